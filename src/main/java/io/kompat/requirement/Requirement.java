@@ -1,0 +1,112 @@
+package io.kompat.requirement;
+
+import io.kompat.version.SpecifierSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * A PEP 508 dependency specifier: {@code name[extras] specifiers ; marker} or {@code name @ url ; marker}.
+ * Immutable; parsed once by {@link #parse(String)}.
+ */
+public final class Requirement {
+    private final PackageName name;
+    private final int nameColumn;
+    private final List<String> extras;
+    private final SpecifierSet specifiers;
+    private final String url;
+    private final Marker marker;
+
+    Requirement(PackageName name, int nameColumn, List<String> extras, SpecifierSet specifiers, String url, Marker marker) {
+        this.name = Objects.requireNonNull(name);
+        this.nameColumn = nameColumn;
+        this.extras = List.copyOf(new TreeSet<>(extras));
+        this.specifiers = Objects.requireNonNull(specifiers);
+        this.url = url;
+        this.marker = marker;
+    }
+
+    /**
+     * Parses a dependency specifier.
+     *
+     * @throws InvalidRequirementException with the column of the problem
+     */
+    public static Requirement parse(String text) {
+        Objects.requireNonNull(text, "text");
+        return Pep508Parser.parseRequirement(text);
+    }
+
+    /** A requirement on {@code name} with the given specifiers, no extras, URL or marker. */
+    public static Requirement of(PackageName name, SpecifierSet specifiers) {
+        return new Requirement(name, 0, List.of(), specifiers, null, null);
+    }
+
+    public PackageName name() {
+        return name;
+    }
+
+    /** Zero-based index of the name in the parsed text. */
+    public int nameColumn() {
+        return nameColumn;
+    }
+
+    /** Extra names as written, sorted, each once. */
+    public List<String> extras() {
+        return extras;
+    }
+
+    public SpecifierSet specifiers() {
+        return specifiers;
+    }
+
+    /** The direct URL of {@code name @ url}. */
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
+    }
+
+    public Optional<Marker> marker() {
+        return Optional.ofNullable(marker);
+    }
+
+    /** The reference's normal spelling: {@code name[a,b]<2,>=1; python_version < "3.8"}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(name.original());
+        if (!extras.isEmpty()) {
+            sb.append('[').append(String.join(",", extras)).append(']');
+        }
+        sb.append(specifiers);
+        if (url != null) {
+            sb.append(" @ ").append(url);
+            if (marker != null) {
+                sb.append(' ');
+            }
+        }
+        if (marker != null) {
+            sb.append("; ").append(marker);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Requirement)) {
+            return false;
+        }
+        Requirement r = (Requirement) o;
+        return name.equals(r.name) && extras.equals(r.extras) && specifiers.equals(r.specifiers)
+                && Objects.equals(url, r.url) && Objects.equals(marker, r.marker);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, extras, specifiers, url, marker);
+    }
+
+    /** Extras in their PEP 503 normal form. */
+    public List<String> normalizedExtras() {
+        return extras.stream().map(PackageName::normalize).distinct().sorted().collect(Collectors.toList());
+    }
+}

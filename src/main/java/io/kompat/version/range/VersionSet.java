@@ -1,0 +1,269 @@
+package io.kompat.version.range;
+
+import io.kompat.version.SpecifierSet;
+import io.kompat.version.Version;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable set of versions as a union of disjoint intervals, the solver's algebra: union,
+ * intersection, complement, subset. Equality is semantic: two sets are equal exactly when they hold
+ * the same versions, because the interval list is kept in one normal form.
+ *
+ * <p>This is deliberately a different type from {@link SpecifierSet}; {@link #of(SpecifierSet)} is the
+ * one translation between them.
+ */
+public final class VersionSet {
+    private static final Point MIN = Point.at(Version.MIN);
+    private static final VersionSet EMPTY = new VersionSet(List.of());
+    private static final VersionSet ANY = new VersionSet(List.of(new Interval(MIN, true, null, false)));
+
+    private final List<Interval> intervals;
+
+    private VersionSet(List<Interval> normalized) {
+        this.intervals = normalized;
+    }
+
+    public static VersionSet empty() {
+        return EMPTY;
+    }
+
+    public static VersionSet any() {
+        return ANY;
+    }
+
+    /** The versions equal to {@code v} (so {@code 1.0} also holds {@code 1.0.0}). */
+    public static VersionSet exactly(Version v) {
+        return build(Point.at(v), true, Point.at(v), true);
+    }
+
+    /** {@code >= v}. */
+    public static VersionSet atLeast(Version v) {
+        return build(Point.at(v), true, null, false);
+    }
+
+    /** {@code < v} in the plain ordering (pre-releases of {@code v} included). */
+    public static VersionSet below(Version v) {
+        return build(MIN, true, Point.at(v), false);
+    }
+
+    /** {@code [lower, upper)} in the plain ordering. */
+    public static VersionSet between(Version lower, Version upper) {
+        return build(Point.at(lower), true, Point.at(upper), false);
+    }
+
+    /** The versions the specifiers admit, pre-releases included; see {@link SpecifierRanges}. */
+    public static VersionSet of(SpecifierSet specifiers) {
+        return SpecifierRanges.toVersionSet(specifiers);
+    }
+
+    static VersionSet build(Point lower, boolean lowerInclusive, Point upper, boolean upperInclusive) {
+        if (Interval.isEmpty(lower, lowerInclusive, upper, upperInclusive)) {
+            return EMPTY;
+        }
+        return new VersionSet(List.of(new Interval(lower, lowerInclusive, upper, upperInclusive)));
+    }
+
+    /** Versions after every release {@code v} (its post-releases and local versions excluded). */
+    static VersionSet afterRelease(Version v) {
+        return build(Point.afterReleaseOf(v), false, null, false);
+    }
+
+    public boolean isEmpty() {
+        return intervals.isEmpty();
+    }
+
+    public boolean isAny() {
+        return equals(ANY);
+    }
+
+    public boolean contains(Version v) {
+        int lo = 0;
+        int hi = intervals.size() - 1;
+        Point p = Point.at(v);
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Interval in = intervals.get(mid);
+            if (in.contains(v)) {
+                return true;
+            }
+            if (Interval.compareLower(p, true, in.lower(), in.lowerInclusive()) < 0) {
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return false;
+    }
+
+    /** The single version this set holds, or {@code null} when it holds none or several. */
+    public Version singleVersion() {
+        if (intervals.size() == 1) {
+            Interval in = intervals.get(0);
+            if (in.upper() != null && !in.lower().afterRelease() && in.lower().equals(in.upper())) {
+                return in.lower().version();
+            }
+        }
+        return null;
+    }
+
+    public VersionSet complement() {
+        List<Interval> out = new ArrayList<>();
+        Point lower = MIN;
+        boolean lowerInclusive = true;
+        for (Interval in : intervals) {
+            if (!Interval.isEmpty(lower, lowerInclusive, in.lower(), !in.lowerInclusive())) {
+                out.add(new Interval(lower, lowerInclusive, in.lower(), !in.lowerInclusive()));
+            }
+            if (in.upper() == null) {
+                return new VersionSet(Collections.unmodifiableList(out));
+            }
+            lower = in.upper();
+            lowerInclusive = !in.upperInclusive();
+        }
+        out.add(new Interval(lower, lowerInclusive, null, false));
+        return new VersionSet(Collections.unmodifiableList(out));
+    }
+
+    public VersionSet intersect(VersionSet other) {
+        List<Interval> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < intervals.size() && j < other.intervals.size()) {
+            Interval a = intervals.get(i);
+            Interval b = other.intervals.get(j);
+            boolean aLower = Interval.compareLower(a.lower(), a.lowerInclusive(), b.lower(), b.lowerInclusive()) >= 0;
+            Point lower = aLower ? a.lower() : b.lower();
+            boolean lowerInclusive = aLower ? a.lowerInclusive() : b.lowerInclusive();
+            boolean aUpper = Interval.compareUpper(a.upper(), a.upperInclusive(), b.upper(), b.upperInclusive()) <= 0;
+            Point upper = aUpper ? a.upper() : b.upper();
+            boolean upperInclusive = aUpper ? a.upperInclusive() : b.upperInclusive();
+            if (!Interval.isEmpty(lower, lowerInclusive, upper, upperInclusive)) {
+                out.add(new Interval(lower, lowerInclusive, upper, upperInclusive));
+            }
+            if (aUpper) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return new VersionSet(Collections.unmodifiableList(merge(out)));
+    }
+
+    public VersionSet union(VersionSet other) {
+        List<Interval> all = new ArrayList<>(intervals);
+        all.addAll(other.intervals);
+        all.sort((a, b) -> Interval.compareLower(a.lower(), a.lowerInclusive(), b.lower(), b.lowerInclusive()));
+        return new VersionSet(Collections.unmodifiableList(merge(all)));
+    }
+
+    /** Every version of this set is in {@code other}. */
+    public boolean isSubsetOf(VersionSet other) {
+        return intersect(other.complement()).isEmpty();
+    }
+
+    public boolean isDisjoint(VersionSet other) {
+        return intersect(other).isEmpty();
+    }
+
+    /** Joins sorted intervals that overlap or touch with no version between them. */
+    private static List<Interval> merge(List<Interval> sorted) {
+        List<Interval> out = new ArrayList<>(sorted.size());
+        for (Interval next : sorted) {
+            if (out.isEmpty()) {
+                out.add(next);
+                continue;
+            }
+            Interval last = out.get(out.size() - 1);
+            if (!touches(last, next)) {
+                out.add(next);
+                continue;
+            }
+            boolean keepLastUpper = Interval.compareUpper(last.upper(), last.upperInclusive(), next.upper(), next.upperInclusive()) >= 0;
+            out.set(out.size() - 1, new Interval(last.lower(), last.lowerInclusive(),
+                    keepLastUpper ? last.upper() : next.upper(), keepLastUpper ? last.upperInclusive() : next.upperInclusive()));
+        }
+        return out;
+    }
+
+    private static boolean touches(Interval left, Interval right) {
+        if (left.upper() == null) {
+            return true;
+        }
+        int c = right.lower().compareTo(left.upper());
+        return c < 0 || (c == 0 && (left.upperInclusive() || right.lowerInclusive() || left.upper().afterRelease()));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VersionSet && intervals.equals(((VersionSet) o).intervals);
+    }
+
+    @Override
+    public int hashCode() {
+        return intervals.hashCode();
+    }
+
+    /** Specifier-like text: {@code >=1.0,<2.0 || ==3.0}; {@code <2.0} stands for {@code <2.0.dev0}. */
+    @Override
+    public String toString() {
+        if (intervals.isEmpty()) {
+            return "<none>";
+        }
+        if (isAny()) {
+            return "*";
+        }
+        return intervals.stream().map(VersionSet::format).collect(Collectors.joining(" || "));
+    }
+
+    private static String format(Interval in) {
+        Version single = in.upper() != null && in.lower().equals(in.upper()) && !in.lower().afterRelease() ? in.lower().version() : null;
+        if (single != null) {
+            return "==" + single;
+        }
+        Version equalTo = equalsRange(in);
+        if (equalTo != null) {
+            return "==" + equalTo;
+        }
+        List<String> parts = new ArrayList<>(2);
+        if (!in.lower().equals(MIN) || !in.lowerInclusive()) {
+            parts.add((in.lowerInclusive() ? ">=" : ">") + in.lower().version());
+        }
+        if (in.upper() != null) {
+            parts.add(formatUpper(in.upper(), in.upperInclusive()));
+        }
+        return parts.isEmpty() ? "*" : String.join(",", parts);
+    }
+
+    /** {@code [V, V.post0.dev0)} is what {@code ==V} means for a final {@code V}. */
+    private static Version equalsRange(Interval in) {
+        if (in.upper() == null || in.upperInclusive() || !in.lowerInclusive() || in.lower().afterRelease()) {
+            return null;
+        }
+        Version v = in.lower().version();
+        return !v.hasLocal() && SpecifierRanges.successor(v).equals(in.upper().version()) ? v : null;
+    }
+
+    private static String formatUpper(Point upper, boolean inclusive) {
+        Version v = upper.version();
+        if (upper.afterRelease()) {
+            return "<=" + v + ".post*";
+        }
+        if (!inclusive && isDevZeroOfPlainRelease(v)) {
+            return "<" + Version.fromParts(v.epoch(), v.release(), null, null, null, null);
+        }
+        if (!inclusive && BigInteger.ZERO.equals(v.dev()) && v.post() != null) {
+            // V.postN.dev0 is the first version after V.post(N-1) (or V) and its local versions.
+            BigInteger previous = v.post().signum() == 0 ? null : v.post().subtract(BigInteger.ONE);
+            return "<=" + Version.fromParts(v.epoch(), v.release(), v.preKind(), v.preNumber(), previous, null);
+        }
+        return (inclusive ? "<=" : "<") + v;
+    }
+
+    private static boolean isDevZeroOfPlainRelease(Version v) {
+        return BigInteger.ZERO.equals(v.dev()) && v.preKind() == null && v.post() == null && !v.hasLocal();
+    }
+}
