@@ -42,6 +42,15 @@ public final class PackageName implements Comparable<PackageName> {
         return new PackageName(normalize(name), name);
     }
 
+    /**
+     * A name from another ecosystem (a conda package such as {@code _libgcc_mutex}) that PEP 508 would
+     * not admit; normalized the same way.
+     */
+    public static PackageName foreign(String name) {
+        Objects.requireNonNull(name, "name");
+        return new PackageName(normalize(name), name);
+    }
+
     /** True when {@link #of(String)} accepts {@code name}. */
     public static boolean isValid(String name) {
         return name != null && VALID.matcher(name).matches();

@@ -1,0 +1,42 @@
+package io.kompat.manifest;
+
+import java.util.Locale;
+
+/** The input formats kompat reads. */
+public enum InputFormat {
+    /** pip's requirements file format (also constraints files). */
+    REQUIREMENTS("requirements"),
+    /** The output of {@code pip freeze} / {@code pip list --format=freeze}: requirements-file syntax. */
+    PIP_FREEZE("pip-freeze"),
+    /** A conda {@code environment.yml}. */
+    CONDA_ENVIRONMENT("conda-env"),
+    /** {@code conda list --export}: {@code name=version=build} lines. */
+    CONDA_EXPORT("conda-export"),
+    /** {@code conda list --explicit}: {@code @EXPLICIT} and package URLs. */
+    CONDA_EXPLICIT("conda-explicit");
+
+    private final String id;
+
+    InputFormat(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The format named {@code id} on the command line. */
+    public static InputFormat fromId(String id) {
+        for (InputFormat f : values()) {
+            if (f.id.equalsIgnoreCase(id) || f.name().equalsIgnoreCase(id.replace('-', '_'))) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown input format '" + id + "' (known: requirements, pip-freeze, conda-env, conda-export, conda-explicit)");
+    }
+
+    @Override
+    public String toString() {
+        return id.toLowerCase(Locale.ROOT);
+    }
+}

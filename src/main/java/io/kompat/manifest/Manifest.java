@@ -1,0 +1,90 @@
+package io.kompat.manifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything read from the user's input files: requirements and constraints with their locations,
+ * pip's global options, conda's environment details, target hints, and every problem found.
+ *
+ * @param format the format of the first file
+ * @param files the files read, in order (includes followed)
+ * @param entries requirements and constraints, in input order
+ * @param indexOptions pip's global options
+ * @param condaName conda environment name, or null
+ * @param condaChannels conda channels in priority order
+ * @param pythonHint the target Python the input pins (conda {@code python=3.7}), or null
+ * @param platformHint the target platform the input names (conda {@code # platform: linux-64}), or null
+ * @param diagnostics problems found, errors and warnings
+ */
+public record Manifest(InputFormat format, List<String> files, List<ManifestEntry> entries, IndexOptions indexOptions,
+        String condaName, List<String> condaChannels, String pythonHint, String platformHint, List<Diagnostic> diagnostics) {
+
+    public Manifest {
+        files = List.copyOf(files);
+        entries = List.copyOf(entries);
+        condaChannels = List.copyOf(condaChannels);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    }
+
+    public List<ManifestEntry> requirements() {
+        return entries.stream().filter(e -> e.kind() == ManifestEntry.Kind.REQUIREMENT).toList();
+    }
+
+    public List<ManifestEntry> constraints() {
+        return entries.stream().filter(ManifestEntry::isConstraint).toList();
+    }
+
+    public Optional<String> python() {
+        return Optional.ofNullable(pythonHint);
+    }
+
+    public Optional<String> platform() {
+        return Optional.ofNullable(platformHint);
+    }
+
+    /** Mutable collector the parsers fill in. */
+    public static final class Builder {
+        final InputFormat format;
+        final Set<String> files = new LinkedHashSet<>();
+        final List<ManifestEntry> entries = new ArrayList<>();
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+        String indexUrl;
+        final List<String> extraIndexUrls = new ArrayList<>();
+        final List<String> findLinks = new ArrayList<>();
+        boolean noIndex;
+        boolean pre;
+        boolean preferBinary;
+        final Set<String> onlyBinary = new LinkedHashSet<>();
+        final Set<String> noBinary = new LinkedHashSet<>();
+        final List<String> trustedHosts = new ArrayList<>();
+        boolean requireHashes;
+        final List<String> features = new ArrayList<>();
+        String condaName;
+        final List<String> condaChannels = new ArrayList<>();
+        String pythonHint;
+        String platformHint;
+
+        public Builder(InputFormat format) {
+            this.format = format;
+        }
+
+        void add(Diagnostic d) {
+            diagnostics.add(d);
+        }
+
+        public Manifest build() {
+            IndexOptions options = new IndexOptions(indexUrl, extraIndexUrls, findLinks, noIndex, pre, preferBinary,
+                    onlyBinary, noBinary, trustedHosts, requireHashes, features);
+            return new Manifest(format, new ArrayList<>(files), entries, options, condaName, condaChannels,
+                    pythonHint, platformHint, diagnostics);
+        }
+    }
+}

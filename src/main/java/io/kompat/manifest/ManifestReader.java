@@ -1,0 +1,119 @@
+package io.kompat.manifest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Reads input files into one {@link Manifest}, detecting each file's format from its name and content
+ * unless one is forced. Problems become diagnostics; nothing in the input is dropped silently.
+ */
+public final class ManifestReader {
+    private final Function<String, String> environment;
+    private final CondaNames condaNames;
+
+    /** A reader that expands {@code ${VAR}} from {@code environment}. */
+    public ManifestReader(Function<String, String> environment, CondaNames condaNames) {
+        this.environment = environment;
+        this.condaNames = condaNames;
+    }
+
+    /** A reader over the process environment and the bundled conda name table. */
+    public static ManifestReader standard() {
+        return new ManifestReader(System::getenv, CondaNames.bundled());
+    }
+
+    /**
+     * Reads {@code files} (in order) into one manifest.
+     *
+     * @param forced the format to use for every file, or null to detect it
+     */
+    public Manifest read(List<Path> files, InputFormat forced) {
+        InputFormat first = null;
+        Manifest.Builder out = null;
+        for (Path file : files) {
+            InputText text;
+            try {
+                text = InputText.read(file, file.toString());
+            } catch (InputText.UnreadableException e) {
+                if (out == null) {
+                    out = new Manifest.Builder(forced == null ? InputFormat.REQUIREMENTS : forced);
+                }
+                out.add(e.diagnostic());
+                continue;
+            }
+            InputFormat format = forced != null ? forced : detect(file, text);
+            if (out == null) {
+                first = format;
+                out = new Manifest.Builder(first);
+            }
+            read(file, text, format, out);
+        }
+        return (out == null ? new Manifest.Builder(InputFormat.REQUIREMENTS) : out).build();
+    }
+
+    private void read(Path file, InputText text, InputFormat format, Manifest.Builder out) {
+        RequirementsTxtParser pip = new RequirementsTxtParser(out, environment);
+        CondaEntries conda = new CondaEntries(out, condaNames);
+        switch (format) {
+            case REQUIREMENTS:
+            case PIP_FREEZE:
+                pip.parseFile(file, false, null, null);
+                break;
+            case CONDA_ENVIRONMENT:
+                new CondaEnvironmentParser(out, conda, pip).parse(file, text);
+                break;
+            case CONDA_EXPORT:
+            case CONDA_EXPLICIT:
+                new CondaExportParser(out, conda).parse(file, text);
+                break;
+            default:
+                throw new AssertionError(format);
+        }
+    }
+
+    /**
+     * The format of {@code file}: YAML by extension; conda exports by their {@code # platform:} header or
+     * {@code @EXPLICIT}, or by a majority of {@code name=version=build} lines in a file not named like a
+     * requirements file (where such lines are mistakes to report); freezes by exact pins only.
+     */
+    public static InputFormat detect(Path file, InputText text) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+            return InputFormat.CONDA_ENVIRONMENT;
+        }
+        boolean platformHeader = false;
+        int exportLines = 0;
+        int freezeLines = 0;
+        int otherLines = 0;
+        for (String raw : text.lines()) {
+            String line = raw.strip();
+            if (line.equals("@EXPLICIT")) {
+                return InputFormat.CONDA_EXPLICIT;
+            }
+            if (line.startsWith("# platform:")) {
+                platformHeader = true;
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.matches("[A-Za-z0-9_][A-Za-z0-9_.\\-]*=[^=\\s]+=[^=\\s]*")) {
+                exportLines++;
+            } else if (line.matches("[A-Za-z0-9][A-Za-z0-9_.\\-]*==[^=\\s;]+") || line.matches("[A-Za-z0-9][A-Za-z0-9_.\\-]* @ \\S+")
+                    || line.startsWith("-e ")) {
+                freezeLines++;
+            } else {
+                otherLines++;
+            }
+        }
+        if (platformHeader) {
+            return InputFormat.CONDA_EXPORT;
+        }
+        boolean pipName = name.contains("requirements") || name.contains("constraints");
+        if (!pipName && exportLines > freezeLines + otherLines) {
+            return InputFormat.CONDA_EXPORT;
+        }
+        return freezeLines > 0 && otherLines == 0 && exportLines == 0 ? InputFormat.PIP_FREEZE : InputFormat.REQUIREMENTS;
+    }
+}
