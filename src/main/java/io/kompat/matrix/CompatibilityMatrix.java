@@ -1,0 +1,109 @@
+package io.kompat.matrix;
+
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The curated compatibility matrix, immutable and indexed by package. Every fact keeps its
+ * {@link Citation} so explanations can name the file, line and source URL behind a verdict.
+ */
+public final class CompatibilityMatrix {
+    private final Map<PackageName, PackageInfo> packages;
+    private final Map<PackageName, List<MatrixRule>> rulesByPackage;
+    private final List<MatrixRule> rules;
+    private final List<ImportGroup> imports;
+    private final Map<String, PythonLine> pythons;
+    private final List<SymbolTable> symbols;
+    private final List<Replacement> replacements;
+    private final String fingerprint;
+
+    CompatibilityMatrix(Map<PackageName, PackageInfo> packages, List<MatrixRule> rules, List<ImportGroup> imports,
+            List<PythonLine> pythons, List<SymbolTable> symbols, List<Replacement> replacements, String fingerprint) {
+        this.packages = Map.copyOf(packages);
+        this.rules = List.copyOf(rules);
+        Map<PackageName, List<MatrixRule>> index = new HashMap<>();
+        for (MatrixRule r : rules) {
+            index.computeIfAbsent(r.pkg(), k -> new ArrayList<>()).add(r);
+        }
+        index.replaceAll((k, v) -> List.copyOf(v));
+        this.rulesByPackage = Map.copyOf(index);
+        this.imports = List.copyOf(imports);
+        Map<String, PythonLine> py = new HashMap<>();
+        pythons.forEach(p -> py.put(p.version(), p));
+        this.pythons = Map.copyOf(py);
+        this.symbols = List.copyOf(symbols);
+        this.replacements = List.copyOf(replacements);
+        this.fingerprint = fingerprint;
+    }
+
+    /** A short digest of the matrix content, for lockfile headers and caches. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public Optional<PackageInfo> packageInfo(PackageName name) {
+        return Optional.ofNullable(packages.get(name));
+    }
+
+    public List<PackageInfo> packages() {
+        return packages.values().stream().sorted(Comparator.comparing(PackageInfo::name)).toList();
+    }
+
+    public List<MatrixRule> rules() {
+        return rules;
+    }
+
+    /** Rules written about {@code name} itself. */
+    public List<MatrixRule> rulesOf(PackageName name) {
+        return rulesByPackage.getOrDefault(name, List.of());
+    }
+
+    /**
+     * Rules that apply to release {@code v} of {@code name}: its own, and those of the distribution it is
+     * the same build as ({@code tensorflow-cpu 2.4.0} gets the rules of {@code tensorflow 2.4.0}).
+     */
+    public List<MatrixRule> rulesFor(PackageName name, Version v) {
+        List<MatrixRule> out = new ArrayList<>();
+        for (MatrixRule r : rulesOf(name)) {
+            if (r.appliesTo(v)) {
+                out.add(r);
+            }
+        }
+        PackageInfo info = packages.get(name);
+        if (info != null && info.sameAs() != null && info.sameAsVersions().contains(v)) {
+            for (MatrixRule r : rulesOf(info.sameAs())) {
+                if (r.appliesTo(v)) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    public List<ImportGroup> imports() {
+        return imports;
+    }
+
+    /** The CPython line {@code major.minor}, if listed. */
+    public Optional<PythonLine> python(String majorMinor) {
+        return Optional.ofNullable(pythons.get(majorMinor));
+    }
+
+    public List<PythonLine> pythons() {
+        return pythons.values().stream().sorted(Comparator.comparing(p -> io.kompat.version.Version.parse(p.version()))).toList();
+    }
+
+    public List<SymbolTable> symbols() {
+        return symbols;
+    }
+
+    public List<Replacement> replacements() {
+        return replacements;
+    }
+}

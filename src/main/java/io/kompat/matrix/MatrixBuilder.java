@@ -1,0 +1,256 @@
+package io.kompat.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Platform;
+import io.kompat.version.InvalidSpecifierException;
+import io.kompat.version.InvalidVersionException;
+import io.kompat.version.SpecifierSet;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns schema-valid matrix documents into typed facts, reporting what the schema cannot see (invalid
+ * versions and specifiers, duplicate ids, references to unknown packages) as {@code file:line: problem}.
+ */
+final class MatrixBuilder {
+    private final List<String> problems;
+    private final Map<PackageName, PackageInfo> packages = new LinkedHashMap<>();
+    private final List<MatrixRule> rules = new ArrayList<>();
+    private final List<ImportGroup> imports = new ArrayList<>();
+    private final List<PythonLine> pythons = new ArrayList<>();
+    private final List<SymbolTable> symbols = new ArrayList<>();
+    private final List<Replacement> replacements = new ArrayList<>();
+    private final Map<String, String> ruleIds = new HashMap<>();
+
+    MatrixBuilder(List<String> problems) {
+        this.problems = problems;
+    }
+
+    /** One file's facts, resolved against a location map for messages. */
+    private final class FileContext {
+        final String file;
+        final LocatedYaml yaml;
+
+        FileContext(String file, LocatedYaml yaml) {
+            this.file = file;
+            this.yaml = yaml;
+        }
+
+        void problem(String path, String message) {
+            problems.add(file + ":" + yaml.lineOf(path) + ": " + message);
+        }
+
+        Citation citation(String id, JsonNode node, String path) {
+            List<String> sources = new ArrayList<>();
+            JsonNode s = node.get("source");
+            if (s != null && s.isArray()) {
+                s.forEach(x -> sources.add(x.asText()));
+            } else if (s != null) {
+                sources.add(s.asText());
+            }
+            JsonNode note = node.get("note");
+            JsonNode verified = node.get("verified");
+            return new Citation(id, sources, file, yaml.lineOf(path), note == null ? null : note.asText(),
+                    verified == null || verified.asBoolean());
+        }
+
+        SpecifierSet specifiers(String text, String path) {
+            if (text.equals("*")) {
+                return SpecifierSet.any();
+            }
+            try {
+                return SpecifierSet.parse(text);
+            } catch (InvalidSpecifierException e) {
+                problem(path, "invalid version specifier '" + text + "': " + e.reason());
+                return SpecifierSet.any();
+            }
+        }
+
+        VersionSet versionSet(JsonNode node, String path) {
+            if (node == null) {
+                return VersionSet.any();
+            }
+            if (node.isArray()) {
+                VersionSet union = VersionSet.empty();
+                for (int i = 0; i < node.size(); i++) {
+                    union = union.union(VersionSet.of(specifiers(node.get(i).asText(), path + "[" + i + "]")));
+                }
+                return union;
+            }
+            return VersionSet.of(specifiers(node.asText(), path));
+        }
+
+        PackageName name(String text, String path) {
+            if (!PackageName.isValid(text)) {
+                problem(path, "invalid package name '" + text + "'");
+                return PackageName.foreign(text);
+            }
+            return PackageName.of(text);
+        }
+    }
+
+    void add(String file, LocatedYaml yaml) {
+        FileContext ctx = new FileContext(file, yaml);
+        JsonNode root = yaml.root;
+        if (root.has("packages")) {
+            root.get("packages").fields().forEachRemaining(e -> addPackage(ctx, e.getKey(), e.getValue(), "$.packages." + e.getKey()));
+        }
+        forEach(root, "rules", (n, path) -> addRule(ctx, n, path));
+        forEach(root, "imports", (n, path) -> addImport(ctx, n, path));
+        forEach(root, "pythons", (n, path) -> addPython(ctx, n, path));
+        forEach(root, "symbols", (n, path) -> addSymbols(ctx, n, path));
+        forEach(root, "replacements", (n, path) -> replacements.add(new Replacement(n.get("symbol").asText(),
+                n.get("advice").asText(), ctx.citation(null, n, path))));
+    }
+
+    private interface NodeVisitor {
+        void visit(JsonNode node, String path);
+    }
+
+    private static void forEach(JsonNode root, String key, NodeVisitor visitor) {
+        JsonNode list = root.get(key);
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                visitor.visit(list.get(i), "$." + key + "[" + i + "]");
+            }
+        }
+    }
+
+    private void addPackage(FileContext ctx, String rawName, JsonNode n, String path) {
+        PackageName name = ctx.name(rawName, path);
+        if (packages.containsKey(name)) {
+            ctx.problem(path, "package '" + rawName + "' is described twice");
+            return;
+        }
+        Map<Version, Citation> releases = new LinkedHashMap<>();
+        JsonNode groups = n.get("releases");
+        for (int g = 0; groups != null && g < groups.size(); g++) {
+            JsonNode group = groups.get(g);
+            String gpath = path + ".releases[" + g + "]";
+            Citation c = ctx.citation(null, group, gpath);
+            for (int i = 0; i < group.get("versions").size(); i++) {
+                String text = group.get("versions").get(i).asText();
+                try {
+                    releases.putIfAbsent(Version.parse(text), c);
+                } catch (InvalidVersionException e) {
+                    ctx.problem(gpath + ".versions[" + i + "]", "invalid version '" + text + "': " + e.reason());
+                }
+            }
+        }
+        PackageName sameAs = null;
+        VersionSet sameAsVersions = VersionSet.empty();
+        if (n.has("same-as")) {
+            sameAs = ctx.name(n.get("same-as").get("package").asText(), path + ".same-as");
+            sameAsVersions = ctx.versionSet(n.get("same-as").get("versions"), path + ".same-as.versions");
+        }
+        PackageName renamedTo = n.has("renamed-to") ? ctx.name(n.get("renamed-to").asText(), path + ".renamed-to") : null;
+        Citation renameCitation = null;
+        if (n.has("rename-source")) {
+            JsonNode holder = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("source", n.get("rename-source"));
+            renameCitation = ctx.citation(null, holder, path + ".rename-source");
+        }
+        List<PackageInfo.Backends> backends = new ArrayList<>();
+        JsonNode b = n.get("backends");
+        for (int i = 0; b != null && i < b.size(); i++) {
+            JsonNode e = b.get(i);
+            List<String> names = new ArrayList<>();
+            e.get("backends").forEach(x -> names.add(x.asText()));
+            backends.add(new PackageInfo.Backends(ctx.versionSet(e.get("versions"), path + ".backends[" + i + "].versions"), names,
+                    ctx.citation(null, e, path + ".backends[" + i + "]")));
+        }
+        packages.put(name, new PackageInfo(name, n.get("summary").asText(), releases,
+                n.has("releases-complete") && n.get("releases-complete").asBoolean(), sameAs, sameAsVersions, renamedTo,
+                renameCitation, backends, ctx.citation(null, n, path)));
+    }
+
+    private void addRule(FileContext ctx, JsonNode n, String path) {
+        String id = n.get("id").asText();
+        String previous = ruleIds.putIfAbsent(id, ctx.file + ":" + ctx.yaml.lineOf(path));
+        if (previous != null) {
+            ctx.problem(path, "rule id '" + id + "' is already used at " + previous);
+        }
+        PackageName pkg = ctx.name(n.get("package").asText(), path + ".package");
+        Map<Platform, SpecifierSet> python = new LinkedHashMap<>();
+        JsonNode py = n.get("python");
+        if (py != null && py.isTextual()) {
+            python.put(null, ctx.specifiers(py.asText(), path + ".python"));
+        } else if (py != null) {
+            py.fields().forEachRemaining(e -> python.put(Platform.fromId(e.getKey()), ctx.specifiers(e.getValue().asText(), path + ".python." + e.getKey())));
+        }
+        rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), python,
+                dependencies(ctx, n, "requires", path, false), dependencies(ctx, n, "constrains", path, true),
+                dependencies(ctx, n, "conflicts", path, false), n.has("unavailable") ? n.get("unavailable").asText() : null,
+                ctx.citation(id, n, path)));
+    }
+
+    private Map<PackageName, SpecifierSet> dependencies(FileContext ctx, JsonNode n, String key, String path, boolean allowSame) {
+        Map<PackageName, SpecifierSet> out = new LinkedHashMap<>();
+        JsonNode map = n.get(key);
+        if (map == null) {
+            return out;
+        }
+        map.fields().forEachRemaining(e -> {
+            String p = path + "." + key + "." + e.getKey();
+            String text = e.getValue().asText();
+            SpecifierSet spec = allowSame && text.equals("same-version") ? MatrixRule.SAME_VERSION : ctx.specifiers(text, p);
+            out.put(ctx.name(e.getKey(), p), spec);
+        });
+        return out;
+    }
+
+    private void addImport(FileContext ctx, JsonNode n, String path) {
+        List<PackageName> members = new ArrayList<>();
+        n.get("packages").forEach(x -> members.add(ctx.name(x.asText(), path + ".packages")));
+        List<Set<PackageName>> companions = new ArrayList<>();
+        JsonNode c = n.get("companions");
+        for (int i = 0; c != null && i < c.size(); i++) {
+            companions.add(Set.of(ctx.name(c.get(i).get(0).asText(), path), ctx.name(c.get(i).get(1).asText(), path)));
+        }
+        imports.add(new ImportGroup(n.get("import").asText(), members, companions, ctx.citation("imports-" + n.get("import").asText(), n, path)));
+    }
+
+    private void addPython(FileContext ctx, JsonNode n, String path) {
+        try {
+            PythonLine line = new PythonLine(n.get("version").asText(), LocalDate.parse(n.get("released").asText()),
+                    n.get("end-of-life").asText(), ctx.citation("python-" + n.get("version").asText(), n, path));
+            line.endOfLifeDate();
+            pythons.add(line);
+        } catch (DateTimeParseException e) {
+            ctx.problem(path, "invalid date: " + e.getParsedString());
+        }
+    }
+
+    private void addSymbols(FileContext ctx, JsonNode n, String path) {
+        Set<String> names = new TreeSet<>();
+        n.get("names").forEach(x -> names.add(x.asText()));
+        Version v;
+        try {
+            v = Version.parse(n.get("version").asText());
+        } catch (InvalidVersionException e) {
+            ctx.problem(path + ".version", "invalid version: " + e.reason());
+            return;
+        }
+        symbols.add(new SymbolTable(ctx.name(n.get("package").asText(), path + ".package"), v, n.get("namespace").asText(),
+                n.has("backend") ? n.get("backend").asText() : null, n.has("detail") ? n.get("detail").asText() : null, names,
+                ctx.citation(null, n, path)));
+    }
+
+    CompatibilityMatrix build(String fingerprint) {
+        for (PackageInfo p : packages.values()) {
+            if (p.sameAs() != null && !packages.containsKey(p.sameAs())) {
+                problems.add(p.citation().location() + ": same-as names '" + p.sameAs() + "', which no matrix file describes");
+            }
+        }
+        return new CompatibilityMatrix(packages, rules, imports, pythons, symbols, replacements, fingerprint);
+    }
+}

@@ -1,0 +1,48 @@
+package io.kompat.matrix;
+
+import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Platform;
+import io.kompat.version.SpecifierSet;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
+import java.util.Map;
+
+/**
+ * One curated fact about releases {@code versions} of {@code pkg}. Any combination of facets may be
+ * present:
+ *
+ * @param python Pythons the releases install on, per platform; a null key means every platform
+ * @param requires packages that must also be installed, in the given versions
+ * @param constrains packages that, if installed, must be in the given versions ({@link #SAME_VERSION}: the
+ *     same version as {@code pkg})
+ * @param conflicts package versions that cannot be installed together with these releases
+ * @param unavailable why these releases cannot be installed at all, or null
+ */
+public record MatrixRule(PackageName pkg, VersionSet versions, Map<Platform, SpecifierSet> python,
+        Map<PackageName, SpecifierSet> requires, Map<PackageName, SpecifierSet> constrains,
+        Map<PackageName, SpecifierSet> conflicts, String unavailable, Citation citation) {
+
+    /** Marker value of {@link #constrains()}: the other package must have the same version. */
+    public static final SpecifierSet SAME_VERSION = SpecifierSet.parse("===same-version");
+
+    public MatrixRule {
+        python = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(python));
+        requires = Map.copyOf(requires);
+        constrains = Map.copyOf(constrains);
+        conflicts = Map.copyOf(conflicts);
+    }
+
+    public String id() {
+        return citation.id();
+    }
+
+    public boolean appliesTo(Version v) {
+        return versions.contains(v);
+    }
+
+    /** The Python range for {@code platform}, or null when the rule says nothing about it. */
+    public SpecifierSet pythonFor(Platform platform) {
+        SpecifierSet s = python.get(platform);
+        return s != null ? s : python.get(null);
+    }
+}

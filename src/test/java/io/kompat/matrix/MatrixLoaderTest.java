@@ -1,0 +1,80 @@
+package io.kompat.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MatrixLoaderTest {
+
+    private static MatrixException problems(String yaml) throws MatrixException {
+        try {
+            MatrixLoader.load(Map.of("bad.yaml", yaml), MatrixLoader.bundledSchema());
+        } catch (MatrixException e) {
+            return e;
+        }
+        throw new AssertionError("loaded");
+    }
+
+    @Test
+    void schemaErrorsNameFileAndLine() throws MatrixException {
+        MatrixException e = problems("""
+                schema: kompat.matrix/1
+                rules:
+                  - id: ok-rule
+                    package: keras
+                    requires: {numpy: ">=1"}
+                    source: https://example.org/a
+                  - id: no-source
+                    package: keras
+                    requires: {numpy: ">=1"}
+                """);
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:7:").contains("source"));
+    }
+
+    @Test
+    void unquotedVersionsAndBadSpecifiersAreRejected() throws MatrixException {
+        MatrixException e = problems("""
+                schema: kompat.matrix/1
+                packages:
+                  x:
+                    summary: x
+                    releases:
+                      - versions: [1.10]
+                        source: https://example.org/a
+                rules:
+                  - id: bad-spec
+                    package: x
+                    versions: ">=1.0,=<2"
+                    requires: {numpy: ">=1"}
+                    source: https://example.org/a
+                """);
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:6:"));
+    }
+
+    @Test
+    void semanticErrorsNameFileAndLine() throws MatrixException {
+        MatrixException e = problems("""
+                schema: kompat.matrix/1
+                rules:
+                  - id: same
+                    package: x
+                    versions: ">=1.0,=<2"
+                    requires: {numpy: ">=1"}
+                    source: https://example.org/a
+                  - id: same
+                    package: x
+                    requires: {numpy: ">=1"}
+                    source: https://example.org/a
+                """);
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:5:").contains("invalid version specifier"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:8:").contains("already used"));
+    }
+
+    @Test
+    void invalidYamlIsReported() {
+        assertThatThrownBy(() -> MatrixLoader.load(Map.of("bad.yaml", "schema: [unclosed\n"), MatrixLoader.bundledSchema()))
+                .isInstanceOf(MatrixException.class).hasMessageContaining("bad.yaml").hasMessageContaining("invalid YAML");
+    }
+}
