@@ -3,21 +3,30 @@ package io.kompat.cli;
 import io.kompat.manifest.Diagnostic;
 import io.kompat.manifest.InputFormat;
 import io.kompat.manifest.Manifest;
-import io.kompat.manifest.ManifestEntry;
 import io.kompat.manifest.ManifestReader;
 import io.kompat.manifest.Severity;
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.matrix.MatrixException;
+import io.kompat.provider.CheckResult;
+import io.kompat.provider.Checker;
+import io.kompat.report.CheckJsonReport;
+import io.kompat.report.CheckTextReport;
+import io.kompat.requirement.MarkerEnvironment;
+import io.kompat.requirement.Platform;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kompat check FILE...}: reads the inputs and reports what they ask for and every problem in them. */
-@Command(name = "check", description = "Check requirements / conda files for problems and incompatibilities.")
+/** {@code kompat check FILE...}: are these requirements consistent for the target, and if not, why and what fixes it. */
+@Command(name = "check", description = "Check requirements / conda files: conflicts explained, minimal fixes proposed.")
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "requirements.txt, environment.yml, conda export or pip freeze files")
     List<Path> files;
@@ -25,6 +34,22 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--input-format", paramLabel = "FORMAT",
             description = "Force the input format: requirements, pip-freeze, conda-env, conda-export, conda-explicit.")
     String inputFormat;
+
+    @Option(names = "--python", paramLabel = "X.Y", description = "Target Python (default: the input's python pin, else the newest that works).")
+    String python;
+
+    @Option(names = "--platform", paramLabel = "PLATFORM",
+            description = "Target platform: linux-x86_64 (default), linux-aarch64, macos-arm64, macos-x86_64, windows-amd64.")
+    String platform;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output format: text (default) or json.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+    Path output;
+
+    @Mixin
+    MatrixOption matrixOption;
 
     @Spec
     CommandSpec spec;
@@ -34,38 +59,53 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         InputFormat forced;
+        Platform targetPlatform;
         try {
             forced = inputFormat == null ? null : InputFormat.fromId(inputFormat);
+            targetPlatform = platform == null ? null : Platform.fromId(platform);
+            if (python != null) {
+                MarkerEnvironment.forTarget(python, Platform.LINUX_X86_64);
+            }
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new IllegalArgumentException("unknown format '" + format + "' (known: text, json)");
+            }
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
         Manifest manifest = ManifestReader.standard().read(files, forced);
         for (Diagnostic d : manifest.diagnostics()) {
-            (d.severity() == Severity.ERROR ? err : out).println(d.render());
+            if (d.severity() == Severity.ERROR) {
+                err.println(d.render());
+            }
         }
         if (manifest.hasErrors()) {
             long errors = manifest.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
             err.println("kompat: " + errors + (errors == 1 ? " error" : " errors") + " in the input; nothing was checked.");
             return ExitCode.INVALID_INPUT;
         }
-        summarize(manifest, out);
-        return ExitCode.OK;
-    }
-
-    private static void summarize(Manifest manifest, PrintWriter out) {
-        out.println("Read " + manifest.requirements().size() + " requirements and " + manifest.constraints().size()
-                + " constraints from " + String.join(", ", manifest.files()) + " (" + manifest.format() + ").");
-        manifest.python().ifPresent(p -> out.println("Target Python from the input: " + p));
-        manifest.platform().ifPresent(p -> out.println("Target platform from the input: " + p));
-        for (ManifestEntry e : manifest.entries()) {
-            out.println("  " + e.location() + "  " + (e.name() == null ? e.text() : e.name() + formatSpec(e))
-                    + (e.isConstraint() ? "  (constraint)" : "") + e.uncheckableReason().map(r -> "  [not checked: " + r + "]").orElse(""));
+        CompatibilityMatrix matrix;
+        try {
+            matrix = matrixOption.load();
+        } catch (MatrixException e) {
+            e.problems().forEach(p -> err.println("kompat: " + p));
+            return ExitCode.INVALID_INPUT;
         }
-    }
-
-    private static String formatSpec(ManifestEntry e) {
-        String s = e.specifiers().toString();
-        return (s.isEmpty() ? "" : " " + s) + (e.marker() == null ? "" : " ; " + e.marker());
+        manifest.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).forEach(d -> err.println(d.oneLine()));
+        err.flush();
+        CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(python, targetPlatform));
+        String report = format.equals("json") ? CheckJsonReport.render(result) : CheckTextReport.render(result);
+        if (output != null) {
+            try {
+                AtomicFiles.write(output, report);
+            } catch (IOException e) {
+                err.println("kompat: cannot write " + output + ": " + e.getMessage());
+                return ExitCode.INVALID_INPUT;
+            }
+        } else {
+            out.print(report);
+            out.flush();
+        }
+        return result.consistent() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 }

@@ -43,7 +43,7 @@ class DependencyDirectionTest {
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "audit", "diagnose")
                 .whereLayer("lock").mayOnlyBeAccessedByLayers("cli", "audit", "report", "diagnose")
-                .whereLayer("provider").mayOnlyBeAccessedByLayers("cli", "lock", "audit", "diagnose")
+                .whereLayer("provider").mayOnlyBeAccessedByLayers("cli", "lock", "audit", "report", "diagnose")
                 .whereLayer("index").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "diagnose")
                 .whereLayer("matrix").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose")
                 .whereLayer("resolve").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose")

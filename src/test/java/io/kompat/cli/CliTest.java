@@ -52,11 +52,59 @@ class CliTest {
     }
 
     @Test
-    void readsAValidFile() throws Exception {
+    void consistentInputExitsZeroAndListsWhatWasNotChecked() throws Exception {
         Path f = dir.resolve("requirements.txt");
         Files.writeString(f, "keras==2.2.4\n-e ./local\n");
-        Run r = run("check", f.toString());
-        assertThat(r.code()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("keras ==2.2.4").contains("not checked");
+        Run r = run("check", "--python", "3.7", f.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("OK: the requirements are consistent").contains("keras ==2.2.4").contains("Not checked:")
+                .contains("unknown until it is built");
+    }
+
+    @Test
+    void conflictExitsOneWithExplanationAndFix() throws Exception {
+        Path f = dir.resolve("requirements.txt");
+        Files.writeString(f, "keras==2.2.4\ntensorflow==2.4.0\n");
+        Run r = run("check", "--python", "3.7", f.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).contains("CONFLICT").contains(f + ":2 asks for tensorflow 2.4.0")
+                .contains("tensorflow ==2.4.0 -> ==1.15.5");
+    }
+
+    @Test
+    void jsonReportFollowsTheContract() throws Exception {
+        Path f = dir.resolve("requirements.txt");
+        Files.writeString(f, "keras==2.2.4\ntensorflow==2.4.0\n");
+        Path out = dir.resolve("report.json");
+        Run r = run("check", "--python", "3.7", "--format", "json", "--output", out.toString(), f.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+        assertThat(json.get("schema").asText()).isEqualTo("kompat.check/1");
+        assertThat(json.get("target").get("python").asText()).isEqualTo("3.7");
+        assertThat(json.get("target").get("platform").asText()).isEqualTo("linux-x86_64");
+        assertThat(json.get("consistent").asBoolean()).isFalse();
+        var finding = json.get("findings").get(0);
+        assertThat(finding.get("id").asText()).isEqualTo("KMP101");
+        assertThat(finding.get("severity").asText()).isEqualTo("error");
+        assertThat(finding.get("location").get("file").asText()).isEqualTo(f.toString());
+        assertThat(finding.get("sources").size()).isPositive();
+        assertThat(json.get("proposals")).anySatisfy(p -> {
+            assertThat(p.get("changes").get(0).get("package").asText()).isEqualTo("tensorflow");
+            assertThat(p.get("changes").get(0).get("from").asText()).isEqualTo("==2.4.0");
+            assertThat(p.get("changes").get(0).get("to").asText()).isEqualTo("==1.15.5");
+            assertThat(p.get("changes").get(0).get("line").asInt()).isEqualTo(2);
+            assertThat(p.get("resolution").get("keras").asText()).isEqualTo("2.2.4");
+        });
+        assertThat(json.get("unchecked").isArray()).isTrue();
+    }
+
+    @Test
+    void invalidTargetOptionsExitTwo() throws Exception {
+        Path f = dir.resolve("requirements.txt");
+        Files.writeString(f, "keras\n");
+        assertThat(run("check", "--python", "three", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("check", "--platform", "solaris", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("check", "--format", "xml", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("check", "--matrix", dir.resolve("nope").toString(), f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
     }
 }

@@ -110,6 +110,58 @@ public final class VersionSet {
         return null;
     }
 
+    /** {@code V} when this set is what {@code ==V} means ({@code V} and its local versions), or just {@code V}; else null. */
+    public Version pinnedVersion() {
+        Version single = singleVersion();
+        if (single != null || intervals.size() != 1) {
+            return single;
+        }
+        return equalsRange(intervals.get(0));
+    }
+
+    /**
+     * Some version this set holds, preferring final releases: an inclusive lower bound itself, else the
+     * first of a few natural successors of the bound that lie inside; null when the set is empty.
+     */
+    public Version sample() {
+        List<Version> all = samples();
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** One {@link #sample()} per interval, in order. */
+    public List<Version> samples() {
+        List<Version> out = new ArrayList<>();
+        for (Interval in : intervals) {
+            Version lower = in.lower().version();
+            List<Version> candidates = new ArrayList<>();
+            if (in.lowerInclusive() && !in.lower().afterRelease()) {
+                candidates.add(lower);
+            }
+            candidates.add(Version.fromParts(lower.epoch(), lower.release(), null, null, null, null));
+            List<BigInteger> release = new ArrayList<>(lower.release());
+            release.set(release.size() - 1, release.get(release.size() - 1).add(BigInteger.ONE));
+            candidates.add(Version.fromParts(lower.epoch(), release, null, null, null, null));
+            List<BigInteger> longer = new ArrayList<>(lower.release());
+            longer.add(BigInteger.ONE);
+            candidates.add(Version.fromParts(lower.epoch(), longer, null, null, null, null));
+            candidates.add(SpecifierRanges.successor(lower));
+            Version firstInside = null;
+            for (Version c : candidates) {
+                if (in.contains(c)) {
+                    if (!c.isPrerelease()) {
+                        firstInside = c;
+                        break;
+                    }
+                    firstInside = firstInside == null ? c : firstInside;
+                }
+            }
+            if (firstInside != null) {
+                out.add(firstInside);
+            }
+        }
+        return out;
+    }
+
     public VersionSet complement() {
         List<Interval> out = new ArrayList<>();
         Point lower = MIN;
@@ -228,6 +280,10 @@ public final class VersionSet {
         if (equalTo != null) {
             return "==" + equalTo;
         }
+        String wildcard = wildcardRange(in);
+        if (wildcard != null) {
+            return wildcard;
+        }
         List<String> parts = new ArrayList<>(2);
         if (!in.lower().equals(MIN) || !in.lowerInclusive()) {
             parts.add((in.lowerInclusive() ? ">=" : ">") + in.lower().version());
@@ -245,6 +301,29 @@ public final class VersionSet {
         }
         Version v = in.lower().version();
         return !v.hasLocal() && SpecifierRanges.successor(v).equals(in.upper().version()) ? v : null;
+    }
+
+    /** {@code [1.4.dev0, 1.5.dev0)} is what {@code ==1.4.*} means. */
+    private static String wildcardRange(Interval in) {
+        if (in.upper() == null || in.upperInclusive() || !in.lowerInclusive() || in.lower().afterRelease() || in.upper().afterRelease()) {
+            return null;
+        }
+        Version lo = in.lower().version();
+        Version hi = in.upper().version();
+        if (!isDevZeroOfPlainRelease(lo) || !isDevZeroOfPlainRelease(hi) || !lo.epoch().equals(hi.epoch())
+                || lo.release().size() != hi.release().size()) {
+            return null;
+        }
+        int n = lo.release().size();
+        for (int i = 0; i < n - 1; i++) {
+            if (!lo.release().get(i).equals(hi.release().get(i))) {
+                return null;
+            }
+        }
+        if (!lo.release().get(n - 1).add(BigInteger.ONE).equals(hi.release().get(n - 1))) {
+            return null;
+        }
+        return "==" + Version.fromParts(lo.epoch(), lo.release(), null, null, null, null) + ".*";
     }
 
     private static String formatUpper(Point upper, boolean inclusive) {

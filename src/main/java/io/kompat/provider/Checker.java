@@ -1,0 +1,134 @@
+package io.kompat.provider;
+
+import io.kompat.manifest.Manifest;
+import io.kompat.manifest.ManifestEntry;
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.matrix.PythonLine;
+import io.kompat.requirement.MarkerEvaluationException;
+import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Platform;
+import io.kompat.resolve.Cause;
+import io.kompat.resolve.Explainer;
+import io.kompat.resolve.FixFinder;
+import io.kompat.resolve.Incompatibility;
+import io.kompat.resolve.Origin;
+import io.kompat.resolve.Resolution;
+import io.kompat.resolve.RootRequirement;
+import io.kompat.resolve.Solver;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code kompat check}: the manifest's requirements resolved against the matrix for a target, with an
+ * explanation and minimal fixes when they conflict. When no Python is given or pinned in the input, the
+ * newest Python with a consistent resolution is taken (and said so).
+ */
+public final class Checker {
+    private final CompatibilityMatrix matrix;
+
+    public Checker(CompatibilityMatrix matrix) {
+        this.matrix = matrix;
+    }
+
+    /** Options of a check; {@code python} and {@code platform} may be null for the defaults. */
+    public record Options(String python, Platform platform) {
+    }
+
+    public CheckResult check(Manifest manifest, Options options) {
+        Platform platform = options.platform() != null ? options.platform()
+                : manifest.platform().map(Platform::fromId).orElse(Platform.LINUX_X86_64);
+        if (options.python() != null) {
+            return checkFor(manifest, new Target(options.python(), platform), "given");
+        }
+        if (manifest.python().isPresent()) {
+            return checkFor(manifest, new Target(manifest.python().get(), platform), "pinned in the input");
+        }
+        CheckResult best = null;
+        for (PythonLine line : pythonsNewestFirst()) {
+            CheckResult r = checkFor(manifest, new Target(line.version(), platform), "the newest Python the requirements allow");
+            if (r.consistent()) {
+                return r;
+            }
+            if (best == null || better(r, best)) {
+                best = r;
+            }
+        }
+        return new CheckResult(best.manifest(), best.target(),
+                "no Python makes the requirements consistent; shown for the newest Python with the smallest fix", null,
+                best.failure(), best.explanation(), best.fixes(), best.unchecked(), best.skipped());
+    }
+
+    /** Prefers a failure with a fix, then the smallest fix, then one that does not hinge on the Python. */
+    private static boolean better(CheckResult candidate, CheckResult best) {
+        if (candidate.fixes().isEmpty() != best.fixes().isEmpty()) {
+            return !candidate.fixes().isEmpty();
+        }
+        if (!candidate.fixes().isEmpty()) {
+            int a = candidate.fixes().get(0).changes().size();
+            int b = best.fixes().get(0).changes().size();
+            if (a != b) {
+                return a < b;
+            }
+        }
+        return dependsOnPython(best.failure()) && !dependsOnPython(candidate.failure());
+    }
+
+    private List<PythonLine> pythonsNewestFirst() {
+        return matrix.pythons().stream().sorted(Comparator.comparing((PythonLine p) -> Version.parse(p.version())).reversed()).toList();
+    }
+
+    private static boolean dependsOnPython(Incompatibility failure) {
+        for (Incompatibility leaf : Explainer.leaves(failure)) {
+            if (leaf.cause() instanceof Cause.External e && e.kind() == Cause.Kind.PYTHON) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    CheckResult checkFor(Manifest manifest, Target target, String reason) {
+        Map<String, String> env = target.environment().asMap();
+        List<RootRequirement> roots = new ArrayList<>();
+        List<CheckResult.Unchecked> unchecked = new ArrayList<>();
+        List<ManifestEntry> skipped = new ArrayList<>();
+        roots.add(new RootRequirement(MatrixProvider.PYTHON, VersionSet.exactly(target.pythonVersion()), false,
+                Origin.target("the target " + target), "==" + target.python()));
+        for (ManifestEntry e : manifest.entries()) {
+            if (!e.isCheckable()) {
+                unchecked.add(new CheckResult.Unchecked(e.name() == null ? e.text() : e.name().value(), e.location().toString(),
+                        e.uncheckableReason().orElse("not checkable")));
+                continue;
+            }
+            if (e.marker() != null && !markerHolds(e, env, unchecked)) {
+                skipped.add(e);
+                continue;
+            }
+            PackageName name = e.name();
+            String written = e.specifiers().toString();
+            roots.add(new RootRequirement(name, VersionSet.of(e.specifiers()), e.isConstraint(),
+                    Origin.input(e.location().file() + ":" + e.location().line()), written.isEmpty() ? "(any version)" : written));
+        }
+        MatrixProvider provider = new MatrixProvider(matrix, target);
+        Resolution resolution = Solver.solveRoots(provider, roots);
+        if (resolution instanceof Resolution.Solved solved) {
+            solved.unverified().forEach((pkg, why) -> unchecked.add(new CheckResult.Unchecked(pkg.value(), null, why)));
+            return new CheckResult(manifest, target, reason, solved, null, List.of(), List.of(), unchecked, skipped);
+        }
+        Incompatibility failure = ((Resolution.NoSolution) resolution).cause();
+        List<FixFinder.Fix> fixes = FixFinder.find(provider, roots, failure, 3, 3);
+        return new CheckResult(manifest, target, reason, null, failure, Explainer.explain(failure), fixes, unchecked, skipped);
+    }
+
+    private static boolean markerHolds(ManifestEntry e, Map<String, String> env, List<CheckResult.Unchecked> unchecked) {
+        try {
+            return e.marker().evaluate(env);
+        } catch (MarkerEvaluationException ex) {
+            unchecked.add(new CheckResult.Unchecked(e.name().value(), e.location().toString(), "marker cannot be evaluated: " + ex.getMessage()));
+            return true;
+        }
+    }
+}

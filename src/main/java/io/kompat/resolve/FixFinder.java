@@ -1,0 +1,109 @@
+package io.kompat.resolve;
+
+import io.kompat.version.Version;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Minimal corrections for a failed resolution: the smallest sets of the user's requirements that, once
+ * relaxed, let the rest resolve, each with the resolution that results (so every proposal is verified).
+ * Only requirements that take part in the failure's derivation are considered.
+ */
+public final class FixFinder {
+    private FixFinder() {
+    }
+
+    /** A change to one requirement: from what was written to the version the re-solve chose. */
+    public record Change(RootRequirement requirement, Version to) {
+    }
+
+    /** A verified proposal. */
+    public record Fix(List<Change> changes, Resolution.Solved resolution) {
+        public Fix {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /**
+     * Up to {@code maxFixes} fixes of the smallest size that works (at most {@code maxChanges}
+     * requirements relaxed), ranked by how little the chosen versions move.
+     */
+    public static List<Fix> find(DependencyProvider provider, List<RootRequirement> roots, Incompatibility failure,
+            int maxChanges, int maxFixes) {
+        Set<RootRequirement> involved = new LinkedHashSet<>();
+        for (Incompatibility leaf : Explainer.leaves(failure)) {
+            if (leaf.cause() instanceof Cause.External e
+                    && (e.kind() == Cause.Kind.ROOT_REQUIREMENT || e.kind() == Cause.Kind.ROOT_CONSTRAINT)) {
+                for (RootRequirement r : roots) {
+                    if (r.origin().equals(e.origin()) && leaf.term(r.pkg()) != null) {
+                        involved.add(r);
+                    }
+                }
+            }
+        }
+        List<RootRequirement> candidates = new ArrayList<>(involved);
+        for (int size = 1; size <= Math.min(maxChanges, candidates.size()); size++) {
+            List<Fix> found = new ArrayList<>();
+            for (List<RootRequirement> subset : subsets(candidates, size)) {
+                List<RootRequirement> modified = new ArrayList<>();
+                for (RootRequirement r : roots) {
+                    modified.add(subset.contains(r) ? r.relaxed() : r);
+                }
+                if (Solver.solveRoots(provider, modified) instanceof Resolution.Solved solved) {
+                    List<Change> changes = new ArrayList<>();
+                    for (RootRequirement r : subset) {
+                        changes.add(new Change(r, solved.versions().get(r.pkg())));
+                    }
+                    found.add(new Fix(changes, solved));
+                }
+            }
+            if (!found.isEmpty()) {
+                found.sort(Comparator.comparingLong(FixFinder::distance));
+                return List.copyOf(found.subList(0, Math.min(maxFixes, found.size())));
+            }
+        }
+        return List.of();
+    }
+
+    /** How far the chosen versions move from what was written: major steps weigh 100, minor steps 1. */
+    private static long distance(Fix fix) {
+        long d = 0;
+        for (Change c : fix.changes()) {
+            Version from = c.requirement().versions().singleVersion();
+            if (from == null || c.to() == null) {
+                d += 50;
+                continue;
+            }
+            long major = Math.abs(part(from, 0) - part(c.to(), 0));
+            long minor = Math.abs(part(from, 1) - part(c.to(), 1));
+            d += major * 100 + (major == 0 ? minor : 0);
+        }
+        return d;
+    }
+
+    private static long part(Version v, int i) {
+        return i < v.release().size() ? v.release().get(i).min(java.math.BigInteger.valueOf(100_000)).longValue() : 0;
+    }
+
+    private static <T> List<List<T>> subsets(List<T> items, int size) {
+        List<List<T>> out = new ArrayList<>();
+        collect(items, size, 0, new ArrayList<>(), out);
+        return out;
+    }
+
+    private static <T> void collect(List<T> items, int size, int from, List<T> current, List<List<T>> out) {
+        if (current.size() == size) {
+            out.add(new ArrayList<>(current));
+            return;
+        }
+        for (int i = from; i < items.size(); i++) {
+            current.add(items.get(i));
+            collect(items, size, i + 1, current, out);
+            current.remove(current.size() - 1);
+        }
+    }
+
+}

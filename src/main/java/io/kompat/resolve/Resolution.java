@@ -1,0 +1,25 @@
+package io.kompat.resolve;
+
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import java.util.Map;
+
+/** The outcome of solving: a consistent selection, or the derivation of why none exists. */
+public sealed interface Resolution permits Resolution.Solved, Resolution.NoSolution {
+
+    /**
+     * One version per selected package (the root and virtual packages excluded).
+     *
+     * @param unverified packages whose chosen version no source could confirm, with the reason
+     */
+    record Solved(Map<PackageName, Version> versions, Map<PackageName, String> unverified) implements Resolution {
+        public Solved {
+            versions = Map.copyOf(versions);
+            unverified = Map.copyOf(unverified);
+        }
+    }
+
+    /** No solution: {@code cause} is the root of the derivation tree. */
+    record NoSolution(Incompatibility cause) implements Resolution {
+    }
+}

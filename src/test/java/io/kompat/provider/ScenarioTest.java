@@ -1,0 +1,83 @@
+package io.kompat.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kompat.manifest.Manifest;
+import io.kompat.manifest.ManifestReader;
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.matrix.MatrixLoader;
+import io.kompat.report.CheckTextReport;
+import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Scenario files under src/test/resources/scenarios: requirements (and constraints) + target, resolved
+ * with the bundled matrix, against expected pins or expected explanation text and fixes.
+ */
+class ScenarioTest {
+    static final Path DIR = Path.of("src/test/resources/scenarios");
+    static CompatibilityMatrix matrix;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void load() throws Exception {
+        matrix = MatrixLoader.loadBundled();
+    }
+
+    static Stream<String> scenarios() throws IOException {
+        try (Stream<Path> s = Files.list(DIR)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void scenario(String file) throws IOException {
+        JsonNode s = new ObjectMapper(new YAMLFactory()).readTree(DIR.resolve(file).toFile());
+        Files.writeString(work.resolve("requirements.txt"), s.get("requirements").asText());
+        if (s.has("constraints")) {
+            Files.writeString(work.resolve("constraints.txt"), s.get("constraints").asText());
+        }
+        Manifest m = ManifestReader.standard().read(List.of(work.resolve("requirements.txt")), null);
+        assertThat(m.hasErrors()).as("input errors: %s", m.diagnostics()).isFalse();
+        String python = s.has("python") ? s.get("python").asText() : null;
+        Platform platform = s.has("platform") ? Platform.fromId(s.get("platform").asText()) : null;
+        CheckResult r = new Checker(matrix).check(m, new Checker.Options(python, platform));
+        String report = CheckTextReport.render(r);
+        JsonNode expect = s.get("expect");
+        assertThat(r.consistent()).as(report).isEqualTo(expect.get("consistent").asBoolean());
+        String explanation = String.join("\n", r.explanation());
+        for (JsonNode text : iterable(expect.get("explanation-contains"))) {
+            assertThat(explanation).as(report).contains(text.asText());
+        }
+        List<String> fixes = r.fixes().stream().map(CheckTextReport::describe).toList();
+        for (JsonNode fix : iterable(expect.get("fixes"))) {
+            assertThat(fixes).as(report).anySatisfy(f -> assertThat(f).startsWith(fix.asText()));
+        }
+        if (expect.has("pins")) {
+            expect.get("pins").fields().forEachRemaining(e -> assertThat(r.resolution().versions().get(PackageName.of(e.getKey())))
+                    .as(report).hasToString(e.getValue().asText()));
+        }
+        for (JsonNode absent : iterable(expect.get("absent"))) {
+            assertThat(r.resolution().versions()).as(report).doesNotContainKey(PackageName.of(absent.asText()));
+        }
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode n) {
+        return n == null ? List.of() : n;
+    }
+}
