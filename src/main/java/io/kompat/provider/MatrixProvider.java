@@ -36,6 +36,15 @@ public final class MatrixProvider implements DependencyProvider {
         this.target = target;
     }
 
+    /** Listed packages first, the interpreter next, packages without a release list last. */
+    @Override
+    public int priority(PackageName pkg) {
+        if (pkg.equals(PYTHON)) {
+            return 1;
+        }
+        return matrix.packageInfo(pkg).map(i -> i.releases().isEmpty() ? 2 : 0).orElse(2);
+    }
+
     @Override
     public Choice choose(PackageName pkg, VersionSet allowed) {
         if (pkg.equals(PYTHON)) {

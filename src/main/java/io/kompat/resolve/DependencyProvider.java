@@ -25,6 +25,14 @@ public interface DependencyProvider {
     record NoVersion(Origin origin, String reason) implements Choice {
     }
 
+    /**
+     * Decision order hint: packages with a lower number are decided earlier (after pinned ones).
+     * Packages whose versions the provider can only guess are best decided last.
+     */
+    default int priority(PackageName pkg) {
+        return 0;
+    }
+
     /** The preferred version of {@code pkg} within {@code allowed}. */
     Choice choose(PackageName pkg, VersionSet allowed);
 

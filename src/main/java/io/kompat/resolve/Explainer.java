@@ -133,6 +133,9 @@ public final class Explainer {
         if (terms.size() == 1) {
             Term t = terms.get(0);
             if (rooted) {
+                if (t.positive() && reads(t.set().complement()) && !reads(t.set())) {
+                    return "the input allows only " + t.pkg().value() + " " + setText(t.set().complement());
+                }
                 return t.positive() ? "the input rules out " + describe(t, false) : "the input needs " + describe(t.negate(), true);
             }
             return t.positive() ? describe(t, false) + " cannot be used" : describe(t.negate(), true) + " is required";
@@ -165,6 +168,11 @@ public final class Explainer {
             return asRequirement ? name : "every version of " + name;
         }
         return name + " " + setText(set);
+    }
+
+    /** Whether a set prints without the dev-release bounds that only the algebra needs. */
+    private static boolean reads(VersionSet set) {
+        return !set.toString().contains(".dev0");
     }
 
     static String setText(VersionSet set) {

@@ -26,6 +26,8 @@ public final class Solver {
     private final Map<PackageName, List<Incompatibility>> byPackage = new HashMap<>();
     private final PartialSolution solution = new PartialSolution();
     private final Map<PackageName, String> unverified = new LinkedHashMap<>();
+    /** Position of each package among the root requirements: decisions follow the input's order. */
+    private final Map<PackageName, Integer> inputOrder = new HashMap<>();
 
     private Solver(DependencyProvider provider) {
         this.provider = provider;
@@ -59,7 +61,10 @@ public final class Solver {
                 return new Resolution.NoSolution(failure);
             }
             if (!rootDecided) {
-                rootRequirements.forEach(this::add);
+                for (Incompatibility inc : rootRequirements) {
+                    add(inc);
+                    inc.terms().forEach(t -> inputOrder.putIfAbsent(t.pkg(), inputOrder.size()));
+                }
                 solution.decide(ROOT, ROOT_VERSION);
                 rootDecided = true;
                 next = ROOT;
@@ -202,11 +207,28 @@ public final class Solver {
         if (undecided.isEmpty()) {
             return null;
         }
-        PackageName pkg = undecided.get(0);
+        // Pinned packages first (no choice to make), in the order the input lists them, so that a
+        // conflict is found, and explained, in terms of what the user wrote first.
+        // Then the packages whose releases are known before those the provider can only guess.
+        PackageName pkg = null;
+        int best = Integer.MAX_VALUE;
         for (PackageName p : undecided) {
-            if (solution.accumulated(p).set().singleVersion() != null) {
-                pkg = p;
-                break;
+            if (solution.accumulated(p).set().pinnedVersion() != null) {
+                int order = inputOrder.getOrDefault(p, Integer.MAX_VALUE - 1);
+                if (order < best) {
+                    best = order;
+                    pkg = p;
+                }
+            }
+        }
+        if (pkg == null) {
+            int lowest = Integer.MAX_VALUE;
+            for (PackageName p : undecided) {
+                int priority = provider.priority(p);
+                if (priority < lowest) {
+                    lowest = priority;
+                    pkg = p;
+                }
             }
         }
         VersionSet allowed = solution.accumulated(pkg).allowed();

@@ -107,4 +107,22 @@ class CliTest {
         assertThat(run("check", "--format", "xml", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run("check", "--matrix", dir.resolve("nope").toString(), f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
     }
+
+    @Test
+    void matrixQueriesAndValidation() throws Exception {
+        Run k = run("matrix", "keras==2.2.4");
+        assertThat(k.code()).isEqualTo(ExitCode.OK);
+        assertThat(k.out()).contains("Works only with tensorflow").contains("<2.0").contains("Backends: tensorflow, theano, cntk");
+        Run tf = run("matrix", "tensorflow==1.15.0", "--format", "json");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tf.out());
+        assertThat(json.get("release").get("rules").findValuesAsText("linux-x86_64")).anySatisfy(p -> assertThat(p).contains("<3.8"));
+        assertThat(run("matrix", "no-such-package").code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("matrix", "validate").code()).isEqualTo(ExitCode.OK);
+        Path bad = dir.resolve("m");
+        Files.createDirectories(bad);
+        Files.writeString(bad.resolve("x.yaml"), "schema: kompat.matrix/1\nrules:\n  - id: r\n    package: keras\n    requires: {numpy: \">=1\"}\n");
+        Run v = run("matrix", "validate", bad.toString());
+        assertThat(v.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(v.err()).contains(bad.resolve("x.yaml") + ":3:");
+    }
 }
