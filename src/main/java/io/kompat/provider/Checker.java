@@ -73,6 +73,11 @@ public final class Checker {
             if (a != b) {
                 return a < b;
             }
+            long costA = candidate.fixes().get(0).cost();
+            long costB = best.fixes().get(0).cost();
+            if (costA != costB) {
+                return costA < costB;
+            }
         }
         return dependsOnPython(best.failure()) && !dependsOnPython(candidate.failure());
     }

@@ -48,7 +48,8 @@ public final class CheckJsonReport {
                 ObjectNode ch = changes.addObject();
                 ch.put("package", c.requirement().pkg().value());
                 ch.put("from", c.requirement().written());
-                ch.put("to", c.to() == null ? null : "==" + c.to());
+                ch.put("to", c.removes() ? null : "==" + c.to());
+                ch.put("remove", c.removes());
                 String location = c.requirement().origin().location();
                 if (location != null && location.lastIndexOf(':') > 0) {
                     ch.put("file", location.substring(0, location.lastIndexOf(':')));

@@ -54,7 +54,7 @@ public final class CheckTextReport {
     /** {@code tensorflow ==2.4.0 -> ==1.15.5 (requirements.txt:10)} for each change, joined. */
     public static String describe(FixFinder.Fix fix) {
         return fix.changes().stream().map(c -> c.requirement().pkg() + " " + c.requirement().written() + " -> "
-                + (c.to() == null ? "(remove)" : "==" + c.to()) + " (" + c.requirement().origin().label() + ")")
+                + (c.removes() ? "remove it" : "==" + c.to()) + " (" + c.requirement().origin().label() + ")")
                 .collect(Collectors.joining("; "))
                 + keeps(fix);
     }

@@ -16,14 +16,25 @@ public final class FixFinder {
     private FixFinder() {
     }
 
-    /** A change to one requirement: from what was written to the version the re-solve chose. */
+    /**
+     * A change to one requirement: from what was written to the version the re-solve chose, or its
+     * removal ({@code to} null) when no version of it fits.
+     */
     public record Change(RootRequirement requirement, Version to) {
+        public boolean removes() {
+            return to == null;
+        }
     }
 
     /** A verified proposal. */
     public record Fix(List<Change> changes, Resolution.Solved resolution) {
         public Fix {
             changes = List.copyOf(changes);
+        }
+
+        /** How much the fix moves the user's requirements: lower is closer to what was written. */
+        public long cost() {
+            return distance(this);
         }
     }
 
@@ -44,36 +55,82 @@ public final class FixFinder {
                 }
             }
         }
-        List<RootRequirement> candidates = new ArrayList<>(involved);
-        for (int size = 1; size <= Math.min(maxChanges, candidates.size()); size++) {
-            List<Fix> found = new ArrayList<>();
-            for (List<RootRequirement> subset : subsets(candidates, size)) {
-                List<RootRequirement> modified = new ArrayList<>();
-                for (RootRequirement r : roots) {
-                    modified.add(subset.contains(r) ? r.relaxed() : r);
-                }
-                if (Solver.solveRoots(provider, modified) instanceof Resolution.Solved solved) {
-                    List<Change> changes = new ArrayList<>();
-                    for (RootRequirement r : subset) {
-                        changes.add(new Change(r, solved.versions().get(r.pkg())));
-                    }
-                    found.add(new Fix(changes, solved));
+        List<Fix> fixes = search(provider, roots, new ArrayList<>(involved), maxChanges, maxFixes);
+        if (fixes.isEmpty()) {
+            // The failure's derivation names one conflict; others may hide behind it. Widen the search to
+            // every requirement of the input (bounded) before giving up.
+            List<RootRequirement> all = new ArrayList<>(involved);
+            for (RootRequirement r : roots) {
+                if (!all.contains(r) && all.size() < MAX_CANDIDATES) {
+                    all.add(r);
                 }
             }
-            if (!found.isEmpty()) {
-                found.sort(Comparator.comparingLong(FixFinder::distance));
-                return List.copyOf(found.subList(0, Math.min(maxFixes, found.size())));
+            if (all.size() > involved.size()) {
+                fixes = search(provider, roots, all, maxChanges, maxFixes);
+            }
+        }
+        return fixes;
+    }
+
+    /** Candidates beyond the failure's own requirements are capped to keep the search quick. */
+    private static final int MAX_CANDIDATES = 12;
+
+    private static List<Fix> search(DependencyProvider provider, List<RootRequirement> roots, List<RootRequirement> candidates,
+            int maxChanges, int maxFixes) {
+        for (int size = 1; size <= Math.min(maxChanges, candidates.size()); size++) {
+            for (boolean allowRemoval : new boolean[] {false, true}) {
+                List<Fix> found = new ArrayList<>();
+                for (List<RootRequirement> subset : subsets(candidates, size)) {
+                    found.addAll(tryRelaxing(provider, roots, subset, allowRemoval));
+                }
+                if (!found.isEmpty()) {
+                    found.sort(Comparator.comparingLong(FixFinder::distance));
+                    return List.copyOf(found.subList(0, Math.min(maxFixes, found.size())));
+                }
             }
         }
         return List.of();
     }
 
-    /** How far the chosen versions move from what was written: major steps weigh 100, minor steps 1. */
+    /**
+     * Re-solves with every requirement of {@code subset} widened to any version; with
+     * {@code allowRemoval}, also with each one removed instead (widening is tried first as it keeps more).
+     */
+    private static List<Fix> tryRelaxing(DependencyProvider provider, List<RootRequirement> roots, List<RootRequirement> subset,
+            boolean allowRemoval) {
+        List<Fix> out = new ArrayList<>();
+        int variants = allowRemoval ? 1 << subset.size() : 1;
+        for (int mask = allowRemoval ? 1 : 0; mask < variants; mask++) {
+            List<RootRequirement> modified = new ArrayList<>();
+            for (RootRequirement r : roots) {
+                int at = subset.indexOf(r);
+                if (at < 0) {
+                    modified.add(r);
+                } else if ((mask & (1 << at)) == 0) {
+                    modified.add(r.relaxed());
+                }
+            }
+            if (Solver.solveRoots(provider, modified) instanceof Resolution.Solved solved) {
+                List<Change> changes = new ArrayList<>();
+                for (RootRequirement r : subset) {
+                    changes.add(new Change(r, solved.versions().get(r.pkg())));
+                }
+                out.add(new Fix(changes, solved));
+            }
+        }
+        return out;
+    }
+
+    /** How far the chosen versions move from what was written: major steps weigh 100, minor steps 1, a removal 1000. */
     private static long distance(Fix fix) {
         long d = 0;
         for (Change c : fix.changes()) {
             Version from = c.requirement().versions().singleVersion();
-            if (from == null || c.to() == null) {
+            if (c.removes()) {
+                d += 1000;
+                continue;
+            }
+            if (from == null) {
                 d += 50;
                 continue;
             }

@@ -125,4 +125,41 @@ class CliTest {
         assertThat(v.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(v.err()).contains(bad.resolve("x.yaml") + ":3:");
     }
+
+    @Test
+    void fixShowsADiffAndWritesAtomicallyKeepingFormatting() throws Exception {
+        Path f = dir.resolve("requirements.txt");
+        String original = "# model deps\r\nKeras==2.2.4  # pinned in 2019\r\n\r\ntensorflow==2.4.0 ; python_version < \"3.9\"\r\n";
+        Files.writeString(f, original);
+        Run shown = run("fix", "--python", "3.7", f.toString());
+        assertThat(shown.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(shown.out()).contains("-Keras==2.2.4  # pinned in 2019").contains("+Keras==2.4.3  # pinned in 2019")
+                .contains("--write");
+        assertThat(Files.readString(f)).isEqualTo(original);
+        Run written = run("fix", "--python", "3.7", "--write", f.toString());
+        assertThat(written.code()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(f)).isEqualTo(original.replace("Keras==2.2.4", "Keras==2.4.3"));
+        assertThat(run("check", "--python", "3.7", f.toString()).code()).isEqualTo(ExitCode.OK);
+        assertThat(run("fix", "--python", "3.7", f.toString()).out()).contains("nothing to change");
+    }
+
+    @Test
+    void fixOnAReadOnlyFileFailsCleanlyAndKeepsIt() throws Exception {
+        Path sub = dir.resolve("ro");
+        Files.createDirectories(sub);
+        Path f = sub.resolve("requirements.txt");
+        Files.writeString(f, "Keras==2.2.4\ntensorflow==2.4.0\n");
+        sub.toFile().setWritable(false);
+        try {
+            Run r = run("fix", "--python", "3.7", "--write", f.toString());
+            if (sub.toFile().canWrite()) {
+                return; // running as a user that ignores permissions: nothing to observe
+            }
+            assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(r.err()).contains("cannot write").contains("unchanged");
+            assertThat(Files.readString(f)).isEqualTo("Keras==2.2.4\ntensorflow==2.4.0\n");
+        } finally {
+            sub.toFile().setWritable(true);
+        }
+    }
 }

@@ -1,0 +1,123 @@
+package io.kompat.manifest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Rewrites requirement lines of an input file in place, touching nothing else: comments, order, blank
+ * lines and each line's own line ending stay byte for byte. Produces the new text and a unified diff.
+ */
+public final class ManifestEditor {
+    private final Path file;
+    private final String original;
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> endings = new ArrayList<>();
+    private final Map<Integer, String> edits = new TreeMap<>();
+
+    private ManifestEditor(Path file, String original) {
+        this.file = file;
+        this.original = original;
+        int start = 0;
+        for (int i = 0; i < original.length(); i++) {
+            char c = original.charAt(i);
+            if (c == '\n' || c == '\r') {
+                int end = i;
+                if (c == '\r' && i + 1 < original.length() && original.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                lines.add(original.substring(start, end));
+                endings.add(original.substring(end, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < original.length()) {
+            lines.add(original.substring(start));
+            endings.add("");
+        }
+    }
+
+    /** Opens {@code file} for editing (UTF-8, BOM kept as part of the first line). */
+    public static ManifestEditor open(Path file) throws IOException {
+        return new ManifestEditor(file, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces {@code oldText} with {@code newText} on 1-based {@code line}, at or after {@code column}.
+     *
+     * @throws IllegalArgumentException when the text is not on that line (it spans a continuation, say)
+     */
+    public void replace(int line, int column, String oldText, String newText) {
+        String current = edits.getOrDefault(line, line >= 1 && line <= lines.size() ? lines.get(line - 1) : null);
+        if (current == null) {
+            throw new IllegalArgumentException(file + ":" + line + ": no such line");
+        }
+        int at = current.indexOf(oldText, Math.max(0, column - 1));
+        if (at < 0) {
+            at = current.indexOf(oldText);
+        }
+        if (at < 0) {
+            throw new IllegalArgumentException(file + ":" + line + ": '" + oldText + "' is not on this line (continued lines are not edited)");
+        }
+        edits.put(line, current.substring(0, at) + newText + current.substring(at + oldText.length()));
+    }
+
+    /** Turns 1-based {@code line} into a comment (a YAML list item keeps its dash and indent). */
+    public void commentOut(int line, String reason) {
+        String current = edits.getOrDefault(line, line >= 1 && line <= lines.size() ? lines.get(line - 1) : null);
+        if (current == null) {
+            throw new IllegalArgumentException(file + ":" + line + ": no such line");
+        }
+        int indent = 0;
+        while (indent < current.length() && Character.isWhitespace(current.charAt(indent))) {
+            indent++;
+        }
+        edits.put(line, current.substring(0, indent) + "# " + reason + current.substring(indent));
+    }
+
+    public boolean changed() {
+        return !edits.isEmpty();
+    }
+
+    /** The edited content. */
+    public String text() {
+        StringBuilder sb = new StringBuilder(original.length() + 64);
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(edits.getOrDefault(i + 1, lines.get(i))).append(endings.get(i));
+        }
+        return sb.toString();
+    }
+
+    /** A unified diff of the edits, three lines of context. */
+    public String diff() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("--- ").append(file).append('\n').append("+++ ").append(file).append('\n');
+        List<Integer> changedLines = new ArrayList<>(edits.keySet());
+        int i = 0;
+        while (i < changedLines.size()) {
+            int from = Math.max(1, changedLines.get(i) - 3);
+            int j = i;
+            while (j + 1 < changedLines.size() && changedLines.get(j + 1) - changedLines.get(j) <= 6) {
+                j++;
+            }
+            int to = Math.min(lines.size(), changedLines.get(j) + 3);
+            int count = to - from + 1;
+            sb.append("@@ -").append(from).append(',').append(count).append(" +").append(from).append(',').append(count).append(" @@\n");
+            for (int n = from; n <= to; n++) {
+                String edited = edits.get(n);
+                if (edited != null) {
+                    sb.append('-').append(lines.get(n - 1)).append('\n').append('+').append(edited).append('\n');
+                } else {
+                    sb.append(' ').append(lines.get(n - 1)).append('\n');
+                }
+            }
+            i = j + 1;
+        }
+        return sb.toString();
+    }
+}
