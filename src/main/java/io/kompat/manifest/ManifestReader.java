@@ -74,6 +74,25 @@ public final class ManifestReader {
     }
 
     /**
+     * A manifest of requirements that exist only in kompat's own making ({@code label:1}, {@code label:2},
+     * ... as their locations), such as the pin set a diagnosis verifies.
+     *
+     * @throws IllegalArgumentException when a requirement does not parse
+     */
+    public static Manifest fromRequirements(String label, List<String> requirements) {
+        Manifest.Builder out = new Manifest.Builder(InputFormat.REQUIREMENTS);
+        out.files.add(label);
+        int line = 1;
+        for (String text : requirements) {
+            io.kompat.requirement.Requirement r = io.kompat.requirement.Requirement.parse(text);
+            out.entries.add(new ManifestEntry(ManifestEntry.Kind.REQUIREMENT, ManifestEntry.Origin.PIP, r.name(), r.extras(),
+                    r.specifiers(), r.marker().orElse(null), text, new SourceLocation(label, line++, 1), false, null, List.of(),
+                    java.util.Map.of(), null));
+        }
+        return out.build();
+    }
+
+    /**
      * The format of {@code file}: YAML by extension; conda exports by their {@code # platform:} header or
      * {@code @EXPLICIT}, or by a majority of {@code name=version=build} lines in a file not named like a
      * requirements file (where such lines are mistakes to report); freezes by exact pins only.

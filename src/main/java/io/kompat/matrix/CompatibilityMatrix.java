@@ -21,10 +21,11 @@ public final class CompatibilityMatrix {
     private final Map<String, PythonLine> pythons;
     private final List<SymbolTable> symbols;
     private final List<Replacement> replacements;
+    private final List<Move> moves;
     private final String fingerprint;
 
     CompatibilityMatrix(Map<PackageName, PackageInfo> packages, List<MatrixRule> rules, List<ImportGroup> imports,
-            List<PythonLine> pythons, List<SymbolTable> symbols, List<Replacement> replacements, String fingerprint) {
+            List<PythonLine> pythons, List<SymbolTable> symbols, List<Replacement> replacements, List<Move> moves, String fingerprint) {
         this.packages = Map.copyOf(packages);
         this.rules = List.copyOf(rules);
         Map<PackageName, List<MatrixRule>> index = new HashMap<>();
@@ -39,6 +40,7 @@ public final class CompatibilityMatrix {
         this.pythons = Map.copyOf(py);
         this.symbols = List.copyOf(symbols);
         this.replacements = List.copyOf(replacements);
+        this.moves = List.copyOf(moves);
         this.fingerprint = fingerprint;
     }
 
@@ -105,5 +107,10 @@ public final class CompatibilityMatrix {
 
     public List<Replacement> replacements() {
         return replacements;
+    }
+
+    /** Names that moved out of a namespace. */
+    public List<Move> moves() {
+        return moves;
     }
 }

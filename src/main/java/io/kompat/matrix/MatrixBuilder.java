@@ -30,6 +30,7 @@ final class MatrixBuilder {
     private final List<PythonLine> pythons = new ArrayList<>();
     private final List<SymbolTable> symbols = new ArrayList<>();
     private final List<Replacement> replacements = new ArrayList<>();
+    private final List<Move> moves = new ArrayList<>();
     private final Map<String, String> ruleIds = new HashMap<>();
 
     MatrixBuilder(List<String> problems) {
@@ -109,6 +110,7 @@ final class MatrixBuilder {
         forEach(root, "imports", (n, path) -> addImport(ctx, n, path));
         forEach(root, "pythons", (n, path) -> addPython(ctx, n, path));
         forEach(root, "symbols", (n, path) -> addSymbols(ctx, n, path));
+        forEach(root, "moves", (n, path) -> addMove(ctx, n, path));
         forEach(root, "replacements", (n, path) -> replacements.add(new Replacement(n.get("symbol").asText(),
                 n.get("advice").asText(), ctx.citation(null, n, path))));
     }
@@ -230,6 +232,13 @@ final class MatrixBuilder {
         }
     }
 
+    private void addMove(FileContext ctx, JsonNode n, String path) {
+        Set<String> names = new TreeSet<>();
+        n.get("names").forEach(x -> names.add(x.asText()));
+        moves.add(new Move(ctx.name(n.get("package").asText(), path + ".package"), n.get("namespace").asText(), names,
+                Version.parse(n.get("last").asText()), n.get("moved-to").asText(), ctx.citation(null, n, path)));
+    }
+
     private void addSymbols(FileContext ctx, JsonNode n, String path) {
         Set<String> names = new TreeSet<>();
         n.get("names").forEach(x -> names.add(x.asText()));
@@ -251,6 +260,6 @@ final class MatrixBuilder {
                 problems.add(p.citation().location() + ": same-as names '" + p.sameAs() + "', which no matrix file describes");
             }
         }
-        return new CompatibilityMatrix(packages, rules, imports, pythons, symbols, replacements, fingerprint);
+        return new CompatibilityMatrix(packages, rules, imports, pythons, symbols, replacements, moves, fingerprint);
     }
 }

@@ -34,22 +34,33 @@ public final class Checker {
         this.matrix = matrix;
     }
 
-    /** Options of a check; {@code python} and {@code platform} may be null for the defaults. */
-    public record Options(String python, Platform platform) {
+    /**
+     * Options of a check; {@code python} and {@code platform} may be null for the defaults.
+     * {@code required} are extra requirements that must hold and that fixes may not change.
+     */
+    public record Options(String python, Platform platform, List<io.kompat.requirement.Requirement> required) {
+        public Options(String python, Platform platform) {
+            this(python, platform, List.of());
+        }
+
+        public Options {
+            required = List.copyOf(required);
+        }
     }
 
     public CheckResult check(Manifest manifest, Options options) {
         Platform platform = options.platform() != null ? options.platform()
                 : manifest.platform().map(Platform::fromId).orElse(Platform.LINUX_X86_64);
         if (options.python() != null) {
-            return checkFor(manifest, new Target(options.python(), platform), "given");
+            return checkFor(manifest, new Target(options.python(), platform), "given", options.required());
         }
         if (manifest.python().isPresent()) {
-            return checkFor(manifest, new Target(manifest.python().get(), platform), "pinned in the input");
+            return checkFor(manifest, new Target(manifest.python().get(), platform), "pinned in the input", options.required());
         }
         CheckResult best = null;
         for (PythonLine line : pythonsNewestFirst()) {
-            CheckResult r = checkFor(manifest, new Target(line.version(), platform), "the newest Python the requirements allow");
+            CheckResult r = checkFor(manifest, new Target(line.version(), platform), "the newest Python the requirements allow",
+                    options.required());
             if (r.consistent()) {
                 return r;
             }
@@ -95,7 +106,7 @@ public final class Checker {
         return false;
     }
 
-    CheckResult checkFor(Manifest manifest, Target target, String reason) {
+    CheckResult checkFor(Manifest manifest, Target target, String reason, List<io.kompat.requirement.Requirement> required) {
         Map<String, String> env = target.environment().asMap();
         List<RootRequirement> roots = new ArrayList<>();
         List<CheckResult.Unchecked> unchecked = new ArrayList<>();
@@ -116,6 +127,9 @@ public final class Checker {
             String written = e.specifiers().toString();
             roots.add(new RootRequirement(name, VersionSet.of(e.specifiers()), e.isConstraint(),
                     Origin.input(e.location().file() + ":" + e.location().line()), written.isEmpty() ? "(any version)" : written));
+        }
+        for (io.kompat.requirement.Requirement r : required) {
+            roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), false, Origin.target("needed: " + r), r.specifiers().toString(), false));
         }
         MatrixProvider provider = new MatrixProvider(matrix, target);
         Resolution resolution = Solver.solveRoots(provider, roots);

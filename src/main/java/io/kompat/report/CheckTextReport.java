@@ -51,12 +51,9 @@ public final class CheckTextReport {
         return sb.toString();
     }
 
-    /** {@code tensorflow ==2.4.0 -> ==1.15.5 (requirements.txt:10)} for each change, joined. */
+    /** The fix in words, with a note on packages the re-solve could not verify. */
     public static String describe(FixFinder.Fix fix) {
-        return fix.changes().stream().map(c -> c.requirement().pkg() + " " + c.requirement().written() + " -> "
-                + (c.removes() ? "remove it" : "==" + c.to()) + " (" + c.requirement().origin().label() + ")")
-                .collect(Collectors.joining("; "))
-                + keeps(fix);
+        return fix.describe() + keeps(fix);
     }
 
     private static String keeps(FixFinder.Fix fix) {

@@ -32,6 +32,16 @@ public final class FixFinder {
             changes = List.copyOf(changes);
         }
 
+        /** {@code tensorflow ==2.4.0 -> ==1.15.5 (requirements.txt:10)} for each change, joined by "; ". */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            for (Change c : changes) {
+                parts.add(c.requirement().pkg() + " " + c.requirement().written() + " -> "
+                        + (c.removes() ? "remove it" : "==" + c.to()) + " (" + c.requirement().origin().label() + ")");
+            }
+            return String.join("; ", parts);
+        }
+
         /** How much the fix moves the user's requirements: lower is closer to what was written. */
         public long cost() {
             return distance(this);
@@ -49,7 +59,7 @@ public final class FixFinder {
             if (leaf.cause() instanceof Cause.External e
                     && (e.kind() == Cause.Kind.ROOT_REQUIREMENT || e.kind() == Cause.Kind.ROOT_CONSTRAINT)) {
                 for (RootRequirement r : roots) {
-                    if (r.origin().equals(e.origin()) && leaf.term(r.pkg()) != null) {
+                    if (r.relaxable() && r.origin().equals(e.origin()) && leaf.term(r.pkg()) != null) {
                         involved.add(r);
                     }
                 }
@@ -61,7 +71,7 @@ public final class FixFinder {
             // every requirement of the input (bounded) before giving up.
             List<RootRequirement> all = new ArrayList<>(involved);
             for (RootRequirement r : roots) {
-                if (!all.contains(r) && all.size() < MAX_CANDIDATES) {
+                if (r.relaxable() && !all.contains(r) && all.size() < MAX_CANDIDATES) {
                     all.add(r);
                 }
             }

@@ -8,8 +8,14 @@ import io.kompat.version.range.VersionSet;
  * {@code versions}, or (a constraint) that may only be installed within them.
  *
  * @param written the requirement as the user wrote it, for proposals ({@code ==2.4.0})
+ * @param relaxable false for requirements a fix must keep (what the code needs, in a diagnosis)
  */
-public record RootRequirement(PackageName pkg, VersionSet versions, boolean constraint, Origin origin, String written) {
+public record RootRequirement(PackageName pkg, VersionSet versions, boolean constraint, Origin origin, String written, boolean relaxable) {
+
+    /** A requirement a fix may change. */
+    public RootRequirement(PackageName pkg, VersionSet versions, boolean constraint, Origin origin, String written) {
+        this(pkg, versions, constraint, origin, written, true);
+    }
 
     public Incompatibility toIncompatibility() {
         if (constraint) {
@@ -21,6 +27,6 @@ public record RootRequirement(PackageName pkg, VersionSet versions, boolean cons
 
     /** The same requirement with any version allowed. */
     public RootRequirement relaxed() {
-        return new RootRequirement(pkg, VersionSet.any(), constraint, origin, written);
+        return new RootRequirement(pkg, VersionSet.any(), constraint, origin, written, relaxable);
     }
 }

@@ -162,4 +162,25 @@ class CliTest {
             sub.toFile().setWritable(true);
         }
     }
+
+    @Test
+    void diagnoseInTextAndJson() throws Exception {
+        Run text = run("diagnose", "--python", "3.7", "--error", "AttributeError: module 'keras.backend' has no attribute 'get_session'");
+        assertThat(text.code()).isEqualTo(ExitCode.OK);
+        assertThat(text.out()).contains("Pins that make the code work as written").contains("tf.compat.v1.keras.backend.get_session");
+        Run json = run("diagnose", "--format", "json", "--traceback", "src/test/resources/diagnose/tracebacks/tf-placeholder.txt");
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(node.get("schema").asText()).isEqualTo("kompat.diagnose/1");
+        assertThat(node.get("diagnoses").get(0).get("recognised").asBoolean()).isTrue();
+        assertThat(node.get("diagnoses").get(0).get("pins").get("resolved").get(0).asText()).isEqualTo("tensorflow==1.15.5");
+        Run unknown = run("diagnose", "--error", "ValueError: no idea");
+        assertThat(unknown.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(unknown.out()).contains("does not recognise");
+        assertThat(run("diagnose").code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("diagnose", "--traceback", dir.resolve("missing.txt").toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+        Run scan = run("diagnose", "--scan", "src/test/resources/diagnose/tf1-project", "--python", "3.12",
+                "src/test/resources/diagnose/tf1-project/requirements-keras3.txt");
+        assertThat(scan.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(scan.out()).contains("net.py:19: keras.backend of keras 3.15.1 has no 'get_session'");
+    }
 }

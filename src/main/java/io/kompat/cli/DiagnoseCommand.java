@@ -1,0 +1,149 @@
+package io.kompat.cli;
+
+import io.kompat.diagnose.Diagnoser;
+import io.kompat.diagnose.Diagnosis;
+import io.kompat.diagnose.ErrorParser;
+import io.kompat.diagnose.KnownError;
+import io.kompat.diagnose.ScanReport;
+import io.kompat.diagnose.SourceScanner;
+import io.kompat.manifest.Diagnostic;
+import io.kompat.manifest.InputText;
+import io.kompat.manifest.Manifest;
+import io.kompat.manifest.ManifestReader;
+import io.kompat.manifest.Severity;
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.matrix.MatrixException;
+import io.kompat.report.DiagnoseReport;
+import io.kompat.requirement.MarkerEnvironment;
+import io.kompat.requirement.Platform;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kompat diagnose}: from an error message, a traceback or a source tree to the versions and fix. */
+@Command(name = "diagnose", description = "Explain an AttributeError / ImportError / pip error from the matrix, or scan sources.")
+final class DiagnoseCommand implements Callable<Integer> {
+    /** Exactly one input. */
+    static final class Input {
+        @Option(names = "--error", paramLabel = "TEXT", description = "the error message")
+        String error;
+
+        @Option(names = "--traceback", paramLabel = "FILE", description = "a file holding a pasted traceback")
+        Path traceback;
+
+        @Option(names = "--scan", paramLabel = "DIR", description = "Python sources to scan for missing names")
+        Path scan;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "the requirements / conda files of the environment")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--python", paramLabel = "X.Y", description = "Target Python.")
+    String python;
+
+    @Option(names = "--platform", paramLabel = "PLATFORM", description = "Target platform (default linux-x86_64).")
+    String platform;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
+    String format;
+
+    @Mixin
+    MatrixOption matrixOption;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Platform targetPlatform;
+        try {
+            targetPlatform = platform == null ? null : Platform.fromId(platform);
+            if (python != null) {
+                MarkerEnvironment.forTarget(python, Platform.LINUX_X86_64);
+            }
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new IllegalArgumentException("unknown format '" + format + "' (known: text, json)");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("kompat: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        Manifest environment = null;
+        if (!files.isEmpty()) {
+            environment = ManifestReader.standard().read(files, null);
+            if (environment.hasErrors()) {
+                environment.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).map(Diagnostic::render).forEach(err::println);
+                return ExitCode.INVALID_INPUT;
+            }
+        }
+        CompatibilityMatrix matrix;
+        try {
+            matrix = matrixOption.load();
+        } catch (MatrixException e) {
+            e.problems().forEach(p -> err.println("kompat: " + p));
+            return ExitCode.INVALID_INPUT;
+        }
+        Diagnoser diagnoser = new Diagnoser(matrix);
+        Diagnoser.Options options = new Diagnoser.Options(python, targetPlatform, environment);
+        if (input.scan != null) {
+            return scan(diagnoser, options, out, err);
+        }
+        String text;
+        if (input.traceback != null) {
+            try {
+                text = String.join("\n", InputText.read(input.traceback, input.traceback.toString()).lines());
+            } catch (InputText.UnreadableException e) {
+                err.println("kompat: " + e.diagnostic().oneLine());
+                return ExitCode.INVALID_INPUT;
+            }
+        } else {
+            text = input.error;
+        }
+        List<KnownError> errors = ErrorParser.parse(text);
+        List<Diagnosis> diagnoses = new ArrayList<>();
+        for (KnownError e : errors) {
+            diagnoses.add(diagnoser.diagnose(e, options));
+        }
+        if (diagnoses.isEmpty()) {
+            String last = text.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("").strip();
+            diagnoses.add(Diagnoser.unrecognised(last, "none of its lines is an error kompat has facts about"));
+        }
+        out.print(format.equals("json") ? DiagnoseReport.json(diagnoses) : DiagnoseReport.text(diagnoses));
+        out.flush();
+        return diagnoses.stream().allMatch(Diagnosis::recognised) ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private Integer scan(Diagnoser diagnoser, Diagnoser.Options options, PrintWriter out, PrintWriter err) {
+        if (!Files.isDirectory(input.scan)) {
+            err.println("kompat: " + input.scan + ": not a directory");
+            return ExitCode.INVALID_INPUT;
+        }
+        List<SourceScanner.Use> uses;
+        try {
+            uses = SourceScanner.scan(input.scan);
+        } catch (IOException e) {
+            err.println("kompat: cannot read " + input.scan + ": " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        ScanReport report = diagnoser.scan(uses, options);
+        out.print(format.equals("json") ? DiagnoseReport.scanJson(report) : DiagnoseReport.scanText(report));
+        out.flush();
+        return report.findings().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+}

@@ -1,0 +1,106 @@
+package io.kompat.diagnose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the errors kompat knows in a message or a whole pasted traceback (Python 2 or 3 formats,
+ * chained exceptions included). Lines it does not recognise are left alone; it never guesses.
+ */
+public final class ErrorParser {
+    private static final Pattern MODULE_ATTRIBUTE = Pattern.compile("module '([\\w.]+)' has no attribute '(\\w+)'");
+    private static final Pattern PY2_ATTRIBUTE = Pattern.compile("'module' object has no attribute '(\\w+)'");
+    private static final Pattern CANNOT_IMPORT = Pattern.compile("cannot import name '?(\\w+)'?(?: from '([\\w.]+)')?");
+    private static final Pattern NO_MODULE = Pattern.compile("No module named '?([\\w.]+)'?");
+    private static final Pattern NO_DISTRIBUTION = Pattern.compile("No matching distribution found for ([^\\s]+)");
+    private static final Pattern FROM_IMPORT = Pattern.compile("^\\s*from\\s+([\\w.]+)\\s+import\\s+.*\\b(\\w+)\\b");
+    private static final Pattern NUMPY_ABI = Pattern.compile("compiled using NumPy 1\\.x cannot be run in\\s+NumPy 2|_ARRAY_API not found"
+            + "|numpy\\.core\\.multiarray failed to import|numpy\\.dtype size changed, may indicate binary incompatibility");
+
+    private ErrorParser() {
+    }
+
+    /** Every distinct recognised error, in order of appearance. */
+    public static List<KnownError> parse(String text) {
+        Set<KnownError> found = new LinkedHashSet<>();
+        List<String> lines = text.lines().toList();
+        Matcher numpy = NUMPY_ABI.matcher(text);
+        if (numpy.find()) {
+            found.add(new KnownError.NumpyAbi(lineContaining(lines, numpy.group())));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Matcher m = MODULE_ATTRIBUTE.matcher(line);
+            if (m.find()) {
+                found.add(new KnownError.MissingAttribute(m.group(1), m.group(2), line.strip()));
+                continue;
+            }
+            m = PY2_ATTRIBUTE.matcher(line);
+            if (m.find()) {
+                String module = moduleFromCode(lines, i, m.group(1));
+                if (module != null) {
+                    found.add(new KnownError.MissingAttribute(module, m.group(1), line.strip()));
+                }
+                continue;
+            }
+            m = CANNOT_IMPORT.matcher(line);
+            if (line.contains("ImportError") && m.find()) {
+                String module = m.group(2) != null ? m.group(2) : importedFrom(lines, i, m.group(1));
+                if (module != null) {
+                    found.add(new KnownError.MissingAttribute(module, m.group(1), line.strip()));
+                }
+                continue;
+            }
+            m = NO_MODULE.matcher(line);
+            if ((line.contains("ModuleNotFoundError") || line.contains("ImportError")) && m.find()) {
+                found.add(new KnownError.MissingModule(m.group(1), line.strip()));
+                continue;
+            }
+            m = NO_DISTRIBUTION.matcher(line);
+            if (m.find()) {
+                found.add(new KnownError.NoMatchingDistribution(m.group(1), line.strip()));
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    private static String lineContaining(List<String> lines, String fragment) {
+        String first = fragment.lines().findFirst().orElse(fragment);
+        return lines.stream().filter(l -> l.contains(first)).findFirst().map(String::strip).orElse(first);
+    }
+
+    /**
+     * Python 2 names no module in "'module' object has no attribute 'x'": take it from the source line
+     * the traceback quotes just above ({@code K.get_session()} gives {@code K}), when that is a known alias.
+     */
+    private static String moduleFromCode(List<String> lines, int at, String attribute) {
+        Pattern use = Pattern.compile("\\b([\\w.]+)\\." + Pattern.quote(attribute) + "\\b");
+        for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
+            Matcher m = use.matcher(lines.get(i));
+            if (m.find()) {
+                String owner = m.group(1);
+                return switch (owner) {
+                    case "K", "backend", "keras.backend" -> "keras.backend";
+                    case "tf", "tensorflow" -> "tensorflow";
+                    case "tf.keras.backend" -> "tensorflow.keras.backend";
+                    default -> null;
+                };
+            }
+        }
+        return null;
+    }
+
+    private static String importedFrom(List<String> lines, int at, String name) {
+        for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
+            Matcher m = FROM_IMPORT.matcher(lines.get(i));
+            if (m.find() && lines.get(i).contains(name)) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+}

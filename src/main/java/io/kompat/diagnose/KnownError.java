@@ -1,0 +1,25 @@
+package io.kompat.diagnose;
+
+/** An error message kompat recognises, reduced to what matters for the diagnosis. */
+public sealed interface KnownError permits KnownError.MissingAttribute, KnownError.MissingModule, KnownError.NumpyAbi,
+        KnownError.NoMatchingDistribution {
+
+    /** The line of the input it was read from. */
+    String line();
+
+    /** {@code AttributeError: module 'keras.backend' has no attribute 'get_session'} and its kin. */
+    record MissingAttribute(String module, String attribute, String line) implements KnownError {
+    }
+
+    /** {@code ModuleNotFoundError: No module named 'keras.engine'}. */
+    record MissingModule(String module, String line) implements KnownError {
+    }
+
+    /** "A module that was compiled using NumPy 1.x cannot be run in NumPy 2". */
+    record NumpyAbi(String line) implements KnownError {
+    }
+
+    /** pip's "No matching distribution found for tensorflow==1.15". */
+    record NoMatchingDistribution(String requirement, String line) implements KnownError {
+    }
+}

@@ -1,0 +1,169 @@
+package io.kompat.diagnose;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads Python sources (never runs them) for uses of Keras backend functions and TensorFlow 1 names:
+ * {@code K.get_session()}, {@code tf.placeholder}, {@code from keras.engine import Layer}, with the usual
+ * import aliases.
+ */
+public final class SourceScanner {
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", "venv", ".venv", "env", "site-packages", "__pycache__",
+            "node_modules", ".tox", "build", "dist");
+    private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+    /** One use of a name from a namespace: {@code keras.backend}, {@code tf.keras.backend}, {@code tensorflow} or {@code keras}. */
+    public record Use(Path file, int line, String namespace, String name, String code) {
+    }
+
+    private static final Pattern IMPORT_AS = Pattern.compile("^\\s*import\\s+([\\w.]+)\\s+as\\s+(\\w+)\\s*(#.*)?$");
+    private static final Pattern IMPORT_PLAIN = Pattern.compile("^\\s*import\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)\\s*(#.*)?$");
+    private static final Pattern FROM_IMPORT = Pattern.compile("^\\s*from\\s+([\\w.]+)\\s+import\\s+\\(?([\\w\\s,]+?)\\)?\\s*(#.*)?$");
+
+    private SourceScanner() {
+    }
+
+    /** Every use in the {@code .py} files under {@code root} (virtual environments and VCS folders skipped). */
+    public static List<Use> scan(Path root) throws IOException {
+        List<Use> uses = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
+                    .filter(p -> root.relativize(p).toString().isEmpty() || noSkippedDir(root.relativize(p)))
+                    .sorted().toList();
+        }
+        for (Path f : files) {
+            if (Files.size(f) <= MAX_FILE_BYTES) {
+                scanFile(f, new String(Files.readAllBytes(f), StandardCharsets.UTF_8), uses);
+            }
+        }
+        return uses;
+    }
+
+    private static boolean noSkippedDir(Path relative) {
+        for (Path part : relative) {
+            if (SKIPPED_DIRS.contains(part.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Scans one file's text. */
+    static void scanFile(Path file, String text, List<Use> uses) {
+        Map<String, String> aliases = new HashMap<>();
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String code = stripComment(line);
+            if (imports(file, i + 1, code, aliases, uses)) {
+                continue;
+            }
+            for (Map.Entry<String, String> alias : aliases.entrySet()) {
+                Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(alias.getKey()) + "\\.(\\w+)((?:\\.\\w+)*)").matcher(code);
+                while (m.find()) {
+                    addUse(file, i + 1, alias.getValue(), m.group(1) + m.group(2), line.strip(), uses);
+                }
+            }
+        }
+    }
+
+    /** Records aliases (and names imported directly); true when the line was an import. */
+    private static boolean imports(Path file, int lineNo, String code, Map<String, String> aliases, List<Use> uses) {
+        Matcher m = IMPORT_AS.matcher(code);
+        if (m.matches()) {
+            String ns = namespaceOfModule(m.group(1));
+            if (ns != null) {
+                aliases.put(m.group(2), ns);
+            }
+            moduleUse(file, lineNo, m.group(1), code, uses);
+            return true;
+        }
+        m = IMPORT_PLAIN.matcher(code);
+        if (m.matches()) {
+            for (String module : m.group(1).split("\\s*,\\s*")) {
+                String ns = namespaceOfModule(module);
+                if (ns != null) {
+                    aliases.put(module, ns);
+                }
+                String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+                if (top.equals("tensorflow") || top.equals("keras")) {
+                    aliases.putIfAbsent(top, top);
+                }
+                moduleUse(file, lineNo, module, code, uses);
+            }
+            return true;
+        }
+        m = FROM_IMPORT.matcher(code);
+        if (m.matches()) {
+            String module = m.group(1);
+            for (String item : m.group(2).split("\\s*,\\s*")) {
+                String[] parts = item.strip().split("\\s+as\\s+");
+                String name = parts[0].strip();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                String alias = parts.length > 1 ? parts[1].strip() : name;
+                String asModule = namespaceOfModule(module + "." + name);
+                if (asModule != null) {
+                    aliases.put(alias, asModule);
+                } else if (namespaceOfModule(module) != null) {
+                    addUse(file, lineNo, namespaceOfModule(module), name, code.strip(), uses);
+                }
+            }
+            moduleUse(file, lineNo, module, code, uses);
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code keras.engine...} imports are uses of the name {@code engine} of the module {@code keras}. */
+    private static void moduleUse(Path file, int lineNo, String module, String code, List<Use> uses) {
+        if (module.equals("keras.engine") || module.startsWith("keras.engine.")) {
+            uses.add(new Use(file, lineNo, "keras", "engine", code.strip()));
+        }
+    }
+
+    private static void addUse(Path file, int lineNo, String namespace, String dotted, String code, List<Use> uses) {
+        if (namespace.equals("tensorflow") && dotted.startsWith("keras.backend.")) {
+            uses.add(new Use(file, lineNo, "tf.keras.backend", dotted.substring("keras.backend.".length()).split("\\.")[0], code));
+        } else if (namespace.equals("keras") && dotted.startsWith("backend.")) {
+            uses.add(new Use(file, lineNo, "keras.backend", dotted.substring("backend.".length()).split("\\.")[0], code));
+        } else {
+            uses.add(new Use(file, lineNo, namespace, dotted.split("\\.")[0], code));
+        }
+    }
+
+    /** The namespace a module name imports, or null when it is none of interest. */
+    static String namespaceOfModule(String module) {
+        switch (module) {
+            case "keras.backend":
+                return "keras.backend";
+            case "tensorflow.keras.backend":
+            case "tensorflow.python.keras.backend":
+                return "tf.keras.backend";
+            case "tensorflow":
+                return "tensorflow";
+            case "keras":
+                return "keras";
+            default:
+                return null;
+        }
+    }
+
+    private static String stripComment(String line) {
+        int hash = line.indexOf('#');
+        return hash < 0 ? line : line.substring(0, hash);
+    }
+}

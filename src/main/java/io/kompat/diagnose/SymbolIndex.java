@@ -1,0 +1,137 @@
+package io.kompat.diagnose;
+
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.matrix.Move;
+import io.kompat.matrix.SymbolTable;
+import io.kompat.version.Version;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which analysed Keras releases provide a name in a namespace, from the matrix's symbol tables, and
+ * which names moved out of a namespace. Module names from error messages are mapped to namespaces.
+ */
+final class SymbolIndex {
+    /** A namespace as the symbol tables name it. */
+    static final String KERAS_BACKEND = "keras.backend";
+    static final String TF_KERAS_BACKEND = "tf.keras.backend";
+    static final String TF_KERAS3_BACKEND = "keras._tf_keras.keras.backend";
+    static final String TF_COMPAT_V1_BACKEND = "tf.compat.v1.keras.backend";
+    static final String KERAS_SRC_BACKEND = "keras.src.backend";
+
+    private final CompatibilityMatrix matrix;
+
+    SymbolIndex(CompatibilityMatrix matrix) {
+        this.matrix = matrix;
+    }
+
+    /** The symbol-table namespaces a module name from an error message stands for (empty if none). */
+    static List<String> namespacesOf(String module) {
+        switch (module) {
+            case "keras.backend":
+                return List.of(KERAS_BACKEND);
+            case "tensorflow.keras.backend":
+            case "tensorflow.python.keras.backend":
+            case "keras.api._v2.keras.backend":
+            case "keras.api._tf_keras.keras.backend":
+            case "keras._tf_keras.keras.backend":
+                return List.of(TF_KERAS_BACKEND, TF_KERAS3_BACKEND);
+            case "tensorflow.compat.v1.keras.backend":
+                return List.of(TF_COMPAT_V1_BACKEND);
+            case "keras.src.backend":
+                return List.of(KERAS_SRC_BACKEND);
+            default:
+                return List.of();
+        }
+    }
+
+    /** One analysed release and whether it has the name. */
+    record Presence(Version version, boolean has, SymbolTable table) {
+    }
+
+    /** Analysed Keras releases of {@code namespace} (TensorFlow backend where there is a choice), oldest first. */
+    List<Presence> presence(String namespace, String name) {
+        List<Presence> out = new ArrayList<>();
+        for (SymbolTable t : matrix.symbols()) {
+            if (describes(t, namespace) && (t.backend() == null || t.backend().equals("tensorflow"))) {
+                out.add(new Presence(t.version(), t.names().contains(name), t));
+            }
+        }
+        out.sort(Comparator.comparing(Presence::version));
+        return out;
+    }
+
+    /** {@code 1.0.0-2.2.4, 2.6.0-2.12.0}: the analysed releases that have it, as ranges of consecutive ones. */
+    static String ranges(List<Presence> presence, boolean has) {
+        List<String> out = new ArrayList<>();
+        Version start = null;
+        Version last = null;
+        Version previous = null;
+        for (Presence p : presence) {
+            if (start != null && previous != null && skipsASeries(previous, p.version())) {
+                out.add(start.equals(last) ? start.toString() : start + "-" + last);
+                start = null;
+            }
+            previous = p.version();
+            if (p.has() == has) {
+                start = start == null ? p.version() : start;
+                last = p.version();
+            } else if (start != null) {
+                out.add(start.equals(last) ? start.toString() : start + "-" + last);
+                start = null;
+            }
+        }
+        if (start != null) {
+            out.add(start.equals(last) ? start.toString() : start + "-" + last);
+        }
+        return String.join(", ", out);
+    }
+
+    /**
+     * Whether {@code t} describes {@code namespace}. Keras 2.13-2.15 publish as {@code keras.backend} exactly
+     * the public v2 API, which their tables record as {@code tf.keras.backend}.
+     */
+    private static boolean describes(SymbolTable t, String namespace) {
+        if (t.namespace().equals(namespace)) {
+            return true;
+        }
+        return namespace.equals(KERAS_BACKEND) && t.namespace().equals(TF_KERAS_BACKEND)
+                && t.version().releasePart(0).intValue() == 2 && t.version().releasePart(1).intValue() >= 13;
+    }
+
+    /** Whether analysed releases {@code a} and {@code b} are not neighbours (a major change, or a minor series between them). */
+    private static boolean skipsASeries(Version a, Version b) {
+        if (!a.releasePart(0).equals(b.releasePart(0))) {
+            return true;
+        }
+        return b.releasePart(1).subtract(a.releasePart(1)).compareTo(java.math.BigInteger.ONE) > 0;
+    }
+
+    /** The analysed table of {@code namespace} that describes Keras release {@code keras}, or null. */
+    SymbolTable tableFor(String namespace, Version keras) {
+        SymbolTable best = null;
+        for (SymbolTable t : matrix.symbols()) {
+            if (!describes(t, namespace) || !(t.backend() == null || t.backend().equals("tensorflow"))) {
+                continue;
+            }
+            Version v = t.version();
+            if (v.compareTo(keras) <= 0 && Objects.equals(v.releasePart(0), keras.releasePart(0))
+                    && Objects.equals(v.releasePart(1), keras.releasePart(1)) && (best == null || v.compareTo(best.version()) > 0)) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** The move that took {@code name} out of {@code namespace} ({@code tensorflow}, {@code keras}), or null. */
+    Move moveOf(String namespace, String name) {
+        for (Move m : matrix.moves()) {
+            if (m.namespace().equals(namespace) && m.names().contains(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+package io.kompat.matrix;
+
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import java.util.Set;
+
+/**
+ * Names that left {@code namespace} after release line {@code last} of {@code pkg} and now live under
+ * {@code movedTo} ({@code tf.placeholder} became {@code tf.compat.v1.placeholder} in TensorFlow 2.0).
+ */
+public record Move(PackageName pkg, String namespace, Set<String> names, Version last, String movedTo, Citation citation) {
+
+    public Move {
+        names = Set.copyOf(names);
+    }
+
+    /** Whether release {@code v} still has the names in {@code namespace}. */
+    public boolean presentIn(Version v) {
+        Version line = Version.fromParts(v.epoch(), java.util.List.of(v.releasePart(0), v.releasePart(1)), null, null, null, null);
+        return line.compareTo(last) <= 0;
+    }
+}

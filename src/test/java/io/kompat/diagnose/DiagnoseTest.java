@@ -1,0 +1,139 @@
+package io.kompat.diagnose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kompat.manifest.ManifestReader;
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.matrix.MatrixLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Recognising real-looking tracebacks and diagnosing them from the matrix; scanning a TF1-era project. */
+class DiagnoseTest {
+    static final Path DIR = Path.of("src/test/resources/diagnose");
+    static Diagnoser diagnoser;
+
+    @BeforeAll
+    static void load() throws Exception {
+        CompatibilityMatrix m = MatrixLoader.loadBundled();
+        diagnoser = new Diagnoser(m);
+    }
+
+    private static List<KnownError> parse(String file) throws IOException {
+        return ErrorParser.parse(Files.readString(DIR.resolve("tracebacks").resolve(file)));
+    }
+
+    private static Diagnosis only(String file, String python) throws IOException {
+        List<KnownError> errors = parse(file);
+        assertThat(errors).hasSize(1);
+        return diagnoser.diagnose(errors.get(0), new Diagnoser.Options(python, null, null));
+    }
+
+    @Test
+    void chainedTracebackYieldsBothErrors() throws IOException {
+        List<KnownError> errors = parse("numpy2-then-get-session.txt");
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0)).isInstanceOf(KnownError.NumpyAbi.class);
+        assertThat(errors.get(1)).isEqualTo(new KnownError.MissingAttribute("keras.backend", "get_session",
+                "AttributeError: module 'keras.backend' has no attribute 'get_session'"));
+        Diagnosis numpy = diagnoser.diagnose(errors.get(0), new Diagnoser.Options("3.11", null, null));
+        assertThat(numpy.facts()).anySatisfy(f -> assertThat(f).contains("tensorflow <2.18 breaks with numpy >=2"));
+        assertThat(numpy.sources()).contains("https://github.com/tensorflow/tensorflow/releases/tag/v2.18.0");
+    }
+
+    @Test
+    void getSessionNamesVersionsReplacementAndVerifiedPins() throws IOException {
+        Diagnosis d = diagnoser.diagnose(parse("numpy2-then-get-session.txt").get(1), new Diagnoser.Options("3.7", null, null));
+        assertThat(d.recognised()).isTrue();
+        assertThat(d.facts()).anySatisfy(f -> assertThat(f).contains("present in keras").contains("2.6.0-2.12.0").contains("absent in")
+                .contains("3.0.0-3.15.1"));
+        assertThat(d.advice()).anySatisfy(a -> assertThat(a).contains("tf.compat.v1.keras.backend.get_session"));
+        assertThat(d.pins().consistent()).isTrue();
+        assertThat(d.pins().resolved()).anySatisfy(p -> assertThat(p).startsWith("keras=="));
+        assertThat(d.pins().target()).contains("Python 3.7");
+    }
+
+    @Test
+    void python2StyleAttributeErrorIsReadFromTheCodeLine() throws IOException {
+        Diagnosis d = only("py2-k-tf.txt", "3.7");
+        assertThat(d.summary()).contains("keras.backend has no 'tf'");
+        assertThat(d.facts()).anySatisfy(f -> assertThat(f).contains("absent in 2.2.5-2.3.1"));
+        assertThat(d.advice()).anySatisfy(a -> assertThat(a).contains("import tensorflow as tf"));
+    }
+
+    @Test
+    void tensorflowOneNamesPointToCompatV1AndTensorflow115() throws IOException {
+        Diagnosis d = only("tf-placeholder.txt", null);
+        assertThat(d.advice()).anySatisfy(a -> assertThat(a).contains("tensorflow.compat.v1.placeholder"));
+        assertThat(d.pins().resolved()).contains("tensorflow==1.15.5");
+        assertThat(d.pins().target()).contains("Python 3.7");
+        Diagnosis session = only("tf-session.txt", "3.6");
+        assertThat(session.facts()).anySatisfy(f -> assertThat(f).contains("tensorflow.Session exists up to tensorflow 1.15")
+                .contains("(unverified)"));
+    }
+
+    @Test
+    void kerasEngineModule() throws IOException {
+        Diagnosis d = only("keras-engine.txt", "3.10");
+        assertThat(d.summary()).contains("keras.engine was moved out after keras 2.12");
+        assertThat(d.pins().resolved()).contains("keras==2.12.0", "tensorflow==2.12.0");
+    }
+
+    @Test
+    void noMatchingDistributionIsExplainedFromWheelAvailability() throws IOException {
+        Diagnosis d = only("pip-no-distribution.txt", "3.8");
+        assertThat(d.facts()).anySatisfy(f -> assertThat(f).contains("tensorflow 1.15 has wheels for Python").contains("<3.8")
+                .contains("linux-x86_64"));
+        assertThat(d.advice()).anySatisfy(a -> assertThat(a).contains("keep tensorflow==1.15 and use Python 3.7"));
+    }
+
+    @Test
+    void tfKerasBackendOfTensorflow2() throws IOException {
+        Diagnosis d = only("tf-keras-get-session.txt", "3.10");
+        assertThat(d.facts()).anySatisfy(f -> assertThat(f).startsWith("tf.keras.backend.get_session: in no analysed release"));
+        assertThat(d.advice()).anySatisfy(a -> assertThat(a).contains("tf.compat.v1.keras.backend.get_session"));
+    }
+
+    @Test
+    void unknownErrorsAreNotGuessed() throws IOException {
+        assertThat(parse("unknown.txt")).isEmpty();
+        assertThat(ErrorParser.parse("AttributeError: module 'frob' has no attribute 'x'"))
+                .singleElement().satisfies(e -> assertThat(diagnoser.diagnose(e, new Diagnoser.Options(null, null, null)).recognised()).isFalse());
+    }
+
+    @Test
+    void withTheUsersFileItExplainsThatEnvironmentAndProposesTheChange() throws IOException {
+        Diagnosis d = diagnoser.diagnose(parse("numpy2-then-get-session.txt").get(1), new Diagnoser.Options("3.10", null,
+                ManifestReader.standard().read(List.of(DIR.resolve("tf1-project/requirements-tf215.txt")), null)));
+        assertThat(d.environment()).anySatisfy(e -> assertThat(e).contains("keras 2.15.0").contains("tensorflow 2.15.0"));
+        assertThat(d.environment()).anySatisfy(e -> assertThat(e).contains("has no 'get_session'"));
+        assertThat(d.environment()).anySatisfy(e -> assertThat(e).contains("change to make the code work as written")
+                .contains("keras ==2.15.0 -> ==2.12.0"));
+    }
+
+    @Test
+    void scanOfATf1ProjectAgainstThreeEnvironments() throws IOException {
+        List<SourceScanner.Use> uses = SourceScanner.scan(DIR.resolve("tf1-project"));
+        assertThat(uses).extracting(SourceScanner.Use::name).contains("get_session", "set_image_dim_ordering", "placeholder",
+                "get_default_graph", "engine", "clear_session", "tf", "image_dim_ordering", "variable", "softmax");
+        ScanReport tf1 = scanAgainst("requirements-tf1.txt", "3.7", uses);
+        assertThat(tf1.findings()).isEmpty();
+        ScanReport keras3 = scanAgainst("requirements-keras3.txt", "3.12", uses);
+        assertThat(keras3.findings()).extracting(f -> f.use().line() + ":" + f.use().name())
+                .contains("4:engine", "5:get_session", "5:image_dim_ordering", "18:set_image_dim_ordering", "19:get_session",
+                        "20:get_default_graph", "21:placeholder", "11:variable")
+                .doesNotContain("22:clear_session");
+        ScanReport tf215 = scanAgainst("requirements-tf215.txt", "3.11", uses);
+        assertThat(tf215.findings()).extracting(f -> f.use().line() + ":" + f.use().name())
+                .contains("19:get_session", "23:tf").doesNotContain("11:variable", "22:clear_session");
+    }
+
+    private static ScanReport scanAgainst(String requirements, String python, List<SourceScanner.Use> uses) {
+        return diagnoser.scan(uses, new Diagnoser.Options(python, null,
+                ManifestReader.standard().read(List.of(DIR.resolve("tf1-project").resolve(requirements)), null)));
+    }
+}
