@@ -1,17 +1,13 @@
 package io.kompat.cli;
 
-import io.kompat.manifest.Diagnostic;
 import io.kompat.manifest.InputFormat;
 import io.kompat.manifest.Manifest;
-import io.kompat.manifest.ManifestReader;
 import io.kompat.manifest.Severity;
 import io.kompat.matrix.CompatibilityMatrix;
-import io.kompat.matrix.MatrixException;
 import io.kompat.provider.CheckResult;
 import io.kompat.provider.Checker;
 import io.kompat.report.CheckJsonReport;
 import io.kompat.report.CheckTextReport;
-import io.kompat.requirement.MarkerEnvironment;
 import io.kompat.requirement.Platform;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,12 +31,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Force the input format: requirements, pip-freeze, conda-env, conda-export, conda-explicit.")
     String inputFormat;
 
-    @Option(names = "--python", paramLabel = "X.Y", description = "Target Python (default: the input's python pin, else the newest that works).")
-    String python;
-
-    @Option(names = "--platform", paramLabel = "PLATFORM",
-            description = "Target platform: linux-x86_64 (default), linux-aarch64, macos-arm64, macos-x86_64, windows-amd64.")
-    String platform;
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output format: text (default) or json.")
     String format;
@@ -62,38 +54,20 @@ final class CheckCommand implements Callable<Integer> {
         Platform targetPlatform;
         try {
             forced = inputFormat == null ? null : InputFormat.fromId(inputFormat);
-            targetPlatform = platform == null ? null : Platform.fromId(platform);
-            if (python != null) {
-                MarkerEnvironment.forTarget(python, Platform.LINUX_X86_64);
-            }
-            if (!format.equals("text") && !format.equals("json")) {
-                throw new IllegalArgumentException("unknown format '" + format + "' (known: text, json)");
-            }
+            targetPlatform = target.validated();
+            CommandSupport.requireTextOrJson(format);
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        Manifest manifest = ManifestReader.standard().read(files, forced);
-        for (Diagnostic d : manifest.diagnostics()) {
-            if (d.severity() == Severity.ERROR) {
-                err.println(d.render());
-            }
-        }
-        if (manifest.hasErrors()) {
-            long errors = manifest.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
-            err.println("kompat: " + errors + (errors == 1 ? " error" : " errors") + " in the input; nothing was checked.");
-            return ExitCode.INVALID_INPUT;
-        }
-        CompatibilityMatrix matrix;
-        try {
-            matrix = matrixOption.load();
-        } catch (MatrixException e) {
-            e.problems().forEach(p -> err.println("kompat: " + p));
+        Manifest manifest = CommandSupport.readInput(files, forced, err);
+        CompatibilityMatrix matrix = manifest == null ? null : CommandSupport.loadMatrix(matrixOption, err);
+        if (matrix == null) {
             return ExitCode.INVALID_INPUT;
         }
         manifest.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).forEach(d -> err.println(d.oneLine()));
         err.flush();
-        CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(python, targetPlatform));
+        CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(target.python, targetPlatform));
         String report = format.equals("json") ? CheckJsonReport.render(result) : CheckTextReport.render(result);
         if (output != null) {
             try {

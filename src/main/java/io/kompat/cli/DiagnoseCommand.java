@@ -6,15 +6,10 @@ import io.kompat.diagnose.ErrorParser;
 import io.kompat.diagnose.KnownError;
 import io.kompat.diagnose.ScanReport;
 import io.kompat.diagnose.SourceScanner;
-import io.kompat.manifest.Diagnostic;
 import io.kompat.manifest.InputText;
 import io.kompat.manifest.Manifest;
-import io.kompat.manifest.ManifestReader;
-import io.kompat.manifest.Severity;
 import io.kompat.matrix.CompatibilityMatrix;
-import io.kompat.matrix.MatrixException;
 import io.kompat.report.DiagnoseReport;
-import io.kompat.requirement.MarkerEnvironment;
 import io.kompat.requirement.Platform;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,11 +47,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "the requirements / conda files of the environment")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--python", paramLabel = "X.Y", description = "Target Python.")
-    String python;
-
-    @Option(names = "--platform", paramLabel = "PLATFORM", description = "Target platform (default linux-x86_64).")
-    String platform;
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
     String format;
@@ -73,34 +65,25 @@ final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Platform targetPlatform;
         try {
-            targetPlatform = platform == null ? null : Platform.fromId(platform);
-            if (python != null) {
-                MarkerEnvironment.forTarget(python, Platform.LINUX_X86_64);
-            }
-            if (!format.equals("text") && !format.equals("json")) {
-                throw new IllegalArgumentException("unknown format '" + format + "' (known: text, json)");
-            }
+            targetPlatform = target.validated();
+            CommandSupport.requireTextOrJson(format);
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
         Manifest environment = null;
         if (!files.isEmpty()) {
-            environment = ManifestReader.standard().read(files, null);
-            if (environment.hasErrors()) {
-                environment.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).map(Diagnostic::render).forEach(err::println);
+            environment = CommandSupport.readInput(files, null, err);
+            if (environment == null) {
                 return ExitCode.INVALID_INPUT;
             }
         }
-        CompatibilityMatrix matrix;
-        try {
-            matrix = matrixOption.load();
-        } catch (MatrixException e) {
-            e.problems().forEach(p -> err.println("kompat: " + p));
+        CompatibilityMatrix matrix = CommandSupport.loadMatrix(matrixOption, err);
+        if (matrix == null) {
             return ExitCode.INVALID_INPUT;
         }
         Diagnoser diagnoser = new Diagnoser(matrix);
-        Diagnoser.Options options = new Diagnoser.Options(python, targetPlatform, environment);
+        Diagnoser.Options options = new Diagnoser.Options(target.python, targetPlatform, environment);
         if (input.scan != null) {
             return scan(diagnoser, options, out, err);
         }

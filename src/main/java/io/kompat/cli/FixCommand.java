@@ -1,13 +1,9 @@
 package io.kompat.cli;
 
-import io.kompat.manifest.Diagnostic;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestEditor;
 import io.kompat.manifest.ManifestEntry;
-import io.kompat.manifest.ManifestReader;
-import io.kompat.manifest.Severity;
 import io.kompat.matrix.CompatibilityMatrix;
-import io.kompat.matrix.MatrixException;
 import io.kompat.provider.CheckResult;
 import io.kompat.provider.Checker;
 import io.kompat.report.CheckTextReport;
@@ -36,11 +32,8 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--write", description = "Apply the fix to the file (atomically; comments and formatting kept).")
     boolean write;
 
-    @Option(names = "--python", paramLabel = "X.Y", description = "Target Python.")
-    String python;
-
-    @Option(names = "--platform", paramLabel = "PLATFORM", description = "Target platform (default linux-x86_64).")
-    String platform;
+    @Mixin
+    TargetOptions target;
 
     @Mixin
     MatrixOption matrixOption;
@@ -54,24 +47,17 @@ final class FixCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Platform targetPlatform;
         try {
-            targetPlatform = platform == null ? null : Platform.fromId(platform);
+            targetPlatform = target.validated();
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        Manifest manifest = ManifestReader.standard().read(List.of(file), null);
-        if (manifest.hasErrors()) {
-            manifest.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).map(Diagnostic::render).forEach(err::println);
+        Manifest manifest = CommandSupport.readInput(List.of(file), null, err);
+        CompatibilityMatrix matrix = manifest == null ? null : CommandSupport.loadMatrix(matrixOption, err);
+        if (matrix == null) {
             return ExitCode.INVALID_INPUT;
         }
-        CompatibilityMatrix matrix;
-        try {
-            matrix = matrixOption.load();
-        } catch (MatrixException e) {
-            e.problems().forEach(p -> err.println("kompat: " + p));
-            return ExitCode.INVALID_INPUT;
-        }
-        CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(python, targetPlatform));
+        CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(target.python, targetPlatform));
         if (result.consistent()) {
             out.println(file + ": already consistent for " + result.target() + "; nothing to change.");
             return ExitCode.OK;

@@ -38,15 +38,14 @@ final class MatrixCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("kompat: unknown format '" + format + "' (known: text, json)");
+        try {
+            CommandSupport.requireTextOrJson(format);
+        } catch (IllegalArgumentException e) {
+            err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        CompatibilityMatrix m;
-        try {
-            m = matrixOption.load();
-        } catch (MatrixException e) {
-            e.problems().forEach(p -> err.println("kompat: " + p));
+        CompatibilityMatrix m = CommandSupport.loadMatrix(matrixOption, err);
+        if (m == null) {
             return ExitCode.INVALID_INPUT;
         }
         if (query == null) {
