@@ -11,11 +11,14 @@ public sealed interface Resolution permits Resolution.Solved, Resolution.NoSolut
      * One version per selected package (the root and virtual packages excluded).
      *
      * @param unverified packages whose chosen version no source could confirm, with the reason
+     * @param unverifiedRanges for those packages, every version the resolution allows
      */
-    record Solved(Map<PackageName, Version> versions, Map<PackageName, String> unverified) implements Resolution {
+    record Solved(Map<PackageName, Version> versions, Map<PackageName, String> unverified,
+            Map<PackageName, io.kompat.version.range.VersionSet> unverifiedRanges) implements Resolution {
         public Solved {
             versions = Map.copyOf(versions);
             unverified = Map.copyOf(unverified);
+            unverifiedRanges = Map.copyOf(unverifiedRanges);
         }
     }
 

@@ -26,6 +26,7 @@ public final class Solver {
     private final Map<PackageName, List<Incompatibility>> byPackage = new HashMap<>();
     private final PartialSolution solution = new PartialSolution();
     private final Map<PackageName, String> unverified = new LinkedHashMap<>();
+    private final Map<PackageName, VersionSet> unverifiedRanges = new LinkedHashMap<>();
     /** Position of each package among the root requirements: decisions follow the input's order. */
     private final Map<PackageName, Integer> inputOrder = new HashMap<>();
 
@@ -75,7 +76,8 @@ public final class Solver {
                 Map<PackageName, Version> versions = new LinkedHashMap<>(solution.decisions());
                 versions.remove(ROOT);
                 unverified.keySet().retainAll(versions.keySet());
-                return new Resolution.Solved(versions, unverified);
+                unverifiedRanges.keySet().retainAll(unverified.keySet());
+                return new Resolution.Solved(versions, unverified, unverifiedRanges);
             }
         }
         throw new IllegalStateException("version solving did not finish in " + MAX_STEPS + " steps");
@@ -247,6 +249,7 @@ public final class Solver {
             solution.decide(pkg, chosen.version());
             if (chosen.unverified() != null) {
                 unverified.put(pkg, chosen.unverified());
+                unverifiedRanges.put(pkg, allowed);
             }
         }
         return pkg;

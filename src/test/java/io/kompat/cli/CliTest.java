@@ -183,4 +183,33 @@ class CliTest {
         assertThat(scan.code()).isEqualTo(ExitCode.FINDINGS);
         assertThat(scan.out()).contains("net.py:19: keras.backend of keras 3.15.1 has no 'get_session'");
     }
+
+    @Test
+    void lockPinsTheClosureDeterministicallyAndNeverInventsHashes() throws Exception {
+        Path f = dir.resolve("requirements.txt");
+        Files.writeString(f, "tensorflow==1.15.5\nkeras==2.3.1\n");
+        Path lock = dir.resolve("requirements.lock");
+        assertThat(run("lock", "--python", "3.7", "-o", lock.toString(), f.toString()).code()).isEqualTo(ExitCode.OK);
+        String first = Files.readString(lock);
+        assertThat(run("lock", "--python", "3.7", "-o", lock.toString(), f.toString()).code()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(lock)).isEqualTo(first);
+        assertThat(first).contains("# target: Python 3.7 on linux-x86_64").contains("# hashes: none").doesNotContain("--hash")
+                .contains("keras==2.3.1\n").contains("tensorflow==1.15.5\n").contains("numpy>=1.16.0,<1.19\n");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run("lock", "--python", "3.7", "--lock-format", "json",
+                f.toString()).out());
+        assertThat(json.get("schema").asText()).isEqualTo("kompat.lock/1");
+        assertThat(json.get("hashes").asBoolean()).isFalse();
+        assertThat(json.get("packages").findValuesAsText("name")).containsExactly("keras", "tensorflow");
+    }
+
+    @Test
+    void lockOfAConflictWritesNothing() throws Exception {
+        Path f = dir.resolve("requirements.txt");
+        Files.writeString(f, "tensorflow==2.4.0\nkeras==2.2.4\n");
+        Path lock = dir.resolve("requirements.lock");
+        Run r = run("lock", "--python", "3.7", "-o", lock.toString(), f.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(lock).doesNotExist();
+        assertThat(run("lock", "--lock-format", "pylock", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+    }
 }

@@ -1,0 +1,89 @@
+package io.kompat.lock;
+
+import io.kompat.manifest.ManifestEntry;
+import io.kompat.provider.CheckResult;
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A pinned, reproducible environment: the full closure the resolver chose for one target, with where it
+ * came from. Packages whose version kompat could not verify are kept apart, never pinned at a guess.
+ *
+ * @param target Python and platform
+ * @param inputs the input files, in order
+ * @param inputsDigest SHA-256 over the input files' bytes (first 16 hex digits)
+ * @param matrix the matrix fingerprint
+ * @param pins package to version, sorted by name
+ * @param requestedBy package to the input lines that ask for it
+ * @param unpinned package to why it is not pinned
+ * @param ranges for unpinned packages, the versions the resolution allows, as specifiers where they can be written so
+ */
+public record Lockfile(String target, List<String> inputs, String inputsDigest, String matrix, Map<String, String> pins,
+        Map<String, List<String>> requestedBy, Map<String, String> unpinned, Map<String, String> ranges) {
+
+    public Lockfile {
+        inputs = List.copyOf(inputs);
+        pins = java.util.Collections.unmodifiableMap(new TreeMap<>(pins));
+        requestedBy = java.util.Collections.unmodifiableMap(new TreeMap<>(requestedBy));
+        unpinned = java.util.Collections.unmodifiableMap(new TreeMap<>(unpinned));
+        ranges = java.util.Collections.unmodifiableMap(new TreeMap<>(ranges));
+    }
+
+    /** The lockfile of a consistent check result. */
+    public static Lockfile of(CheckResult result, String matrixFingerprint) throws IOException {
+        if (!result.consistent()) {
+            throw new IllegalArgumentException("an inconsistent result has no lockfile");
+        }
+        Map<String, String> pins = new TreeMap<>();
+        Map<String, String> unpinned = new TreeMap<>();
+        Map<String, String> ranges = new TreeMap<>();
+        for (Map.Entry<PackageName, Version> e : result.resolution().versions().entrySet()) {
+            String name = e.getKey().value();
+            if (name.equals("python")) {
+                continue;
+            }
+            String why = result.resolution().unverified().get(e.getKey());
+            if (why == null) {
+                pins.put(name, e.getValue().toString());
+            } else {
+                unpinned.put(name, why);
+                String range = result.resolution().unverifiedRanges().get(e.getKey()).toString();
+                if (!range.contains("||") && !range.contains("post*") && !range.equals("*")) {
+                    ranges.put(name, range);
+                }
+            }
+        }
+        Map<String, List<String>> requestedBy = new TreeMap<>();
+        for (ManifestEntry entry : result.manifest().entries()) {
+            if (entry.name() != null && (pins.containsKey(entry.name().value()) || unpinned.containsKey(entry.name().value()))) {
+                requestedBy.computeIfAbsent(entry.name().value(), k -> new ArrayList<>())
+                        .add(entry.location().file() + ":" + entry.location().line());
+            }
+        }
+        return new Lockfile(result.target().toString(), result.manifest().files(), digest(result.manifest().files()),
+                matrixFingerprint, pins, requestedBy, unpinned, ranges);
+    }
+
+    private static String digest(List<String> files) throws IOException {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String f : files) {
+                d.update(Files.readAllBytes(Path.of(f)));
+                d.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(d.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
