@@ -60,11 +60,12 @@ final class CheckCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        Manifest manifest = CommandSupport.readInput(files, forced, err);
-        CompatibilityMatrix matrix = manifest == null ? null : CommandSupport.loadMatrix(matrixOption, err);
-        if (matrix == null) {
+        CommandSupport.Loaded loaded = CommandSupport.load(files, forced, matrixOption, err);
+        if (loaded == null) {
             return ExitCode.INVALID_INPUT;
         }
+        Manifest manifest = loaded.manifest();
+        CompatibilityMatrix matrix = loaded.matrix();
         manifest.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).forEach(d -> err.println(d.oneLine()));
         err.flush();
         CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(target.python, targetPlatform));

@@ -38,6 +38,17 @@ final class CommandSupport {
         }
     }
 
+    /** The inputs and the matrix, both loaded. */
+    record Loaded(Manifest manifest, CompatibilityMatrix matrix) {
+    }
+
+    /** Reads the inputs, then the matrix; reports problems and returns null when either fails. */
+    static Loaded load(List<Path> files, InputFormat forced, MatrixOption matrixOption, PrintWriter err) {
+        Manifest manifest = readInput(files, forced, err);
+        CompatibilityMatrix matrix = manifest == null ? null : loadMatrix(matrixOption, err);
+        return matrix == null ? null : new Loaded(manifest, matrix);
+    }
+
     /** Checks {@code --format}. */
     static void requireTextOrJson(String format) {
         if (!format.equals("text") && !format.equals("json")) {

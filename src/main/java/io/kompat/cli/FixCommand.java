@@ -52,11 +52,12 @@ final class FixCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        Manifest manifest = CommandSupport.readInput(List.of(file), null, err);
-        CompatibilityMatrix matrix = manifest == null ? null : CommandSupport.loadMatrix(matrixOption, err);
-        if (matrix == null) {
+        CommandSupport.Loaded loaded = CommandSupport.load(List.of(file), null, matrixOption, err);
+        if (loaded == null) {
             return ExitCode.INVALID_INPUT;
         }
+        Manifest manifest = loaded.manifest();
+        CompatibilityMatrix matrix = loaded.matrix();
         CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(target.python, targetPlatform));
         if (result.consistent()) {
             out.println(file + ": already consistent for " + result.target() + "; nothing to change.");

@@ -58,11 +58,12 @@ final class LockCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        Manifest manifest = CommandSupport.readInput(files, null, err);
-        CompatibilityMatrix matrix = manifest == null ? null : CommandSupport.loadMatrix(matrixOption, err);
-        if (matrix == null) {
+        CommandSupport.Loaded loaded = CommandSupport.load(files, null, matrixOption, err);
+        if (loaded == null) {
             return ExitCode.INVALID_INPUT;
         }
+        Manifest manifest = loaded.manifest();
+        CompatibilityMatrix matrix = loaded.matrix();
         CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(target.python, platform));
         if (!result.consistent()) {
             out.print(CheckTextReport.render(result));

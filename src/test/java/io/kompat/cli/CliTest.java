@@ -193,7 +193,7 @@ class CliTest {
         String first = Files.readString(lock);
         assertThat(run("lock", "--python", "3.7", "-o", lock.toString(), f.toString()).code()).isEqualTo(ExitCode.OK);
         assertThat(Files.readString(lock)).isEqualTo(first);
-        assertThat(first).contains("# target: Python 3.7 on linux-x86_64").contains("# hashes: none").doesNotContain("--hash")
+        assertThat(first).contains("# target: Python 3.7 on linux-x86_64").contains("# hashes: none").doesNotContainPattern("--hash=")
                 .contains("keras==2.3.1\n").contains("tensorflow==1.15.5\n").contains("numpy>=1.16.0,<1.19\n");
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run("lock", "--python", "3.7", "--lock-format", "json",
                 f.toString()).out());
