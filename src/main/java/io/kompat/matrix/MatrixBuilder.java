@@ -192,7 +192,15 @@ final class MatrixBuilder {
         rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), python,
                 dependencies(ctx, n, "requires", path, false), dependencies(ctx, n, "constrains", path, true),
                 dependencies(ctx, n, "conflicts", path, false), n.has("unavailable") ? n.get("unavailable").asText() : null,
-                ctx.citation(id, n, path)));
+                build(n), ctx.citation(id, n, path)));
+    }
+
+    private static Map<String, String> build(JsonNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n.has("build")) {
+            n.get("build").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        }
+        return out;
     }
 
     private Map<PackageName, SpecifierSet> dependencies(FileContext ctx, JsonNode n, String key, String path, boolean allowSame) {

@@ -17,10 +17,11 @@ import java.util.Map;
  *     same version as {@code pkg})
  * @param conflicts package versions that cannot be installed together with these releases
  * @param unavailable why these releases cannot be installed at all, or null
+ * @param build how the releases were built and tested ({@code cuda}, {@code cudnn}); empty when unknown
  */
 public record MatrixRule(PackageName pkg, VersionSet versions, Map<Platform, SpecifierSet> python,
         Map<PackageName, SpecifierSet> requires, Map<PackageName, SpecifierSet> constrains,
-        Map<PackageName, SpecifierSet> conflicts, String unavailable, Citation citation) {
+        Map<PackageName, SpecifierSet> conflicts, String unavailable, Map<String, String> build, Citation citation) {
 
     /** Marker value of {@link #constrains()}: the other package must have the same version. */
     public static final SpecifierSet SAME_VERSION = SpecifierSet.parse("===same-version");
@@ -30,6 +31,7 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Map<Platform, Spe
         requires = Map.copyOf(requires);
         constrains = Map.copyOf(constrains);
         conflicts = Map.copyOf(conflicts);
+        build = Map.copyOf(build);
     }
 
     public String id() {

@@ -73,6 +73,10 @@ public final class MatrixReport {
             sb.append("Python: ").append(py).append('\n');
         }
         for (MatrixRule r : m.rulesFor(name, v)) {
+            if (!r.build().isEmpty()) {
+                sb.append("Built with ").append(r.build().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "))).append(cite(r.citation())).append('\n');
+            }
             r.requires().forEach((k, s) -> sb.append("Requires ").append(k).append(' ').append(spec(s)).append(cite(r.citation())).append('\n'));
             Map<String, List<String>> bySpec = new java.util.LinkedHashMap<>();
             r.constrains().forEach((k, s) -> bySpec.computeIfAbsent(s == MatrixRule.SAME_VERSION ? "of the same version" : spec(s),
@@ -172,6 +176,8 @@ public final class MatrixReport {
             if (r.unavailable() != null) {
                 o.put("unavailable", r.unavailable());
             }
+            ObjectNode build = o.putObject("build");
+            r.build().forEach(build::put);
             ArrayNode src = o.putArray("sources");
             r.citation().sources().forEach(src::add);
             o.put("location", r.citation().location());

@@ -74,6 +74,14 @@ class BundledMatrixTest {
     }
 
     @Test
+    void cudaAndCudnnOfTheGpuBuilds() {
+        assertThat(matrix.rulesFor(p("tensorflow"), v("2.15.1")).stream().filter(r -> !r.build().isEmpty()).findFirst().orElseThrow().build())
+                .containsEntry("cuda", "12.2").containsEntry("cudnn", "8.9");
+        assertThat(matrix.rulesFor(p("tensorflow-gpu"), v("1.15.0")).stream().filter(r -> !r.build().isEmpty()).findFirst().orElseThrow().build())
+                .containsEntry("cuda", "10.0").containsEntry("cudnn", "7.4");
+    }
+
+    @Test
     void variantsShareTensorflowRules() {
         assertThat(required("tensorflow-cpu", "2.15.0", "keras")).hasToString("<2.16,>=2.15.0");
         assertThat(python("tensorflow-gpu", "1.15.0", Platform.LINUX_X86_64).contains(v("3.8"))).isFalse();
