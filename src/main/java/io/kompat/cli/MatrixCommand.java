@@ -92,7 +92,7 @@ final class MatrixCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                CompatibilityMatrix m = dir == null ? MatrixLoader.loadBundled() : MatrixLoader.loadDirectory(dir);
+                CompatibilityMatrix m = dir == null ? MatrixLoader.validateBundled() : MatrixLoader.loadDirectory(dir);
                 spec.commandLine().getOut().println("valid: " + m.rules().size() + " rules, " + m.packages().size() + " packages, "
                         + m.symbols().size() + " symbol tables (matrix " + m.fingerprint() + ")");
                 return ExitCode.OK;

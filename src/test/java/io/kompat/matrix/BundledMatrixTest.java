@@ -17,7 +17,13 @@ class BundledMatrixTest {
 
     @BeforeAll
     static void load() throws MatrixException {
-        matrix = MatrixLoader.loadBundled();
+        matrix = MatrixLoader.validateBundled();
+    }
+
+    @Test
+    void loadingWithoutSchemaValidationGivesTheSameMatrix() throws MatrixException {
+        assertThat(MatrixLoader.loadBundled().fingerprint()).isEqualTo(matrix.fingerprint());
+        assertThat(MatrixLoader.loadBundled().rules()).hasSameSizeAs(matrix.rules());
     }
 
     static PackageName p(String name) {
