@@ -44,7 +44,7 @@ class DependencyDirectionTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "audit")
                 .whereLayer("lock").mayOnlyBeAccessedByLayers("cli", "audit", "report", "diagnose")
                 .whereLayer("provider").mayOnlyBeAccessedByLayers("cli", "lock", "audit", "report", "diagnose")
-                .whereLayer("index").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "diagnose")
+                .whereLayer("index").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose")
                 .whereLayer("matrix").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose")
                 .whereLayer("resolve").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose")
                 .whereLayer("manifest").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose", "resolve")

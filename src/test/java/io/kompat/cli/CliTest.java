@@ -212,4 +212,27 @@ class CliTest {
         assertThat(lock).doesNotExist();
         assertThat(run("lock", "--lock-format", "pylock", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
     }
+
+    @Test
+    void indexShowReadsALocalIndex() throws Exception {
+        Path files = dir.resolve("files");
+        io.kompat.testing.TestWheels.wheel(files, "tf_keras-2.16.0-py3-none-any.whl", "tf-keras", "2.16.0", ">=3.9", java.util.List.of());
+        Path simple = dir.resolve("simple/tf-keras");
+        Files.createDirectories(simple);
+        Files.writeString(simple.resolve("index.html"),
+                "<a href=\"../../files/tf_keras-2.16.0-py3-none-any.whl\" data-yanked=\"\">tf_keras-2.16.0-py3-none-any.whl</a>");
+        Run r = run("index", "show", "tf-keras", "--no-pip-config", "--index-url", dir.resolve("simple").toUri().toString(), "--python", "3.8");
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("2.16.0").contains("Requires-Python >=3.9").contains("YANKED").contains("1 for Python 3.8");
+        assertThat(run("index", "show", "not a name").code()).isEqualTo(ExitCode.INVALID_INPUT);
+    }
+
+    @Test
+    void indexShowFindsKerasInThePipConfiguredIndexOfThisMachine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/opt/pypi/simple/keras/index.html")),
+                "this machine has no local wheel index configured for pip");
+        Run r = run("index", "show", "keras");
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("file:///opt/pypi/simple").containsPattern("\\n  3\\.\\d+\\.\\d+ ");
+    }
 }

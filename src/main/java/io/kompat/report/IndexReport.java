@@ -1,0 +1,63 @@
+package io.kompat.report;
+
+import io.kompat.index.CoreMetadata;
+import io.kompat.index.DistributionFile;
+import io.kompat.index.IndexException;
+import io.kompat.index.IndexSources;
+import io.kompat.index.TargetTags;
+import io.kompat.version.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** {@code kompat index show NAME}: the releases the configured sources offer, newest first. */
+public final class IndexReport {
+    private IndexReport() {
+    }
+
+    public static String show(IndexSources sources, io.kompat.requirement.PackageName name, TargetTags target, String targetLabel)
+            throws IndexException {
+        StringBuilder sb = new StringBuilder(name + " in " + sources.describe() + "\n");
+        sources.notRead().forEach(n -> sb.append("  (not read: ").append(n).append(")\n"));
+        Map<Version, List<DistributionFile>> byVersion = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (DistributionFile f : sources.files(name)) {
+            byVersion.computeIfAbsent(f.version(), k -> new ArrayList<>()).add(f);
+        }
+        if (byVersion.isEmpty()) {
+            sb.append("  no files for ").append(name).append('\n');
+        }
+        for (Map.Entry<Version, List<DistributionFile>> e : byVersion.entrySet()) {
+            List<String> notes = new ArrayList<>();
+            String requiresPython = null;
+            boolean yanked = false;
+            int compatible = 0;
+            int wheels = 0;
+            for (DistributionFile f : e.getValue()) {
+                yanked |= f.isYanked();
+                requiresPython = requiresPython == null ? f.requiresPython() : requiresPython;
+                if (f.wheel() != null) {
+                    wheels++;
+                    compatible += target != null && target.compatible(f.wheel()) ? 1 : 0;
+                }
+            }
+            if (requiresPython == null) {
+                Optional<CoreMetadata> md = sources.metadata(e.getValue().get(0));
+                requiresPython = md.map(CoreMetadata::requiresPython).orElse(null);
+            }
+            notes.add(wheels + " wheel" + (wheels == 1 ? "" : "s") + (e.getValue().size() > wheels ? ", sdist" : ""));
+            if (requiresPython != null) {
+                notes.add("Requires-Python " + requiresPython);
+            }
+            if (target != null) {
+                notes.add(compatible > 0 ? compatible + " for " + targetLabel : "no wheel for " + targetLabel);
+            }
+            if (yanked) {
+                notes.add("YANKED");
+            }
+            sb.append(String.format("  %-16s %s%n", e.getKey(), String.join("; ", notes)));
+        }
+        return sb.toString();
+    }
+}
