@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 @Command(name = "kompat", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
         description = "Checks that Keras / TensorFlow / Theano / Python / numpy / protobuf versions work together,"
                 + " before anything is installed.",
-        subcommands = {CheckCommand.class, FixCommand.class, LockCommand.class, DiagnoseCommand.class, MatrixCommand.class, IndexCommand.class,
+        subcommands = {CheckCommand.class, FixCommand.class, LockCommand.class, AuditCommand.class, DiagnoseCommand.class, MatrixCommand.class,
+            IndexCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,

@@ -44,7 +44,7 @@ public record ManifestEntry(Kind kind, Origin origin, PackageName name, List<Str
     public ManifestEntry {
         extras = List.copyOf(extras);
         hashes = List.copyOf(hashes);
-        options = Map.copyOf(options);
+        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
     }
 
     /** True when kompat can check this entry: a named package that is not editable, a local path or VCS checkout. */

@@ -28,10 +28,15 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Map<Platform, Spe
 
     public MatrixRule {
         python = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(python));
-        requires = Map.copyOf(requires);
-        constrains = Map.copyOf(constrains);
-        conflicts = Map.copyOf(conflicts);
-        build = Map.copyOf(build);
+        requires = ordered(requires);
+        constrains = ordered(constrains);
+        conflicts = ordered(conflicts);
+        build = ordered(build);
+    }
+
+    /** An unmodifiable copy that keeps the file's order (Map.copyOf would not), so results are deterministic. */
+    private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 
     public String id() {

@@ -16,9 +16,10 @@ public sealed interface Resolution permits Resolution.Solved, Resolution.NoSolut
     record Solved(Map<PackageName, Version> versions, Map<PackageName, String> unverified,
             Map<PackageName, io.kompat.version.range.VersionSet> unverifiedRanges) implements Resolution {
         public Solved {
-            versions = Map.copyOf(versions);
-            unverified = Map.copyOf(unverified);
-            unverifiedRanges = Map.copyOf(unverifiedRanges);
+            // Sorted by name, so that everything printed from a resolution is deterministic.
+            versions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(versions));
+            unverified = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unverified));
+            unverifiedRanges = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unverifiedRanges));
         }
     }
 

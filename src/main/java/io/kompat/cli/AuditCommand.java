@@ -1,0 +1,110 @@
+package io.kompat.cli;
+
+import io.kompat.audit.AuditResult;
+import io.kompat.audit.Auditor;
+import io.kompat.audit.Finding;
+import io.kompat.manifest.ManifestReader;
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.report.AuditReports;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kompat audit PATH...}: re-check every requirements file, environment and lockfile, for CI. */
+@Command(name = "audit", description = "Audit requirements files, conda environments and kompat lockfiles under PATHs (for nightly CI).")
+final class AuditCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default), json, sarif, junit or markdown")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "[FORMAT=]FILE",
+            description = "Write a report to FILE (several allowed: --output sarif=kompat.sarif --output junit=kompat.xml).")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL", description = "error (default) or warning")
+    String failOn;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true, description = "The date end-of-life checks use (for reproducible tests).")
+    LocalDate today;
+
+    @Mixin
+    MatrixOption matrixOption;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<Path, String> files = new LinkedHashMap<>();
+        Finding.Level threshold;
+        try {
+            if (!AuditReports.FORMATS.contains(format)) {
+                throw new IllegalArgumentException("unknown format '" + format + "' (known: " + String.join(", ", AuditReports.FORMATS) + ")");
+            }
+            threshold = switch (failOn) {
+                case "error" -> Finding.Level.ERROR;
+                case "warning" -> Finding.Level.WARNING;
+                default -> throw new IllegalArgumentException("--fail-on takes error or warning, not '" + failOn + "'");
+            };
+            for (String o : outputs) {
+                int eq = o.indexOf('=');
+                String f = eq > 0 ? o.substring(0, eq) : format;
+                if (!AuditReports.FORMATS.contains(f)) {
+                    throw new IllegalArgumentException("unknown format '" + f + "' in --output " + o);
+                }
+                files.put(Path.of(eq > 0 ? o.substring(eq + 1) : o), f);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("kompat: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        CompatibilityMatrix matrix = CommandSupport.loadMatrix(matrixOption, err);
+        if (matrix == null) {
+            return ExitCode.INVALID_INPUT;
+        }
+        List<Path> targets;
+        try {
+            targets = Auditor.discover(paths);
+        } catch (IOException e) {
+            err.println("kompat: cannot list " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        boolean terminal = System.console() != null;
+        int[] done = {0};
+        AuditResult result = new Auditor(matrix, ManifestReader.standard(), today == null ? LocalDate.now() : today).audit(targets, f -> {
+            if (terminal) {
+                err.print("\r[" + (++done[0]) + "/" + targets.size() + "] " + f + "\u001b[K");
+                err.flush();
+            }
+        });
+        if (terminal) {
+            err.print("\r\u001b[K");
+        }
+        try {
+            for (Map.Entry<Path, String> o : files.entrySet()) {
+                AtomicFiles.write(o.getKey(), AuditReports.render(result, o.getValue()));
+            }
+        } catch (IOException e) {
+            err.println("kompat: cannot write a report: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        out.print(AuditReports.render(result, format));
+        return result.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+}
