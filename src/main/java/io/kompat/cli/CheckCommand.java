@@ -43,6 +43,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     MatrixOption matrixOption;
 
+    @Mixin
+    SourceOptions sources;
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +71,12 @@ final class CheckCommand implements Callable<Integer> {
         CompatibilityMatrix matrix = loaded.matrix();
         manifest.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).forEach(d -> err.println(d.oneLine()));
         err.flush();
-        CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(target.python, targetPlatform));
+        CheckResult result;
+        try {
+            result = new Checker(matrix, sources.open(manifest.indexOptions(), err)).check(manifest, new Checker.Options(target.python, targetPlatform));
+        } finally {
+            sources.close();
+        }
         String report = format.equals("json") ? CheckJsonReport.render(result) : CheckTextReport.render(result);
         if (output != null) {
             try {

@@ -38,6 +38,9 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     MatrixOption matrixOption;
 
+    @Mixin
+    SourceOptions sources;
+
     @Spec
     CommandSpec spec;
 
@@ -58,7 +61,12 @@ final class FixCommand implements Callable<Integer> {
         }
         Manifest manifest = loaded.manifest();
         CompatibilityMatrix matrix = loaded.matrix();
-        CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(target.python, targetPlatform));
+        CheckResult result;
+        try {
+            result = new Checker(matrix, sources.open(manifest.indexOptions(), err)).check(manifest, new Checker.Options(target.python, targetPlatform));
+        } finally {
+            sources.close();
+        }
         if (result.consistent()) {
             out.println(file + ": already consistent for " + result.target() + "; nothing to change.");
             return ExitCode.OK;

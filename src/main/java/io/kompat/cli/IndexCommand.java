@@ -2,19 +2,16 @@ package io.kompat.cli;
 
 import io.kompat.index.IndexException;
 import io.kompat.index.IndexSources;
-import io.kompat.index.PipConfig;
+import io.kompat.manifest.IndexOptions;
 import io.kompat.index.TargetTags;
 import io.kompat.report.IndexReport;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
 import io.kompat.version.Version;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,14 +34,8 @@ final class IndexCommand implements Runnable {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--index-url", paramLabel = "URL", description = "Use this index instead of the configured one.")
-        List<String> indexUrls = new ArrayList<>();
-
-        @Option(names = {"-f", "--find-links"}, paramLabel = "DIR", description = "Also read this folder of wheels / sdists.")
-        List<String> findLinks = new ArrayList<>();
-
-        @Option(names = "--no-pip-config", description = "Ignore pip's configuration files and PIP_* variables.")
-        boolean noPipConfig;
+        @Mixin
+        SourceOptions sources;
 
         @Mixin
         TargetOptions target;
@@ -63,8 +54,7 @@ final class IndexCommand implements Runnable {
                 spec.commandLine().getErr().println("kompat: " + e.getMessage());
                 return ExitCode.INVALID_INPUT;
             }
-            PipConfig config = noPipConfig ? PipConfig.NONE : PipConfig.load(System::getenv, Path.of(System.getProperty("user.home")));
-            IndexSources sources = IndexSources.of(config, indexUrls, findLinks);
+            PrintWriter err = spec.commandLine().getErr();
             TargetTags tags = null;
             String label = null;
             if (target.python != null) {
@@ -74,11 +64,19 @@ final class IndexCommand implements Runnable {
                 label = "Python " + target.python + " on " + p.id();
             }
             try {
-                spec.commandLine().getOut().print(IndexReport.show(sources, pkg, tags, label));
+                IndexSources opened = sources.open(IndexOptions.NONE, err);
+                IndexSources.Lookup lookup = opened.lookup(pkg);
+                if (lookup.files().isEmpty() && !lookup.unreachable().isEmpty() && !lookup.remoteAnswered()) {
+                    lookup.unreachable().forEach(p -> err.println("kompat: " + p));
+                    return ExitCode.INDEX_UNREACHABLE;
+                }
+                spec.commandLine().getOut().print(IndexReport.show(opened, pkg, lookup, tags, label));
                 return ExitCode.OK;
             } catch (IndexException e) {
-                spec.commandLine().getErr().println("kompat: " + e.getMessage());
+                err.println("kompat: " + e.getMessage());
                 return ExitCode.INVALID_INPUT;
+            } finally {
+                sources.close();
             }
         }
     }

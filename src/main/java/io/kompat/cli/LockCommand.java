@@ -39,6 +39,9 @@ final class LockCommand implements Callable<Integer> {
     @Mixin
     MatrixOption matrixOption;
 
+    @Mixin
+    SourceOptions sources;
+
     @Spec
     CommandSpec spec;
 
@@ -64,7 +67,12 @@ final class LockCommand implements Callable<Integer> {
         }
         Manifest manifest = loaded.manifest();
         CompatibilityMatrix matrix = loaded.matrix();
-        CheckResult result = new Checker(matrix).check(manifest, new Checker.Options(target.python, platform));
+        CheckResult result;
+        try {
+            result = new Checker(matrix, sources.open(manifest.indexOptions(), err)).check(manifest, new Checker.Options(target.python, platform));
+        } finally {
+            sources.close();
+        }
         if (!result.consistent()) {
             out.print(CheckTextReport.render(result));
             err.println("kompat: the requirements conflict; nothing was locked.");

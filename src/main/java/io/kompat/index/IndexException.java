@@ -1,7 +1,7 @@
 package io.kompat.index;
 
 /** A package source that could not be read; the message names the source. */
-public final class IndexException extends Exception {
+public class IndexException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public IndexException(String message) {

@@ -1,5 +1,7 @@
 package io.kompat.index;
 
+import io.kompat.index.http.HttpFetcher;
+import io.kompat.index.http.HttpIndex;
 import io.kompat.requirement.PackageName;
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The package sources in effect: pip's configuration (unless switched off) with command-line sources on
- * top. This build reads local sources ({@code file://} indexes, find-links folders); remote indexes are
- * listed as not read, never waited on.
+ * top: {@code file://} indexes, find-links folders, and remote Simple API indexes when an HTTP fetcher is
+ * given (without one, remote indexes are listed as not read, never waited on).
  */
 public final class IndexSources implements PackageIndex {
     private final List<PackageIndex> sources;
@@ -28,6 +30,11 @@ public final class IndexSources implements PackageIndex {
      * (which replace the configured index when present).
      */
     public static IndexSources of(PipConfig config, List<String> indexUrls, List<String> findLinks) {
+        return of(config, indexUrls, findLinks, null);
+    }
+
+    /** As above; remote indexes are read through {@code http} when it is not null. */
+    public static IndexSources of(PipConfig config, List<String> indexUrls, List<String> findLinks, HttpFetcher http) {
         List<String> urls = new ArrayList<>();
         if (!config.noIndex()) {
             if (!indexUrls.isEmpty()) {
@@ -42,6 +49,12 @@ public final class IndexSources implements PackageIndex {
         for (String url : urls) {
             if (url.startsWith("file:")) {
                 sources.add(LocalIndex.simple(URI.create(url)));
+            } else if (http != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+                try {
+                    sources.add(new HttpIndex(http, URI.create(url)));
+                } catch (IllegalArgumentException e) {
+                    notRead.add(redact(url) + " (not a valid URL)");
+                }
             } else {
                 notRead.add(redact(url) + " (remote indexes are not read by this build)");
             }
@@ -69,8 +82,72 @@ public final class IndexSources implements PackageIndex {
         return notRead;
     }
 
+    /** Starts fetching the project pages of {@code names} from every remote index, in parallel. */
+    public void prefetch(java.util.Collection<PackageName> names) {
+        for (PackageIndex s : sources) {
+            if (s instanceof HttpIndex h) {
+                h.prefetch(names);
+            }
+        }
+    }
+
+    /**
+     * Starts fetching, from every remote index, the pages of {@code names} and then the metadata of the
+     * file {@code pick} chooses from each page, handing each metadata to {@code then} (which may prefetch
+     * further). Failures are left for the synchronous calls to report.
+     */
+    public void prefetch(java.util.Collection<PackageName> names, java.util.function.Function<List<DistributionFile>, Optional<DistributionFile>> pick,
+            java.util.function.Consumer<CoreMetadata> then) {
+        for (PackageIndex s : sources) {
+            if (s instanceof HttpIndex h) {
+                for (PackageName n : names) {
+                    h.pageAsync(n).thenAccept(files -> pick.apply(files).ifPresent(f -> h.metadataAsync(f).thenAccept(md -> md.ifPresent(then))));
+                }
+            }
+        }
+    }
+
+    /** Whether {@code file} came from a remote index, whose answers are complete (unlike a partial local mirror). */
+    public boolean isRemote(DistributionFile file) {
+        return sources.stream().anyMatch(s -> s instanceof HttpIndex && s.describe().equals(file.source()));
+    }
+
+    /** Whether any source is a remote index (whose answer is authoritative when it is reached). */
+    public boolean hasRemote() {
+        return sources.stream().anyMatch(s -> s instanceof HttpIndex);
+    }
+
     public List<PackageIndex> sources() {
         return sources;
+    }
+
+    /**
+     * What the sources say about {@code name}, source by source: the files of every source that answered,
+     * whether a remote index answered (remote answers are complete; local mirrors may be partial), one
+     * line per source that failed, and the sources that could not be reached (offline or down, already
+     * reported once by the HTTP client).
+     */
+    public record Lookup(List<DistributionFile> files, boolean remoteAnswered, List<String> problems, List<String> unreachable) {
+    }
+
+    public Lookup lookup(PackageName name) {
+        Map<String, DistributionFile> byName = new LinkedHashMap<>();
+        boolean remote = false;
+        List<String> problems = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        for (PackageIndex s : sources) {
+            try {
+                for (DistributionFile f : s.files(name)) {
+                    byName.putIfAbsent(f.filename(), f);
+                }
+                remote |= s instanceof HttpIndex;
+            } catch (IndexUnreachableException e) {
+                unreachable.add(e.getMessage());
+            } catch (IndexException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new Lookup(new ArrayList<>(byName.values()), remote, problems, unreachable);
     }
 
     @Override

@@ -66,28 +66,7 @@ public final class LocalIndex implements PackageIndex {
         } catch (IOException e) {
             throw new IndexException(describe() + ": cannot read " + page + ": " + e.getMessage());
         }
-        List<DistributionFile> out = new ArrayList<>();
-        URI base = page.toUri();
-        for (SimpleHtml.Anchor a : SimpleHtml.anchors(html)) {
-            String href = a.attributes().get("href");
-            if (href == null) {
-                continue;
-            }
-            String[] urlAndFragment = href.split("#", 2);
-            Map<String, String> hashes = new HashMap<>();
-            if (urlAndFragment.length == 2 && urlAndFragment[1].contains("=")) {
-                String[] kv = urlAndFragment[1].split("=", 2);
-                hashes.put(kv[0], kv[1]);
-            }
-            URI location = base.resolve(urlAndFragment[0]);
-            add(out, name, a.text(), location, hashes, a.attributes().get("data-requires-python"),
-                    a.attributes().containsKey("data-yanked") ? nullToEmpty(a.attributes().get("data-yanked")) : null);
-        }
-        return out;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        return SimplePage.html(name, page.toUri(), html, describe());
     }
 
     private List<DistributionFile> fromFolder(PackageName name) throws IndexException {
@@ -107,20 +86,9 @@ public final class LocalIndex implements PackageIndex {
     /** Adds the file when its name parses and belongs to {@code name}; other files are not this project's. */
     private void add(List<DistributionFile> out, PackageName name, String filename, URI location, Map<String, String> hashes,
             String requiresPython, String yanked) {
-        try {
-            if (filename.endsWith(".whl")) {
-                WheelName w = WheelName.parse(filename);
-                if (w.name().equals(name)) {
-                    out.add(new DistributionFile(name, w.version(), filename, location, hashes, requiresPython, yanked, w, describe()));
-                }
-                return;
-            }
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        SdistName sdist = SdistName.tryParse(filename);
-        if (sdist != null && sdist.name().equals(name)) {
-            out.add(new DistributionFile(name, sdist.version(), filename, location, hashes, requiresPython, yanked, null, describe()));
+        DistributionFile f = DistributionFile.of(name, filename, location, hashes, requiresPython, yanked, null, null, describe());
+        if (f != null) {
+            out.add(f);
         }
     }
 

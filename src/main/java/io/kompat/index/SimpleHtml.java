@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The anchors of a PEP 503 project page, with their attributes (HTML entities decoded). */
-final class SimpleHtml {
+public final class SimpleHtml {
     private static final Pattern ANCHOR = Pattern.compile("<a\\s+([^>]*)>(.*?)</a>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)\\s*(?:=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?");
 
@@ -16,10 +16,10 @@ final class SimpleHtml {
     }
 
     /** One anchor: its text and attributes ({@code href}, {@code data-requires-python}, {@code data-yanked}, ...). */
-    record Anchor(String text, Map<String, String> attributes) {
+    public record Anchor(String text, Map<String, String> attributes) {
     }
 
-    static List<Anchor> anchors(String html) {
+    public static List<Anchor> anchors(String html) {
         List<Anchor> out = new ArrayList<>();
         Matcher m = ANCHOR.matcher(html);
         while (m.find()) {

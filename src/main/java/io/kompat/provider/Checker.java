@@ -1,5 +1,6 @@
 package io.kompat.provider;
 
+import io.kompat.index.IndexSources;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestEntry;
 import io.kompat.matrix.CompatibilityMatrix;
@@ -8,6 +9,7 @@ import io.kompat.requirement.MarkerEvaluationException;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
 import io.kompat.resolve.Cause;
+import io.kompat.resolve.DependencyProvider;
 import io.kompat.resolve.Explainer;
 import io.kompat.resolve.FixFinder;
 import io.kompat.resolve.Incompatibility;
@@ -29,9 +31,22 @@ import java.util.Map;
  */
 public final class Checker {
     private final CompatibilityMatrix matrix;
+    private final IndexSources sources;
 
     public Checker(CompatibilityMatrix matrix) {
+        this(matrix, null);
+    }
+
+    /** A checker that also consults {@code sources} (null or empty: the matrix alone). */
+    public Checker(CompatibilityMatrix matrix, IndexSources sources) {
         this.matrix = matrix;
+        this.sources = sources == null || sources.sources().isEmpty() ? null : sources;
+    }
+
+    /** The provider for {@code target}: the matrix, with the package sources when there are any. */
+    public DependencyProvider provider(Target target) {
+        MatrixProvider m = new MatrixProvider(matrix, target);
+        return sources == null ? m : new IndexedProvider(m, sources, target);
     }
 
     /**
@@ -131,8 +146,14 @@ public final class Checker {
         for (io.kompat.requirement.Requirement r : required) {
             roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), false, Origin.target("needed: " + r), r.specifiers().toString(), false));
         }
-        MatrixProvider provider = new MatrixProvider(matrix, target);
+        DependencyProvider provider = provider(target);
+        if (provider instanceof IndexedProvider indexed) {
+            indexed.prefetch(roots.stream().map(RootRequirement::pkg).toList());
+        }
         Resolution resolution = Solver.solveRoots(provider, roots);
+        if (provider instanceof IndexedProvider indexed) {
+            indexed.problems().forEach((what, why) -> unchecked.add(new CheckResult.Unchecked(what, null, "package source: " + why)));
+        }
         if (resolution instanceof Resolution.Solved solved) {
             solved.unverified().forEach((pkg, why) -> unchecked.add(new CheckResult.Unchecked(pkg.value(), null, why)));
             return new CheckResult(manifest, target, reason, solved, null, List.of(), List.of(), unchecked, skipped);

@@ -17,12 +17,13 @@ public final class IndexReport {
     private IndexReport() {
     }
 
-    public static String show(IndexSources sources, io.kompat.requirement.PackageName name, TargetTags target, String targetLabel)
-            throws IndexException {
+    public static String show(IndexSources sources, io.kompat.requirement.PackageName name, IndexSources.Lookup lookup, TargetTags target,
+            String targetLabel) throws IndexException {
         StringBuilder sb = new StringBuilder(name + " in " + sources.describe() + "\n");
         sources.notRead().forEach(n -> sb.append("  (not read: ").append(n).append(")\n"));
+        lookup.problems().forEach(p -> sb.append("  (failed: ").append(p).append(")\n"));
         Map<Version, List<DistributionFile>> byVersion = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (DistributionFile f : sources.files(name)) {
+        for (DistributionFile f : lookup.files()) {
             byVersion.computeIfAbsent(f.version(), k -> new ArrayList<>()).add(f);
         }
         if (byVersion.isEmpty()) {
@@ -42,7 +43,7 @@ public final class IndexReport {
                     compatible += target != null && target.compatible(f.wheel()) ? 1 : 0;
                 }
             }
-            if (requiresPython == null) {
+            if (requiresPython == null && "file".equals(e.getValue().get(0).location().getScheme())) {
                 Optional<CoreMetadata> md = sources.metadata(e.getValue().get(0));
                 requiresPython = md.map(CoreMetadata::requiresPython).orElse(null);
             }

@@ -226,13 +226,4 @@ class CliTest {
         assertThat(r.out()).contains("2.16.0").contains("Requires-Python >=3.9").contains("YANKED").contains("1 for Python 3.8");
         assertThat(run("index", "show", "not a name").code()).isEqualTo(ExitCode.INVALID_INPUT);
     }
-
-    @Test
-    void indexShowFindsKerasInThePipConfiguredIndexOfThisMachine() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/opt/pypi/simple/keras/index.html")),
-                "this machine has no local wheel index configured for pip");
-        Run r = run("index", "show", "keras");
-        assertThat(r.code()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("file:///opt/pypi/simple").containsPattern("\\n  3\\.\\d+\\.\\d+ ");
-    }
 }

@@ -1,0 +1,108 @@
+package io.kompat.cli;
+
+import io.kompat.index.IndexSources;
+import io.kompat.index.PipConfig;
+import io.kompat.index.http.HttpFetcher;
+import io.kompat.index.http.HttpSettings;
+import io.kompat.index.http.Netrc;
+import io.kompat.manifest.IndexOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Where package facts come from besides the matrix: pip's configuration (unless {@code --no-pip-config}),
+ * the input file's own {@code -i/--extra-index-url/-f/--no-index} lines over it, and these options over
+ * both. Remote indexes are read through one HTTP client, closed with {@link #close()}.
+ */
+final class SourceOptions {
+    @Option(names = {"-i", "--index-url"}, paramLabel = "URL", description = "Simple API index to use instead of the configured one.")
+    String indexUrl;
+
+    @Option(names = "--extra-index-url", paramLabel = "URL", description = "Also read this index (repeatable).")
+    List<String> extraIndexUrls = new ArrayList<>();
+
+    @Option(names = {"-f", "--find-links"}, paramLabel = "DIR|URL", description = "Also read this folder of wheels / sdists (repeatable).")
+    List<String> findLinks = new ArrayList<>();
+
+    @Option(names = "--no-index", description = "Read no index (find-links folders and the matrix only).")
+    boolean noIndex;
+
+    @Option(names = "--no-pip-config", description = "Ignore pip's configuration files and PIP_* variables.")
+    boolean noPipConfig;
+
+    @Option(names = "--offline", description = "Never touch the network: the HTTP cache, local sources and the matrix only.")
+    boolean offline;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "HTTP cache folder (default: the user cache dir, e.g. ~/.cache/kompat/http).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Do not read or write the HTTP cache.")
+    boolean noCache;
+
+    private HttpFetcher http;
+
+    /** The sources for an input with index options {@code fromInput} (NONE when there is no input). */
+    IndexSources open(IndexOptions fromInput, PrintWriter err) {
+        Path home = Path.of(System.getProperty("user.home"));
+        PipConfig config = noPipConfig ? PipConfig.NONE : PipConfig.load(System::getenv, home);
+        String index = config.indexUrl();
+        List<String> extra = new ArrayList<>(config.extraIndexUrls());
+        List<String> links = new ArrayList<>(config.findLinks());
+        boolean none = config.noIndex();
+        if (fromInput.indexUrl() != null) {
+            index = fromInput.indexUrl();
+        }
+        extra.addAll(fromInput.extraIndexUrls());
+        links.addAll(fromInput.findLinks());
+        none |= fromInput.noIndex();
+        if (indexUrl != null) {
+            index = indexUrl;
+            none = false;
+        }
+        extra.addAll(extraIndexUrls);
+        links.addAll(findLinks);
+        none |= noIndex;
+        PipConfig merged = new PipConfig(index, extra, links, none, config.files());
+        boolean remote = !none && (index == null || isRemote(index) || extra.stream().anyMatch(SourceOptions::isRemote));
+        if (remote && http == null) {
+            Path cache = noCache ? null : cacheDir != null ? cacheDir
+                    : HttpSettings.defaultCacheDir(System::getenv, System.getProperty("os.name"), home);
+            http = new HttpFetcher(HttpSettings.defaults(cache, offline), netrc(home, err), line -> {
+                err.println(line);
+                err.flush();
+            });
+        }
+        return IndexSources.of(merged, List.of(), List.of(), http);
+    }
+
+    private static boolean isRemote(String url) {
+        return url.startsWith("https://") || url.startsWith("http://");
+    }
+
+    private static Netrc netrc(Path home, PrintWriter err) {
+        String explicit = System.getenv("NETRC");
+        Path file = explicit != null && !explicit.isBlank() ? Path.of(explicit) : home.resolve(".netrc");
+        if (!Files.isRegularFile(file)) {
+            return Netrc.EMPTY;
+        }
+        try {
+            return Netrc.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            err.println("kompat: warning: cannot read " + file + " (" + e.getMessage() + "); no credentials from it");
+            return Netrc.EMPTY;
+        }
+    }
+
+    void close() {
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+    }
+}

@@ -1,0 +1,491 @@
+package io.kompat.index.http;
+
+import io.kompat.index.IndexException;
+import io.kompat.index.IndexUnreachableException;
+import io.kompat.index.IndexSources;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLException;
+import okhttp3.Cache;
+import okhttp3.CacheControl;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * The one HTTP client of a kompat run: OkHttp with its disk cache (revalidated with ETag / Last-Modified),
+ * bounded timeouts, bodies and retries, credentials sent only to their own host, no redirect from https
+ * to http, and a fast fallback to the cache when a host cannot be reached (one warning per host).
+ */
+public final class HttpFetcher implements AutoCloseable {
+    /** A response that arrived: its final URL (after redirects), status, content type and body. */
+    public record Fetched(URI url, int status, String contentType, String contentRange, byte[] body, boolean fromCache) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The body as text in the declared charset (UTF-8 by default), refusing invalid bytes. */
+        public String text() throws IndexException {
+            Charset cs = StandardCharsets.UTF_8;
+            MediaType mt = contentType == null ? null : MediaType.parse(contentType);
+            if (mt != null && mt.charset() != null) {
+                cs = mt.charset();
+            }
+            try {
+                return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(body)).toString();
+            } catch (CharacterCodingException e) {
+                throw new IndexException(IndexSources.redact(url.toString()) + ": the response is not valid " + cs.name());
+            }
+        }
+    }
+
+    /**
+     * OkHttp reports some events (a corrupt disk cache it clears, a leaked response) through
+     * java.util.logging, with stack traces, on stderr. kompat reports problems itself; held strongly so
+     * the setting is not collected with the logger.
+     */
+    private static final java.util.logging.Logger OKHTTP_LOG = java.util.logging.Logger.getLogger("okhttp3");
+
+    static {
+        OKHTTP_LOG.setLevel(java.util.logging.Level.OFF);
+    }
+
+    private static final int MAX_REDIRECTS = 10;
+    private static final CacheControl NO_STORE = new CacheControl.Builder().noStore().build();
+
+    private final HttpSettings settings;
+    private final OkHttpClient client;
+    private final Consumer<String> warn;
+    private final Netrc netrc;
+    private final Map<String, Netrc.Login> urlLogins = new ConcurrentHashMap<>();
+    private final Set<String> downHosts = ConcurrentHashMap.newKeySet();
+    private final CacheLock lock;
+    private final String cacheNote;
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile ExecutorService pool;
+
+    /**
+     * @param warn receives one-line warnings (an unreachable host, a cache in use by another process)
+     */
+    public HttpFetcher(HttpSettings settings, Netrc netrc, Consumer<String> warn) {
+        this(settings, netrc, warn, b -> b);
+    }
+
+    /** As above, with a last say on the client (tests trust their own TLS certificate through it). */
+    HttpFetcher(HttpSettings settings, Netrc netrc, Consumer<String> warn, UnaryOperator<OkHttpClient.Builder> customize) {
+        this.settings = settings;
+        this.netrc = netrc;
+        this.warn = warn;
+        CacheLock l = null;
+        String note = "no disk cache";
+        Cache cache = null;
+        if (settings.cacheDir() != null) {
+            try {
+                l = CacheLock.acquire(settings.cacheDir(), 3000);
+                if (l == null) {
+                    note = "the cache " + settings.cacheDir() + " is in use by another kompat; running without it";
+                    warn.accept("kompat: warning: " + note);
+                } else {
+                    cache = new Cache(settings.cacheDir().toFile(), 512L * 1024 * 1024);
+                    note = "cache " + settings.cacheDir();
+                }
+            } catch (IOException e) {
+                note = "the cache " + settings.cacheDir() + " cannot be used (" + e.getMessage() + "); running without it";
+                warn.accept("kompat: warning: " + note);
+            }
+        }
+        this.lock = l;
+        this.cacheNote = note;
+        this.client = customize.apply(new OkHttpClient.Builder()
+                .cache(cache)
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                .followRedirects(true)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(chain -> {
+                    Request.Builder b = chain.request().newBuilder().header("User-Agent", HttpSettings.USER_AGENT);
+                    Netrc.Login login = loginFor(chain.request().url());
+                    if (login != null && chain.request().header("Authorization") == null) {
+                        b.header("Authorization", Credentials.basic(nz(login.user()), nz(login.password()), StandardCharsets.UTF_8));
+                    }
+                    return chain.proceed(b.build());
+                }))
+                .build();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The login for exactly this host (and port, for logins given in a URL); never for another host. */
+    private Netrc.Login loginFor(HttpUrl url) {
+        Netrc.Login l = urlLogins.get(url.host() + ":" + url.port());
+        return l != null ? l : netrc.lookup(url.host());
+    }
+
+    /**
+     * {@code url} without its user information, which is remembered as the login for that host and port
+     * only.
+     */
+    public URI register(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url;
+        }
+        HttpUrl h = HttpUrl.get(url.toString());
+        urlLogins.put(h.host() + ":" + h.port(), new Netrc.Login(h.username(), h.password()));
+        return h.newBuilder().username("").password("").build().uri();
+    }
+
+    public String cacheNote() {
+        return cacheNote;
+    }
+
+    public long maxWheelBytes() {
+        return settings.maxWheelBytes();
+    }
+
+    public boolean offline() {
+        return settings.offline();
+    }
+
+    /** Requests sent to the network so far (cache hits included when revalidated). */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** GETs {@code url}; a 404 or 410 comes back as a response, other failures as exceptions. */
+    public Fetched get(URI url, String accept) throws IndexException {
+        return fetch(url, accept, null, settings.maxBodyBytes());
+    }
+
+    /** GETs a byte range ({@code bytes=...}); a server that ignores ranges answers 200 with the whole body. */
+    public Fetched getRange(URI url, String range, long maxBytes) throws IndexException {
+        return fetch(url, null, range, maxBytes);
+    }
+
+    /**
+     * Streams {@code url} into {@code target} (a file the caller owns), at most {@code maxBytes}; not
+     * cached, not retried. For wheels whose metadata can be had no other way.
+     */
+    public void download(URI url, Path target, long maxBytes) throws IndexException {
+        if (settings.offline()) {
+            throw new IndexUnreachableException(display(url) + ": not downloaded (offline)");
+        }
+        requests.incrementAndGet();
+        try (Response r = client.newCall(request(url, null, null, NO_STORE)).execute()) {
+            if (!r.isSuccessful()) {
+                throw new IndexException(display(url) + ": HTTP " + r.code());
+            }
+            BufferedSource source = r.body().source();
+            try (OutputStream out = Files.newOutputStream(target)) {
+                byte[] buf = new byte[64 * 1024];
+                long total = 0;
+                int n;
+                while ((n = source.read(buf)) != -1) {
+                    total += n;
+                    if (total > maxBytes) {
+                        throw new TooLarge(display(url) + ": larger than " + (maxBytes >> 20) + " MiB; not downloaded");
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+        } catch (TooLarge e) {
+            throw new IndexException(e.getMessage());
+        } catch (IOException e) {
+            throw new IndexException(display(url) + ": download failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /** Runs {@code task} on the shared pool of at most {@code parallelism} requests in flight. */
+    public <T> CompletableFuture<T> async(Callable<T> task) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        executor().execute(() -> {
+            try {
+                f.complete(task.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
+    }
+
+    private ExecutorService executor() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    pool = Executors.newFixedThreadPool(settings.parallelism(), r -> {
+                        Thread t = new Thread(r, "kompat-http-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
+    private Fetched fetch(URI url, String accept, String range, long maxBytes) throws IndexException {
+        String host = url.getHost() + ":" + url.getPort();
+        if (settings.offline() || downHosts.contains(host)) {
+            return fromCache(url, accept, range, maxBytes, settings.offline() ? "offline" : "unreachable earlier in this run");
+        }
+        URI current = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            Fetched f;
+            try {
+                f = withRetries(current, accept, range, maxBytes);
+            } catch (Unreachable e) {
+                if (downHosts.add(host)) {
+                    warn.accept("kompat: warning: " + url.getScheme() + "://" + url.getRawAuthority().replaceFirst("^[^@]*@", "") + " is unreachable ("
+                            + e.getMessage() + "); using cached and local data");
+                }
+                return fromCache(url, accept, range, maxBytes, "unreachable: " + e.getMessage());
+            } catch (Failed e) {
+                Fetched cached = cachedOrNull(url, accept, range, maxBytes);
+                if (cached != null) {
+                    warn.accept("kompat: warning: " + e.getMessage() + "; using the cached copy");
+                    return cached;
+                }
+                throw new IndexException(e.getMessage());
+            }
+            if (f.status() < 300 || f.status() >= 400) {
+                return f;
+            }
+            // OkHttp follows redirects within a scheme; only a scheme change reaches here.
+            URI next = f.url();
+            if ("https".equals(current.getScheme()) && "http".equals(next.getScheme())) {
+                throw new IndexException(display(current) + ": refused a redirect from https to " + display(next) + " (downgrade)");
+            }
+            if (next.equals(current)) {
+                throw new IndexException(display(current) + ": HTTP " + f.status() + " without a usable Location");
+            }
+            current = next;
+        }
+        throw new IndexException(display(url) + ": too many redirects (a redirect loop?)");
+    }
+
+    /** Signals a connection that could not be made (DNS, refused, no route, connect timeout, TLS). */
+    private static final class Unreachable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Signals a request that failed after connecting (reset, timeout, bad status after retries, size). */
+    private static final class Failed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Failed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Fetched withRetries(URI url, String accept, String range, long maxBytes) throws Unreachable, Failed {
+        for (int attempt = 1;; attempt++) {
+            Request request = request(url, accept, range, null);
+            requests.incrementAndGet();
+            try (Response r = client.newCall(request).execute()) {
+                int code = r.code();
+                if ((code == 429 || code >= 500) && attempt < settings.maxAttempts()) {
+                    Duration wait = retryDelay(r.header("Retry-After"), attempt);
+                    if (wait != null) {
+                        sleep(wait);
+                        continue;
+                    }
+                }
+                if (code == 429 || code >= 500) {
+                    throw new Failed(display(url) + ": HTTP " + code + (attempt > 1 ? " after " + attempt + " attempts" : ""));
+                }
+                URI finalUrl = r.request().url().uri();
+                if (code >= 300 && code < 400) {
+                    String location = r.header("Location");
+                    URI next = location == null ? finalUrl : finalUrl.resolve(location.strip());
+                    return new Fetched(next, code, null, null, new byte[0], false);
+                }
+                if (range != null && code == 200) {
+                    // The server ignores ranges; the caller decides whether the whole file is worth it.
+                    return new Fetched(finalUrl, code, r.header("Content-Type"), null, new byte[0], false);
+                }
+                byte[] body = code == 404 || code == 410 ? new byte[0] : read(r.body(), maxBytes, url);
+                return new Fetched(finalUrl, code, r.header("Content-Type"), r.header("Content-Range"), body, r.networkResponse() == null);
+            } catch (UnknownHostException | ConnectException | NoRouteToHostException | SSLException e) {
+                throw new Unreachable(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            } catch (SocketTimeoutException e) {
+                if (String.valueOf(e.getMessage()).contains("connect")) {
+                    throw new Unreachable("connect timed out after " + settings.connectTimeout().toMillis() + " ms");
+                }
+                throw new Failed(display(url) + ": no data for " + settings.readTimeout().toSeconds() + " s (read timed out)");
+            } catch (ProtocolException e) {
+                String m = String.valueOf(e.getMessage());
+                throw new Failed(display(url) + (m.contains("follow-up") ? ": too many redirects (a redirect loop?)" : ": protocol error: " + m));
+            } catch (InterruptedIOException e) {
+                throw new Failed(display(url) + ": gave up after " + settings.callTimeout().toSeconds() + " s (" + e.getMessage() + ")");
+            } catch (TooLarge e) {
+                throw new Failed(e.getMessage());
+            } catch (IOException e) {
+                throw new Failed(display(url) + ": connection failed while reading (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            }
+        }
+    }
+
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    private static byte[] read(ResponseBody body, long maxBytes, URI url) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        BufferedSource source = body.source();
+        Buffer buffer = new Buffer();
+        while (!source.exhausted()) {
+            source.read(buffer, 64 * 1024);
+            if (buffer.size() > maxBytes) {
+                throw new TooLarge(display(url) + ": the response is larger than " + (maxBytes / 1024) + " KiB; refused");
+            }
+        }
+        return buffer.readByteArray();
+    }
+
+    /** The delay before the next attempt, or null when the server asks for longer than we wait. */
+    private Duration retryDelay(String retryAfter, int attempt) {
+        if (retryAfter != null) {
+            Duration asked = parseRetryAfter(retryAfter.strip());
+            if (asked != null) {
+                return asked.compareTo(settings.maxRetryAfter()) <= 0 ? asked : null;
+            }
+        }
+        return Duration.ofMillis(200L << (attempt - 1));
+    }
+
+    static Duration parseRetryAfter(String value) {
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException e) {
+            try {
+                Duration d = Duration.between(java.time.Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static void sleep(Duration d) throws Failed {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed("interrupted");
+        }
+    }
+
+    private Request request(URI url, String accept, String range, CacheControl cacheControl) {
+        Request.Builder b = new Request.Builder().url(url.toString());
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        if (range != null) {
+            b.header("Range", range).cacheControl(NO_STORE);
+        }
+        if (cacheControl != null) {
+            b.cacheControl(cacheControl);
+        }
+        return b.build();
+    }
+
+    private Fetched fromCache(URI url, String accept, String range, long maxBytes, String why) throws IndexException {
+        Fetched f = cachedOrNull(url, accept, range, maxBytes);
+        if (f == null) {
+            throw new IndexUnreachableException(display(url) + ": not in the cache (" + why + ")");
+        }
+        return f;
+    }
+
+    private Fetched cachedOrNull(URI url, String accept, String range, long maxBytes) {
+        if (client.cache() == null || range != null) {
+            return null;
+        }
+        try (Response r = client.newCall(request(url, accept, null, CacheControl.FORCE_CACHE)).execute()) {
+            if (r.code() == 504 && r.cacheResponse() == null) {
+                return null;
+            }
+            return new Fetched(r.request().url().uri(), r.code(), r.header("Content-Type"), null, read(r.body(), maxBytes, url), true);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The URL as it may be shown: without credentials. */
+    static String display(URI url) {
+        return IndexSources.redact(url.toString());
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        try {
+            if (client.cache() != null) {
+                client.cache().flush();
+                client.cache().close();
+            }
+        } catch (IOException e) {
+            // Nothing to lose: the cache is an optimisation.
+        }
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+        if (lock != null) {
+            lock.release();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.kompat.index.http;
+
+import io.kompat.index.CoreMetadata;
+import io.kompat.index.DistributionFile;
+import io.kompat.index.IndexException;
+import io.kompat.index.PackageIndex;
+import io.kompat.index.SimplePage;
+import io.kompat.requirement.PackageName;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A remote Simple Repository API index (PEP 503 HTML or PEP 691 JSON, negotiated). Project pages can be
+ * prefetched in parallel; metadata comes from the PEP 658 {@code .metadata} file, else from the wheel by
+ * range requests, else from downloading the wheel.
+ */
+public final class HttpIndex implements PackageIndex {
+    private final HttpFetcher http;
+    private final URI base;
+    private final String label;
+    private final Map<PackageName, CompletableFuture<List<DistributionFile>>> pages = new ConcurrentHashMap<>();
+    private final Map<URI, CompletableFuture<Optional<CoreMetadata>>> metadata = new ConcurrentHashMap<>();
+
+    /** The index at {@code url} (credentials in it are kept for its host only and never shown). */
+    public HttpIndex(HttpFetcher http, URI url) {
+        this.http = http;
+        URI clean = http.register(url);
+        String s = clean.toString();
+        this.base = URI.create(s.endsWith("/") ? s : s + "/");
+        this.label = "index " + HttpFetcher.display(clean);
+    }
+
+    @Override
+    public String describe() {
+        return label;
+    }
+
+    /** Starts fetching the pages of {@code names} in the background (at most the fetcher's parallelism at once). */
+    public void prefetch(Collection<PackageName> names) {
+        for (PackageName n : names) {
+            page(n);
+        }
+    }
+
+    /** The page of {@code name}, fetched in the background (once). */
+    public CompletableFuture<List<DistributionFile>> pageAsync(PackageName name) {
+        return page(name);
+    }
+
+    /** The metadata of {@code file}, fetched in the background (once). */
+    public CompletableFuture<Optional<CoreMetadata>> metadataAsync(DistributionFile file) {
+        return metadata.computeIfAbsent(file.location(), u -> http.async(() -> loadMetadata(file)));
+    }
+
+    private CompletableFuture<List<DistributionFile>> page(PackageName name) {
+        return pages.computeIfAbsent(name, n -> http.async(() -> load(n)));
+    }
+
+    private List<DistributionFile> load(PackageName name) throws IndexException {
+        URI url = base.resolve(name.value() + "/");
+        HttpFetcher.Fetched f = http.get(url, SimplePage.ACCEPT);
+        if (f.status() == 404 || f.status() == 410) {
+            return List.of();
+        }
+        if (!f.ok()) {
+            throw new IndexException(HttpFetcher.display(url) + ": HTTP " + f.status());
+        }
+        return SimplePage.parse(name, f.url(), f.contentType(), f.text(), label);
+    }
+
+    @Override
+    public List<DistributionFile> files(PackageName name) throws IndexException {
+        return join(page(name));
+    }
+
+    @Override
+    public Optional<CoreMetadata> metadata(DistributionFile file) throws IndexException {
+        return join(metadataAsync(file));
+    }
+
+    private Optional<CoreMetadata> loadMetadata(DistributionFile file) throws IndexException {
+        URI location = withoutFragment(file.location());
+        if (file.coreMetadata() != null) {
+            URI url = URI.create(location + ".metadata");
+            HttpFetcher.Fetched f = http.get(url, null);
+            if (f.ok()) {
+                String expected = file.coreMetadata().get("sha256");
+                if (expected != null && !expected.equalsIgnoreCase(sha256(f.body()))) {
+                    throw new IndexException(HttpFetcher.display(url) + ": sha256 does not match the index (" + expected + "); refused");
+                }
+                return Optional.of(CoreMetadata.parse(f.text()));
+            }
+        }
+        if (file.wheel() == null) {
+            return Optional.empty();
+        }
+        String text = RemoteWheel.metadata(http, location);
+        if (text != null) {
+            return Optional.of(CoreMetadata.parse(text));
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("kompat-", ".whl");
+            http.download(location, tmp, http.maxWheelBytes());
+            return Optional.of(CoreMetadata.fromWheel(tmp));
+        } catch (IOException e) {
+            throw new IndexException(HttpFetcher.display(location) + ": cannot read the wheel's METADATA (" + e.getMessage() + ")");
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    tmp.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    private static URI withoutFragment(URI u) {
+        String s = u.toString();
+        int hash = s.indexOf('#');
+        return hash < 0 ? u : URI.create(s.substring(0, hash));
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) throws IndexException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IndexException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IndexException ie) {
+                throw ie;
+            }
+            throw new IndexException("index request failed: " + c);
+        }
+    }
+
+}

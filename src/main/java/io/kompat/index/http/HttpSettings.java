@@ -1,0 +1,63 @@
+package io.kompat.index.http;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How kompat talks to remote indexes.
+ *
+ * @param cacheDir the HTTP cache folder, or null for no disk cache
+ * @param offline answer from the cache only, never touch the network
+ * @param connectTimeout how long to wait for a connection; an unreachable host costs at most this, once
+ * @param readTimeout the longest silence while reading a response
+ * @param callTimeout the longest a single request (with redirects, not retries) may take in all
+ * @param maxBodyBytes the largest (decoded) response body accepted for pages and metadata
+ * @param maxWheelBytes the largest wheel downloaded whole when metadata can be had no other way
+ * @param maxAttempts attempts per request, counting the first; only 429 and 5xx answers are retried
+ * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one fails the request at once
+ * @param parallelism requests in flight at once across all hosts
+ */
+public record HttpSettings(Path cacheDir, boolean offline, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+        long maxBodyBytes, long maxWheelBytes, int maxAttempts, Duration maxRetryAfter, int parallelism) {
+
+    /** The user agent sent with every request. */
+    public static final String USER_AGENT = "kompat/0.1 (+https://github.com/kompat/kompat; Keras/TensorFlow compatibility checker)";
+
+    public static HttpSettings defaults(Path cacheDir, boolean offline) {
+        return new HttpSettings(cacheDir, offline, Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(60),
+                64L * 1024 * 1024, 1024L * 1024 * 1024, 3, Duration.ofSeconds(10), 16);
+    }
+
+    public HttpSettings withTimeouts(Duration connect, Duration read, Duration call) {
+        return new HttpSettings(cacheDir, offline, connect, read, call, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter, parallelism);
+    }
+
+    public HttpSettings withLimits(long body, long wheel) {
+        return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, body, wheel, maxAttempts, maxRetryAfter, parallelism);
+    }
+
+    public HttpSettings withOffline(boolean off) {
+        return new HttpSettings(cacheDir, off, connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter,
+                parallelism);
+    }
+
+    /**
+     * The user cache folder for kompat's HTTP cache: {@code $XDG_CACHE_HOME/kompat/http} (default
+     * {@code ~/.cache}) on Linux, {@code ~/Library/Caches/kompat/http} on macOS,
+     * {@code %LOCALAPPDATA%\kompat\cache\http} on Windows.
+     */
+    public static Path defaultCacheDir(java.util.function.Function<String, String> env, String osName, Path home) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String local = env.apply("LOCALAPPDATA");
+            return (local != null && !local.isBlank() ? Path.of(local) : home.resolve("AppData").resolve("Local"))
+                    .resolve("kompat").resolve("cache").resolve("http");
+        }
+        if (os.startsWith("mac")) {
+            return home.resolve("Library").resolve("Caches").resolve("kompat").resolve("http");
+        }
+        String xdg = env.apply("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
+        return base.resolve("kompat").resolve("http");
+    }
+}

@@ -1,0 +1,218 @@
+package io.kompat.provider;
+
+import io.kompat.index.CoreMetadata;
+import io.kompat.index.DistributionFile;
+import io.kompat.index.IndexException;
+import io.kompat.index.IndexSources;
+import io.kompat.index.IndexUnreachableException;
+import io.kompat.index.TargetTags;
+import io.kompat.requirement.MarkerEvaluationException;
+import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Requirement;
+import io.kompat.resolve.Cause;
+import io.kompat.resolve.DependencyProvider;
+import io.kompat.resolve.Incompatibility;
+import io.kompat.resolve.Origin;
+import io.kompat.resolve.Term;
+import io.kompat.version.InvalidSpecifierException;
+import io.kompat.version.SpecifierSet;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The matrix's facts plus what the package sources say, for one target. Index releases with a wheel for
+ * the target (or a source distribution) and a matching {@code Requires-Python} are candidates, and their
+ * {@code Requires-Dist} (under the target's markers) and {@code Requires-Python} become incompatibilities
+ * beside the matrix rules. A release no source lists is only ruled out when a remote index answered
+ * (its list is complete); a local mirror that lacks a release says nothing about it.
+ */
+public final class IndexedProvider implements DependencyProvider {
+    private final MatrixProvider matrix;
+    private final IndexSources sources;
+    private final Target target;
+    private final TargetTags tags;
+    private final Map<String, String> markerEnv;
+    private final Map<PackageName, IndexSources.Lookup> lookups = new HashMap<>();
+    private final Set<PackageName> prefetched = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> problems = new LinkedHashMap<>();
+
+    public IndexedProvider(MatrixProvider matrix, IndexSources sources, Target target) {
+        this.matrix = matrix;
+        this.sources = sources;
+        this.target = target;
+        Version py = target.pythonVersion();
+        this.tags = new TargetTags(py.releasePart(0).intValue(), py.releasePart(1).intValue(), target.platform());
+        Map<String, String> env = new HashMap<>(target.environment().asMap());
+        env.put("extra", "");
+        this.markerEnv = Map.copyOf(env);
+    }
+
+    /** One line per source or file that could not be read, for the report's unchecked list. */
+    public Map<String, String> problems() {
+        return problems;
+    }
+
+    /**
+     * Starts fetching the pages of {@code names}, the metadata of their likely versions, and so on down
+     * their dependencies, all in parallel: the wait is about the depth of the dependency tree times the
+     * latency, not the number of packages.
+     */
+    public void prefetch(Collection<PackageName> names) {
+        List<PackageName> fresh = names.stream().filter(n -> !n.equals(MatrixProvider.PYTHON) && prefetched.add(n)).toList();
+        if (!fresh.isEmpty()) {
+            sources.prefetch(fresh, this::likelyFile, md -> prefetch(dependencies(md).stream().map(Requirement::name).toList()));
+        }
+    }
+
+    private Optional<DistributionFile> likelyFile(List<DistributionFile> files) {
+        return installable(files).entrySet().stream().filter(e -> !e.getKey().isPrerelease()).findFirst()
+                .map(e -> e.getValue().get(0));
+    }
+
+    @Override
+    public int priority(PackageName pkg) {
+        return matrix.priority(pkg);
+    }
+
+    private IndexSources.Lookup lookup(PackageName pkg) {
+        return lookups.computeIfAbsent(pkg, p -> {
+            IndexSources.Lookup l = sources.lookup(p);
+            l.problems().forEach(m -> problems.putIfAbsent(p.value(), m));
+            return l;
+        });
+    }
+
+    /** Versions with an installable file for the target, newest first, each with its files (best first). */
+    private TreeMap<Version, List<DistributionFile>> installable(List<DistributionFile> files) {
+        TreeMap<Version, List<DistributionFile>> out = new TreeMap<>(Comparator.reverseOrder());
+        for (DistributionFile f : files) {
+            if (f.wheel() != null ? tags.compatible(f.wheel()) : true) {
+                if (pythonAllows(f.requiresPython())) {
+                    out.computeIfAbsent(f.version(), k -> new ArrayList<>()).add(f);
+                }
+            }
+        }
+        out.values().forEach(l -> l.sort(Comparator.comparing((DistributionFile f) -> f.wheel() == null)));
+        return out;
+    }
+
+    private boolean pythonAllows(String requiresPython) {
+        if (requiresPython == null || requiresPython.isBlank()) {
+            return true;
+        }
+        try {
+            return SpecifierSet.parse(requiresPython).contains(target.pythonVersion(), true);
+        } catch (InvalidSpecifierException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public Choice choose(PackageName pkg, VersionSet allowed) {
+        Choice fromMatrix = matrix.choose(pkg, allowed);
+        if (pkg.equals(MatrixProvider.PYTHON)) {
+            return fromMatrix;
+        }
+        IndexSources.Lookup l = lookup(pkg);
+        Version pinned = allowed.pinnedVersion();
+        Version best = null;
+        for (Map.Entry<Version, List<DistributionFile>> e : installable(l.files()).entrySet()) {
+            Version v = e.getKey();
+            boolean yanked = e.getValue().stream().allMatch(DistributionFile::isYanked);
+            if (!allowed.contains(v) || (yanked && !v.equals(pinned))) {
+                continue;
+            }
+            if (best == null || (best.isPrerelease() && !v.isPrerelease())) {
+                best = v;
+                if (!v.isPrerelease()) {
+                    break;
+                }
+            }
+        }
+        if (best != null) {
+            if (fromMatrix instanceof Chosen c && c.unverified() == null && c.version().compareTo(best) > 0
+                    && (best.isPrerelease() || !c.version().isPrerelease())) {
+                return fromMatrix;
+            }
+            return new Chosen(best, null);
+        }
+        if (l.remoteAnswered() && !(fromMatrix instanceof Chosen c && c.unverified() == null)) {
+            return new NoVersion(indexOrigin(pkg + " releases"), l.files().isEmpty() ? "the index has no project " + pkg
+                    : "no release of " + pkg + " in this range has a file for " + target + " (index)");
+        }
+        return fromMatrix;
+    }
+
+    private Origin indexOrigin(String label) {
+        return new Origin(Origin.Kind.INDEX, label, null, List.of(), true);
+    }
+
+    @Override
+    public List<Incompatibility> incompatibilitiesFor(PackageName pkg, Version version) {
+        List<Incompatibility> out = new ArrayList<>(matrix.incompatibilitiesFor(pkg, version));
+        if (pkg.equals(MatrixProvider.PYTHON)) {
+            return out;
+        }
+        List<DistributionFile> files = installable(lookup(pkg).files()).get(version);
+        if (files == null) {
+            return out;
+        }
+        DistributionFile file = files.get(0);
+        Term self = Term.positive(pkg, VersionSet.exactly(version));
+        Origin origin = indexOrigin(pkg + " " + version + " metadata");
+        Optional<CoreMetadata> md;
+        try {
+            md = sources.metadata(file);
+        } catch (IndexUnreachableException e) {
+            md = Optional.empty();
+        } catch (IndexException e) {
+            problems.putIfAbsent(pkg + " " + version, e.getMessage());
+            md = Optional.empty();
+        }
+        String requiresPython = file.requiresPython() != null ? file.requiresPython() : md.map(CoreMetadata::requiresPython).orElse(null);
+        if (requiresPython != null && !requiresPython.isBlank()) {
+            try {
+                out.add(Incompatibility.external(Cause.Kind.PYTHON, origin, "Requires-Python " + requiresPython, self,
+                        Term.negative(MatrixProvider.PYTHON, VersionSet.of(SpecifierSet.parse(requiresPython)))));
+            } catch (InvalidSpecifierException e) {
+                problems.putIfAbsent(pkg + " " + version, "invalid Requires-Python '" + requiresPython + "'");
+            }
+        }
+        if (md.isPresent()) {
+            List<Requirement> deps = dependencies(md.get());
+            for (Requirement r : deps) {
+                if (!r.name().equals(pkg)) {
+                    out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(r.name(), VersionSet.of(r.specifiers()))));
+                }
+            }
+            prefetch(deps.stream().map(Requirement::name).toList());
+        }
+        return out;
+    }
+
+    /** The Requires-Dist entries that apply on the target without extras. */
+    private List<Requirement> dependencies(CoreMetadata md) {
+        List<Requirement> out = new ArrayList<>();
+        for (Requirement r : md.requiresDist()) {
+            try {
+                if (r.url().isEmpty() && (r.marker().isEmpty() || r.marker().get().evaluate(markerEnv))) {
+                    out.add(r);
+                }
+            } catch (MarkerEvaluationException e) {
+                // A marker the target cannot evaluate (an unknown variable) is not applied, as pip does not install it.
+            }
+        }
+        return out;
+    }
+}
