@@ -93,6 +93,21 @@ class AuditTest {
     }
 
     @Test
+    void sarifIsValidAgainstTheOfficialSchema() throws IOException {
+        JsonNode schema;
+        try (var in = getClass().getClassLoader().getResourceAsStream("json/sarif-schema-2.1.0.json")) {
+            assertThat(in).as("the OASIS SARIF 2.1.0 schema on the test classpath").isNotNull();
+            schema = new ObjectMapper().readTree(in);
+        }
+        assertThat(schema.get("title").asText()).contains("SARIF").contains("2.1.0");
+        var validator = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(schema);
+        JsonNode sarif = new ObjectMapper().readTree(AuditReports.render(result, "sarif"));
+        assertThat(validator.validate(sarif)).isEmpty();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sarif.get("runs").get(0)).put("results", "not a list");
+        assertThat(validator.validate(sarif)).as("the validator does reject a broken report").isNotEmpty();
+    }
+
+    @Test
     void junitIsWellFormedXmlWithATestCasePerFileAndRule() throws Exception {
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(AuditReports.render(result, "junit").getBytes(StandardCharsets.UTF_8)));
