@@ -1,5 +1,7 @@
 package io.kompat.audit;
 
+import io.kompat.index.DistributionFile;
+import io.kompat.index.IndexSources;
 import io.kompat.manifest.Diagnostic;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestEntry;
@@ -15,6 +17,8 @@ import io.kompat.resolve.Cause;
 import io.kompat.resolve.Explainer;
 import io.kompat.resolve.Incompatibility;
 import io.kompat.resolve.Origin;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,11 +45,19 @@ public final class Auditor {
     private final CompatibilityMatrix matrix;
     private final ManifestReader reader;
     private final LocalDate today;
+    private final Function<Manifest, IndexSources> sourcesFor;
 
+    /** An audit against the matrix alone. */
     public Auditor(CompatibilityMatrix matrix, ManifestReader reader, LocalDate today) {
+        this(matrix, reader, today, m -> null);
+    }
+
+    /** An audit against the matrix and the package sources {@code sourcesFor} gives for each file (null: none). */
+    public Auditor(CompatibilityMatrix matrix, ManifestReader reader, LocalDate today, Function<Manifest, IndexSources> sourcesFor) {
         this.matrix = matrix;
         this.reader = reader;
         this.today = today;
+        this.sourcesFor = sourcesFor;
     }
 
     /** The files an audit of {@code paths} covers: named files as given, and matching files under folders. */
@@ -101,9 +114,13 @@ public final class Auditor {
         String[] target = lockTarget(file);
         String python = target != null ? target[0] : null;
         Platform platform = target != null ? Platform.fromId(target[1]) : null;
-        CheckResult r = new Checker(matrix).check(m, new Checker.Options(python, platform));
+        IndexSources sources = sourcesFor.apply(m);
+        CheckResult r = new Checker(matrix, sources).check(m, new Checker.Options(python, platform));
         if (!r.consistent()) {
             out.add(conflict(name, r));
+        }
+        if (sources != null) {
+            out.addAll(indexFindings(name, m, sources));
         }
         pythonEndOfLife(name, r, python != null || m.python().isPresent()).ifPresent(out::add);
         for (ManifestEntry e : m.entries()) {
@@ -119,6 +136,47 @@ public final class Auditor {
             out.add(new Finding(Rules.UNCHECKED.id(), Finding.Level.NOTE, name, 0, r.unchecked().size()
                     + " package(s) not verified: " + String.join(", ", r.unchecked().stream().map(CheckResult.Unchecked::name).toList()),
                     null, null, List.of()));
+        }
+        return out;
+    }
+
+    /** Yanked pins and pinned hashes the index does not serve, for the entries written in {@code name}. */
+    private static List<Finding> indexFindings(String name, Manifest m, IndexSources sources) {
+        List<Finding> out = new ArrayList<>();
+        for (ManifestEntry e : m.entries()) {
+            Version pinned = e.name() == null ? null : VersionSet.of(e.specifiers()).pinnedVersion();
+            if (pinned == null || !e.location().file().equals(name)) {
+                continue;
+            }
+            List<DistributionFile> files = sources.lookup(e.name()).files().stream().filter(f -> f.version().equals(pinned)).toList();
+            if (files.isEmpty()) {
+                continue;
+            }
+            if (files.stream().allMatch(DistributionFile::isYanked)) {
+                String reason = files.get(0).yanked();
+                out.add(new Finding(Rules.YANKED.id(), Finding.Level.WARNING, name, e.location().line(),
+                        e.name() + "==" + pinned + " was yanked from " + files.get(0).source() + (reason.isBlank() ? "" : ": " + reason), null,
+                        "pin a release that is not yanked", List.of()));
+            }
+            Set<String> pinnedDigests = new LinkedHashSet<>();
+            for (String h : e.hashes()) {
+                if (h.toLowerCase(Locale.ROOT).startsWith("sha256:")) {
+                    pinnedDigests.add(h.substring("sha256:".length()).toLowerCase(Locale.ROOT));
+                }
+            }
+            Set<String> served = new LinkedHashSet<>();
+            files.forEach(f -> {
+                String d = f.hashes().get("sha256");
+                if (d != null) {
+                    served.add(d.toLowerCase(Locale.ROOT));
+                }
+            });
+            if (!pinnedDigests.isEmpty() && !served.isEmpty() && java.util.Collections.disjoint(pinnedDigests, served)) {
+                out.add(new Finding(Rules.HASH_MISMATCH.id(), Finding.Level.ERROR, name, e.location().line(),
+                        "none of the " + pinnedDigests.size() + " sha256 hash(es) pinned for " + e.name() + "==" + pinned + " matches any of the "
+                                + served.size() + " file(s) " + files.get(0).source() + " serves for it: possible tampering or a replaced file",
+                        null, "compare with the index before trusting either; regenerate the hashes only once the file is known good", List.of()));
+            }
         }
         return out;
     }

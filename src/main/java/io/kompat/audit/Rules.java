@@ -10,11 +10,13 @@ public final class Rules {
 
     public static final Rule INPUT = new Rule("KMP001", Finding.Level.ERROR, "the file cannot be read or parsed");
     public static final Rule CONFLICT = new Rule("KMP101", Finding.Level.ERROR, "the requirements do not resolve");
+    public static final Rule YANKED = new Rule("KMP102", Finding.Level.WARNING, "a pinned release was yanked from the index");
+    public static final Rule HASH_MISMATCH = new Rule("KMP103", Finding.Level.ERROR, "a pinned hash matches no file the index serves");
     public static final Rule PYTHON_EOL = new Rule("KMP201", Finding.Level.WARNING, "the pinned Python is past its end of life");
     public static final Rule RENAMED = new Rule("KMP301", Finding.Level.WARNING, "a package is renamed or removed upstream");
     public static final Rule UNCHECKED = new Rule("KMP401", Finding.Level.NOTE, "parts of the file could not be checked");
 
-    public static final List<Rule> ALL = List.of(INPUT, CONFLICT, PYTHON_EOL, RENAMED, UNCHECKED);
+    public static final List<Rule> ALL = List.of(INPUT, CONFLICT, YANKED, HASH_MISMATCH, PYTHON_EOL, RENAMED, UNCHECKED);
 
     private Rules() {
     }

@@ -44,6 +44,9 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     MatrixOption matrixOption;
 
+    @Mixin
+    SourceOptions sources;
+
     @Spec
     CommandSpec spec;
 
@@ -87,12 +90,18 @@ final class AuditCommand implements Callable<Integer> {
         }
         boolean terminal = System.console() != null;
         int[] done = {0};
-        AuditResult result = new Auditor(matrix, ManifestReader.standard(), today == null ? LocalDate.now() : today).audit(targets, f -> {
-            if (terminal) {
-                err.print("\r[" + (++done[0]) + "/" + targets.size() + "] " + f + "\u001b[K");
-                err.flush();
-            }
-        });
+        AuditResult result;
+        try {
+            result = new Auditor(matrix, ManifestReader.standard(), today == null ? LocalDate.now() : today, m -> sources.open(m.indexOptions(), err))
+                    .audit(targets, f -> {
+                        if (terminal) {
+                            err.print("\r[" + (++done[0]) + "/" + targets.size() + "] " + f + "\u001b[K");
+                            err.flush();
+                        }
+                    });
+        } finally {
+            sources.close();
+        }
         if (terminal) {
             err.print("\r\u001b[K");
         }

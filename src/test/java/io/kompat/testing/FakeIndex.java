@@ -20,6 +20,8 @@ public final class FakeIndex implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Map<String, List<String>> files = new LinkedHashMap<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
+    private final Map<String, String> sha256 = new LinkedHashMap<>();
+    private final Map<String, String> yanked = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private volatile long latencyMillis;
@@ -53,7 +55,9 @@ public final class FakeIndex implements AutoCloseable {
             for (int i = 0; i < names.size(); i++) {
                 String f = names.get(i);
                 json.append(i == 0 ? "" : ",").append("{\"filename\": \"").append(f).append("\", \"url\": \"/files/").append(f)
-                        .append("\", \"hashes\": {}, \"core-metadata\": true}");
+                        .append("\", \"hashes\": {").append(sha256.containsKey(f) ? "\"sha256\": \"" + sha256.get(f) + "\"" : "")
+                        .append("}, \"core-metadata\": true").append(yanked.containsKey(f) ? ", \"yanked\": \"" + yanked.get(f) + "\"" : "")
+                        .append("}");
             }
             return new MockResponse().setHeader("Content-Type", "application/vnd.pypi.simple.v1+json").setBody(json + "]}");
         }
@@ -75,6 +79,18 @@ public final class FakeIndex implements AutoCloseable {
             md.append("Requires-Dist: ").append(r).append('\n');
         }
         metadata.put(filename, md.toString());
+        return this;
+    }
+
+    /** Publishes {@code digest} as the sha256 of {@code filename}. */
+    public FakeIndex sha256(String filename, String digest) {
+        sha256.put(filename, digest);
+        return this;
+    }
+
+    /** Marks {@code filename} yanked with {@code reason} (PEP 592). */
+    public FakeIndex yank(String filename, String reason) {
+        yanked.put(filename, reason);
         return this;
     }
 
