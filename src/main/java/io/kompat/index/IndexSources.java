@@ -75,7 +75,7 @@ public final class IndexSources implements PackageIndex {
 
     /** {@code https://user:secret@host/...} without the credentials. */
     public static String redact(String url) {
-        return url.replaceFirst("(://)[^/@]*@", "$1****@");
+        return io.kompat.requirement.Credentials.redact(url);
     }
 
     public List<String> notRead() {

@@ -1,5 +1,7 @@
 package io.kompat.manifest;
 
+import io.kompat.requirement.Credentials;
+
 /**
  * A problem found while reading an input file, tied to its location. {@code sourceLine} is the
  * physical line it refers to (may be null), {@code hint} a suggested correction (may be null).
@@ -16,16 +18,17 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
 
     /** {@code file:line:column: error: message}, one line. */
     public String oneLine() {
-        return location + ": " + severity.label() + ": " + message + (hint == null ? "" : " (" + hint + ")");
+        return Credentials.redact(location + ": " + severity.label() + ": " + message + (hint == null ? "" : " (" + hint + ")"));
     }
 
     /** The one-line form, then the source line with a caret under the column. */
     public String render() {
         StringBuilder sb = new StringBuilder(oneLine());
         if (sourceLine != null && !sourceLine.isEmpty() && sourceLine.length() <= 300) {
-            sb.append(System.lineSeparator()).append("    ").append(sourceLine);
+            sb.append(System.lineSeparator()).append("    ").append(Credentials.redact(sourceLine));
             if (location.column() > 0) {
-                sb.append(System.lineSeparator()).append("    ").append(" ".repeat(location.column() - 1)).append('^');
+                int shown = Credentials.redact(sourceLine.substring(0, Math.min(sourceLine.length(), location.column() - 1))).length();
+                sb.append(System.lineSeparator()).append("    ").append(" ".repeat(shown)).append('^');
             }
         }
         return sb.toString();

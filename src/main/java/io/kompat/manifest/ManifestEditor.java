@@ -1,5 +1,6 @@
 package io.kompat.manifest;
 
+import io.kompat.requirement.Credentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,9 +112,9 @@ public final class ManifestEditor {
             for (int n = from; n <= to; n++) {
                 String edited = edits.get(n);
                 if (edited != null) {
-                    sb.append('-').append(lines.get(n - 1)).append('\n').append('+').append(edited).append('\n');
+                    sb.append('-').append(Credentials.redact(lines.get(n - 1))).append('\n').append('+').append(Credentials.redact(edited)).append('\n');
                 } else {
-                    sb.append(' ').append(lines.get(n - 1)).append('\n');
+                    sb.append(' ').append(Credentials.redact(lines.get(n - 1))).append('\n');
                 }
             }
             i = j + 1;
