@@ -139,4 +139,44 @@ class ParserFuzzTest {
             }
         }
     }
+
+    @Property
+    void indexPagesAndMetadata(@ForAll("hostile") String s) {
+        java.net.URI page = java.net.URI.create("https://example.org/simple/keras/");
+        io.kompat.requirement.PackageName keras = io.kompat.requirement.PackageName.of("keras");
+        for (String type : List.of("text/html", "application/vnd.pypi.simple.v1+json")) {
+            for (String body : List.of(s, "<a href=\"" + s + "\">" + s + "</a>", "{\"files\": [{\"filename\": \"" + s + "\", \"url\": \"" + s + "\"}]}")) {
+                try {
+                    io.kompat.index.SimplePage.parse(keras, page, type, body, "fuzz")
+                            .forEach(f -> assertThat(f.name()).isEqualTo(keras));
+                } catch (io.kompat.index.IndexException expected) {
+                    assertThat(expected.getMessage()).contains("example.org");
+                }
+            }
+        }
+        io.kompat.index.CoreMetadata.parse(s);
+        io.kompat.index.CoreMetadata.parse("Metadata-Version: 2.1\nName: x\nRequires-Dist: " + s + "\nRequires-Python: " + s + "\n");
+    }
+
+    @Property
+    void fileNamesAndConfiguration(@ForAll("hostile") String s) throws IOException {
+        for (String name : List.of(s, s + ".whl", "keras-" + s + "-py3-none-any.whl", "keras-" + s + ".tar.gz")) {
+            try {
+                io.kompat.index.WheelName.parse(name);
+            } catch (IllegalArgumentException expected) {
+                // a located, typed error is the other acceptable outcome
+            }
+            io.kompat.index.SdistName.tryParse(name);
+        }
+        io.kompat.index.http.Netrc.parse(s).lookup("example.org");
+        Path dir = Files.createTempDirectory("kompat-pipconf-fuzz");
+        try {
+            Path conf = dir.resolve("pip.conf");
+            Files.writeString(conf, "[global]\n" + s + "\nindex-url = " + s + "\n", StandardCharsets.UTF_8);
+            io.kompat.index.PipConfig.load(k -> k.equals("PIP_CONFIG_FILE") ? conf.toString() : null, dir);
+        } finally {
+            dir.resolve("pip.conf").toFile().delete();
+            dir.toFile().delete();
+        }
+    }
 }
