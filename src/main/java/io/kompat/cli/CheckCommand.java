@@ -63,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        CommandSupport.Loaded loaded = CommandSupport.load(files, forced, matrixOption, err);
+        CommandSupport.Loaded loaded = CommandSupport.load(files, forced, matrixOption, sources, err);
         if (loaded == null) {
             return ExitCode.INVALID_INPUT;
         }
@@ -73,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
         err.flush();
         CheckResult result;
         try {
-            result = new Checker(matrix, sources.open(manifest.indexOptions(), err)).check(manifest, new Checker.Options(target.python, targetPlatform));
+            result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, targetPlatform));
         } finally {
             sources.close();
         }

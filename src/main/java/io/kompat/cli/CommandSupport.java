@@ -1,6 +1,8 @@
 package io.kompat.cli;
 
+import io.kompat.index.IndexSources;
 import io.kompat.manifest.Diagnostic;
+import io.kompat.manifest.ManifestEntry;
 import io.kompat.manifest.InputFormat;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestReader;
@@ -10,6 +12,7 @@ import io.kompat.matrix.MatrixException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The input and matrix loading every command shares, with its error reporting. */
 final class CommandSupport {
@@ -38,15 +41,36 @@ final class CommandSupport {
         }
     }
 
-    /** The inputs and the matrix, both loaded. */
-    record Loaded(Manifest manifest, CompatibilityMatrix matrix) {
+    /** The inputs, the matrix and the package sources, all loaded. */
+    record Loaded(Manifest manifest, CompatibilityMatrix matrix, IndexSources sources) {
     }
 
-    /** Reads the inputs, then the matrix; reports problems and returns null when either fails. */
-    static Loaded load(List<Path> files, InputFormat forced, MatrixOption matrixOption, PrintWriter err) {
+    /**
+     * Reads the inputs while the matrix loads on another thread, then opens the package sources and starts
+     * fetching the pages of the input's packages, so network waits overlap the matrix loading. Reports
+     * problems and returns null when the input or the matrix fails.
+     */
+    static Loaded load(List<Path> files, InputFormat forced, MatrixOption matrixOption, SourceOptions sourceOptions, PrintWriter err) {
+        CompletableFuture<Object> matrix = CompletableFuture.supplyAsync(() -> {
+            try {
+                return matrixOption.load();
+            } catch (MatrixException e) {
+                return e;
+            }
+        });
         Manifest manifest = readInput(files, forced, err);
-        CompatibilityMatrix matrix = manifest == null ? null : loadMatrix(matrixOption, err);
-        return matrix == null ? null : new Loaded(manifest, matrix);
+        if (manifest == null) {
+            return null;
+        }
+        IndexSources sources = sourceOptions.open(manifest.indexOptions(), err);
+        sources.prefetch(manifest.entries().stream().filter(ManifestEntry::isCheckable).map(ManifestEntry::name).distinct().toList());
+        Object loaded = matrix.join();
+        if (loaded instanceof MatrixException e) {
+            sourceOptions.close();
+            e.problems().forEach(p -> err.println("kompat: " + p));
+            return null;
+        }
+        return new Loaded(manifest, (CompatibilityMatrix) loaded, sources);
     }
 
     /** Checks {@code --format}. */

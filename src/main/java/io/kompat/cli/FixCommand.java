@@ -55,7 +55,7 @@ final class FixCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        CommandSupport.Loaded loaded = CommandSupport.load(List.of(file), null, matrixOption, err);
+        CommandSupport.Loaded loaded = CommandSupport.load(List.of(file), null, matrixOption, sources, err);
         if (loaded == null) {
             return ExitCode.INVALID_INPUT;
         }
@@ -63,7 +63,7 @@ final class FixCommand implements Callable<Integer> {
         CompatibilityMatrix matrix = loaded.matrix();
         CheckResult result;
         try {
-            result = new Checker(matrix, sources.open(manifest.indexOptions(), err)).check(manifest, new Checker.Options(target.python, targetPlatform));
+            result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, targetPlatform));
         } finally {
             sources.close();
         }

@@ -61,7 +61,7 @@ final class LockCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        CommandSupport.Loaded loaded = CommandSupport.load(files, null, matrixOption, err);
+        CommandSupport.Loaded loaded = CommandSupport.load(files, null, matrixOption, sources, err);
         if (loaded == null) {
             return ExitCode.INVALID_INPUT;
         }
@@ -69,7 +69,7 @@ final class LockCommand implements Callable<Integer> {
         CompatibilityMatrix matrix = loaded.matrix();
         CheckResult result;
         try {
-            result = new Checker(matrix, sources.open(manifest.indexOptions(), err)).check(manifest, new Checker.Options(target.python, platform));
+            result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, platform));
         } finally {
             sources.close();
         }

@@ -139,7 +139,7 @@ public final class HttpFetcher implements AutoCloseable {
                 .callTimeout(settings.callTimeout())
                 .followRedirects(true)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(true)
                 .addNetworkInterceptor(chain -> {
                     Request.Builder b = chain.request().newBuilder().header("User-Agent", HttpSettings.USER_AGENT);
                     Netrc.Login login = loginFor(chain.request().url());
