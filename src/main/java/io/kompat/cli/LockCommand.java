@@ -1,7 +1,14 @@
 package io.kompat.cli;
 
 import io.kompat.lock.LockWriters;
+import io.kompat.index.DistributionFile;
+import io.kompat.index.IndexSources;
+import io.kompat.lock.Artifact;
 import io.kompat.lock.Lockfile;
+import io.kompat.requirement.Credentials;
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import java.util.ArrayList;
 import io.kompat.manifest.Manifest;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.provider.CheckResult;
@@ -30,7 +37,8 @@ final class LockCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--lock-format", defaultValue = "requirements", paramLabel = "FORMAT",
-            description = "requirements (default) or json; pylock and conda need the package index, which this build does not read.")
+            description = "requirements (default; with --hash lines where the index publishes hashes), json, or pylock (PEP 751 "
+                    + "pylock.toml: needs index files with hashes for every package).")
     String lockFormat;
 
     @Mixin
@@ -52,10 +60,9 @@ final class LockCommand implements Callable<Integer> {
         Platform platform;
         try {
             platform = target.validated();
-            if (!lockFormat.equals("requirements") && !lockFormat.equals("json")) {
-                throw new IllegalArgumentException("lock format '" + lockFormat + "' is not available: "
-                        + (lockFormat.equals("pylock") || lockFormat.equals("conda") ? "it needs artifact data from a package index"
-                        : "known formats are requirements and json"));
+            if (!List.of("requirements", "json", "pylock").contains(lockFormat)) {
+                throw new IllegalArgumentException("lock format '" + lockFormat + "' is not available: known formats are requirements, json and pylock"
+                        + (lockFormat.equals("conda") ? " (conda lockfiles need conda channel data, which kompat does not read)" : ""));
             }
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
@@ -80,8 +87,18 @@ final class LockCommand implements Callable<Integer> {
         }
         String text;
         try {
-            Lockfile lock = Lockfile.of(result, matrix.fingerprint());
-            text = lockFormat.equals("json") ? LockWriters.json(lock) : LockWriters.requirements(lock);
+            IndexSources sources = loaded.sources();
+            Lockfile lock = Lockfile.of(result, matrix.fingerprint(), (name, version) -> artifacts(sources, name, version));
+            try {
+                text = switch (lockFormat) {
+                    case "json" -> LockWriters.json(lock);
+                    case "pylock" -> LockWriters.pylock(lock);
+                    default -> LockWriters.requirements(lock);
+                };
+            } catch (IllegalStateException e) {
+                err.println("kompat: " + e.getMessage() + " (configure a package index, or use --lock-format requirements)");
+                return ExitCode.INDEX_UNREACHABLE;
+            }
             if (output != null) {
                 AtomicFiles.write(output, text);
                 err.println("kompat: locked " + lock.pins().size() + " packages for " + lock.target() + " into " + output);
@@ -93,5 +110,20 @@ final class LockCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         return ExitCode.OK;
+    }
+
+    /** The files of {@code name} {@code version} the sources serve with a sha256, all platforms (pip checks whichever it picks). */
+    private static List<Artifact> artifacts(IndexSources sources, PackageName name, Version version) {
+        List<Artifact> out = new ArrayList<>();
+        for (DistributionFile f : sources.lookup(name).files()) {
+            String sha = f.hashes().get("sha256");
+            if (f.version().equals(version) && sha != null && sha.matches("[0-9a-fA-F]{64}")) {
+                String url = f.location().toString();
+                int hash = url.indexOf('#');
+                out.add(new Artifact(f.filename(), Credentials.redact(hash < 0 ? url : url.substring(0, hash)), sha.toLowerCase(java.util.Locale.ROOT),
+                        f.wheel() != null, f.uploadTime()));
+            }
+        }
+        return out;
     }
 }

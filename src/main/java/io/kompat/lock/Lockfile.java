@@ -27,11 +27,16 @@ import java.util.TreeMap;
  * @param requestedBy package to the input lines that ask for it
  * @param unpinned package to why it is not pinned
  * @param ranges for unpinned packages, the versions the resolution allows, as specifiers where they can be written so
+ * @param artifacts for pinned packages, the files the package sources serve for the pinned release (with a
+ *     published sha256), sorted by file name; a package without index data has none
+ * @param python the target's Python version
  */
 public record Lockfile(String target, List<String> inputs, String inputsDigest, String matrix, Map<String, String> pins,
-        Map<String, List<String>> requestedBy, Map<String, String> unpinned, Map<String, String> ranges) {
+        Map<String, List<String>> requestedBy, Map<String, String> unpinned, Map<String, String> ranges,
+        Map<String, List<Artifact>> artifacts, String python) {
 
     public Lockfile {
+        artifacts = java.util.Collections.unmodifiableMap(new TreeMap<>(artifacts));
         inputs = List.copyOf(inputs);
         pins = java.util.Collections.unmodifiableMap(new TreeMap<>(pins));
         requestedBy = java.util.Collections.unmodifiableMap(new TreeMap<>(requestedBy));
@@ -39,14 +44,26 @@ public record Lockfile(String target, List<String> inputs, String inputsDigest, 
         ranges = java.util.Collections.unmodifiableMap(new TreeMap<>(ranges));
     }
 
-    /** The lockfile of a consistent check result. */
+    /** The lockfile of a consistent check result, without artifact data. */
     public static Lockfile of(CheckResult result, String matrixFingerprint) throws IOException {
+        return of(result, matrixFingerprint, (name, version) -> List.of());
+    }
+
+    /** The files the package sources serve for one pinned release. */
+    @FunctionalInterface
+    public interface ArtifactSource {
+        List<Artifact> artifacts(PackageName name, Version version);
+    }
+
+    /** The lockfile of a consistent check result, with the files {@code artifacts} knows for each pin. */
+    public static Lockfile of(CheckResult result, String matrixFingerprint, ArtifactSource artifacts) throws IOException {
         if (!result.consistent()) {
             throw new IllegalArgumentException("an inconsistent result has no lockfile");
         }
         Map<String, String> pins = new TreeMap<>();
         Map<String, String> unpinned = new TreeMap<>();
         Map<String, String> ranges = new TreeMap<>();
+        Map<String, List<Artifact>> found = new TreeMap<>();
         for (Map.Entry<PackageName, Version> e : result.resolution().versions().entrySet()) {
             String name = e.getKey().value();
             if (name.equals("python")) {
@@ -55,6 +72,11 @@ public record Lockfile(String target, List<String> inputs, String inputsDigest, 
             String why = result.resolution().unverified().get(e.getKey());
             if (why == null) {
                 pins.put(name, e.getValue().toString());
+                List<Artifact> files = new ArrayList<>(artifacts.artifacts(e.getKey(), e.getValue()));
+                files.sort(java.util.Comparator.comparing(Artifact::filename));
+                if (!files.isEmpty()) {
+                    found.put(name, List.copyOf(files));
+                }
             } else {
                 unpinned.put(name, why);
                 String range = result.resolution().unverifiedRanges().get(e.getKey()).toString();
@@ -71,7 +93,12 @@ public record Lockfile(String target, List<String> inputs, String inputsDigest, 
             }
         }
         return new Lockfile(result.target().toString(), result.manifest().files(), digest(result.manifest().files()),
-                matrixFingerprint, pins, requestedBy, unpinned, ranges);
+                matrixFingerprint, pins, requestedBy, unpinned, ranges, found, result.target().python());
+    }
+
+    /** How many pins have at least one file with a hash. */
+    public int pinsWithHashes() {
+        return (int) pins.keySet().stream().filter(artifacts::containsKey).count();
     }
 
     private static String digest(List<String> files) throws IOException {

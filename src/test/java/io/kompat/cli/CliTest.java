@@ -210,7 +210,7 @@ class CliTest {
         Run r = run("lock", "--python", "3.7", "-o", lock.toString(), f.toString());
         assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
         assertThat(lock).doesNotExist();
-        assertThat(run("lock", "--lock-format", "pylock", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("lock", "--lock-format", "conda", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
     }
 
     @Test
