@@ -67,6 +67,8 @@ def wheel(out_files, name, version, requires):
     dist = re.sub(r"[-_.]+", "_", name)
     filename = f"{dist}-{version}-py3-none-any.whl"
     metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nRequires-Python: >=3.9\n"
+    extras = sorted(set(re.findall(r"extra\s*==\s*['\"]([^'\"]+)['\"]", " ".join(requires))))
+    metadata += "".join(f"Provides-Extra: {e}\n" for e in extras)
     metadata += "".join(f"Requires-Dist: {r}\n" for r in requires)
     info = f"{dist}-{version}.dist-info"
     files = {

@@ -45,8 +45,12 @@ public final class Checker {
 
     /** The provider for {@code target}: the matrix, with the package sources when there are any. */
     public DependencyProvider provider(Target target) {
+        return provider(target, Map.of());
+    }
+
+    private DependencyProvider provider(Target target, Map<PackageName, java.util.Set<String>> extras) {
         MatrixProvider m = new MatrixProvider(matrix, target);
-        return sources == null ? m : new IndexedProvider(m, sources, target);
+        return sources == null ? m : new IndexedProvider(m, sources, target, extras);
     }
 
     /**
@@ -146,7 +150,13 @@ public final class Checker {
         for (io.kompat.requirement.Requirement r : required) {
             roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), false, Origin.target("needed: " + r), r.specifiers().toString(), false));
         }
-        DependencyProvider provider = provider(target);
+        Map<PackageName, java.util.Set<String>> extras = new java.util.HashMap<>();
+        for (ManifestEntry e : manifest.entries()) {
+            if (e.name() != null && !e.extras().isEmpty()) {
+                extras.computeIfAbsent(e.name(), k -> new java.util.TreeSet<>()).addAll(e.extras().stream().map(PackageName::normalize).toList());
+            }
+        }
+        DependencyProvider provider = provider(target, extras);
         if (provider instanceof IndexedProvider indexed) {
             indexed.prefetch(roots.stream().map(RootRequirement::pkg).toList());
         }

@@ -46,8 +46,17 @@ public final class IndexedProvider implements DependencyProvider {
     private final Map<PackageName, IndexSources.Lookup> lookups = new HashMap<>();
     private final Set<PackageName> prefetched = ConcurrentHashMap.newKeySet();
     private final Map<String, String> problems = new LinkedHashMap<>();
+    private final Map<PackageName, Set<String>> extras = new ConcurrentHashMap<>();
 
     public IndexedProvider(MatrixProvider matrix, IndexSources sources, Target target) {
+        this(matrix, sources, target, Map.of());
+    }
+
+    /**
+     * @param extras the extras asked for each package ({@code keras[tf]}); their Requires-Dist entries apply
+     *     too. Extras met in dependencies' Requires-Dist are added as they are found.
+     */
+    public IndexedProvider(MatrixProvider matrix, IndexSources sources, Target target, Map<PackageName, Set<String>> extras) {
         this.matrix = matrix;
         this.sources = sources;
         this.target = target;
@@ -56,6 +65,8 @@ public final class IndexedProvider implements DependencyProvider {
         Map<String, String> env = new HashMap<>(target.environment().asMap());
         env.put("extra", "");
         this.markerEnv = Map.copyOf(env);
+        extras.forEach((k, v) -> this.extras.put(k, ConcurrentHashMap.newKeySet()));
+        extras.forEach((k, v) -> this.extras.get(k).addAll(v));
     }
 
     /** One line per source or file that could not be read, for the report's unchecked list. */
@@ -71,7 +82,7 @@ public final class IndexedProvider implements DependencyProvider {
     public void prefetch(Collection<PackageName> names) {
         List<PackageName> fresh = names.stream().filter(n -> !n.equals(MatrixProvider.PYTHON) && prefetched.add(n)).toList();
         if (!fresh.isEmpty()) {
-            sources.prefetch(fresh, this::likelyFile, md -> prefetch(dependencies(md).stream().map(Requirement::name).toList()));
+            sources.prefetch(fresh, this::likelyFile, md -> prefetch(dependencies(metadataName(md), md).stream().map(Requirement::name).toList()));
         }
     }
 
@@ -190,7 +201,7 @@ public final class IndexedProvider implements DependencyProvider {
             }
         }
         if (md.isPresent()) {
-            List<Requirement> deps = dependencies(md.get());
+            List<Requirement> deps = dependencies(pkg, md.get());
             for (Requirement r : deps) {
                 if (!r.name().equals(pkg)) {
                     out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(r.name(), VersionSet.of(r.specifiers()))));
@@ -201,18 +212,48 @@ public final class IndexedProvider implements DependencyProvider {
         return out;
     }
 
-    /** The Requires-Dist entries that apply on the target without extras. */
-    private List<Requirement> dependencies(CoreMetadata md) {
+    private static PackageName metadataName(CoreMetadata md) {
+        try {
+            return md.name() == null ? null : PackageName.of(md.name());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The Requires-Dist entries that apply on the target, with the extras asked for {@code pkg}. */
+    private List<Requirement> dependencies(PackageName pkg, CoreMetadata md) {
+        Set<String> asked = pkg == null ? Set.of() : extras.getOrDefault(pkg, Set.of());
         List<Requirement> out = new ArrayList<>();
         for (Requirement r : md.requiresDist()) {
-            try {
-                if (r.url().isEmpty() && (r.marker().isEmpty() || r.marker().get().evaluate(markerEnv))) {
-                    out.add(r);
-                }
-            } catch (MarkerEvaluationException e) {
-                // A marker the target cannot evaluate (an unknown variable) is not applied, as pip does not install it.
+            if (r.url().isPresent() || !applies(r, asked)) {
+                continue;
+            }
+            out.add(r);
+            if (!r.normalizedExtras().isEmpty()) {
+                extras.computeIfAbsent(r.name(), k -> ConcurrentHashMap.newKeySet()).addAll(r.normalizedExtras());
             }
         }
         return out;
+    }
+
+    private boolean applies(Requirement r, Set<String> extrasAsked) {
+        if (r.marker().isEmpty()) {
+            return true;
+        }
+        try {
+            if (r.marker().get().evaluate(markerEnv)) {
+                return true;
+            }
+            for (String extra : extrasAsked) {
+                Map<String, String> env = new HashMap<>(markerEnv);
+                env.put("extra", extra);
+                if (r.marker().get().evaluate(env)) {
+                    return true;
+                }
+            }
+        } catch (MarkerEvaluationException e) {
+            // A marker the target cannot evaluate (an unknown variable) is not applied, as pip does not install it.
+        }
+        return false;
     }
 }

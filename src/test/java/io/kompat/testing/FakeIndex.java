@@ -22,6 +22,7 @@ public final class FakeIndex implements AutoCloseable {
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final Map<String, String> sha256 = new LinkedHashMap<>();
     private final Map<String, String> yanked = new LinkedHashMap<>();
+    private final Map<String, String> requiresPython = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private volatile long latencyMillis;
@@ -57,6 +58,7 @@ public final class FakeIndex implements AutoCloseable {
                 json.append(i == 0 ? "" : ",").append("{\"filename\": \"").append(f).append("\", \"url\": \"/files/").append(f)
                         .append("\", \"hashes\": {").append(sha256.containsKey(f) ? "\"sha256\": \"" + sha256.get(f) + "\"" : "")
                         .append("}, \"core-metadata\": true").append(yanked.containsKey(f) ? ", \"yanked\": \"" + yanked.get(f) + "\"" : "")
+                        .append(requiresPython.containsKey(f) ? ", \"requires-python\": \"" + requiresPython.get(f) + "\"" : "")
                         .append("}");
             }
             return new MockResponse().setHeader("Content-Type", "application/vnd.pypi.simple.v1+json").setBody(json + "]}");
@@ -74,6 +76,7 @@ public final class FakeIndex implements AutoCloseable {
         StringBuilder md = new StringBuilder("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + filename.split("-")[1] + "\n");
         if (requiresPython != null) {
             md.append("Requires-Python: ").append(requiresPython).append('\n');
+            this.requiresPython.put(filename, requiresPython);
         }
         for (String r : requiresDist) {
             md.append("Requires-Dist: ").append(r).append('\n');
