@@ -2,6 +2,7 @@ package io.kompat.cli;
 
 import io.kompat.index.IndexException;
 import io.kompat.index.IndexSources;
+import io.kompat.index.http.HttpFetcher;
 import io.kompat.manifest.IndexOptions;
 import io.kompat.index.TargetTags;
 import io.kompat.report.IndexReport;
@@ -9,16 +10,20 @@ import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
 import io.kompat.version.Version;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kompat index show NAME}: what the package sources pip would use offer for a project. */
-@Command(name = "index", description = "Inspect the package sources kompat (like pip) is configured with.",
-        subcommands = IndexCommand.Show.class)
+/** {@code kompat index show|refresh|clear}: the package sources kompat (like pip) is configured with, and its HTTP cache. */
+@Command(name = "index", description = "Inspect the package sources kompat (like pip) is configured with; refresh or clear the HTTP cache.",
+        subcommands = {IndexCommand.Show.class, IndexCommand.Refresh.class, IndexCommand.Clear.class})
 final class IndexCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -29,7 +34,7 @@ final class IndexCommand implements Runnable {
     }
 
     /** {@code kompat index show NAME}. */
-    @Command(name = "show", description = "List the releases of NAME the configured sources offer (local sources in this build).")
+    @Command(name = "show", description = "List the releases of NAME the configured sources offer.")
     static final class Show implements Callable<Integer> {
         @Parameters(paramLabel = "NAME")
         String name;
@@ -77,6 +82,82 @@ final class IndexCommand implements Runnable {
                 return ExitCode.INVALID_INPUT;
             } finally {
                 sources.close();
+            }
+        }
+    }
+
+    /** {@code kompat index refresh NAME...}: fetch the project pages again, past the cache, and keep them. */
+    @Command(name = "refresh", description = "Fetch the pages of NAME... from the indexes again and update the cache.")
+    static final class Refresh implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", arity = "1..*")
+        List<String> names;
+
+        @Mixin
+        SourceOptions sources;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<PackageName> pkgs = new ArrayList<>();
+            try {
+                for (String n : names) {
+                    pkgs.add(PackageName.of(n));
+                }
+            } catch (IllegalArgumentException e) {
+                err.println("kompat: " + e.getMessage());
+                return ExitCode.INVALID_INPUT;
+            }
+            sources.refresh = true;
+            try {
+                IndexSources opened = sources.open(IndexOptions.NONE, err);
+                if (!opened.hasRemote()) {
+                    err.println("kompat: no remote index is configured; nothing to refresh");
+                    return ExitCode.INVALID_INPUT;
+                }
+                opened.prefetch(pkgs);
+                int failed = 0;
+                for (PackageName p : pkgs) {
+                    IndexSources.Lookup l = opened.lookup(p);
+                    if (l.remoteAnswered()) {
+                        out.println(p + ": " + l.files().size() + " files");
+                    } else {
+                        failed++;
+                        l.unreachable().forEach(m -> err.println("kompat: " + m));
+                        l.problems().forEach(m -> err.println("kompat: " + m));
+                    }
+                }
+                return failed == 0 ? ExitCode.OK : ExitCode.INDEX_UNREACHABLE;
+            } finally {
+                sources.close();
+            }
+        }
+    }
+
+    /** {@code kompat index clear}: delete the HTTP cache. */
+    @Command(name = "clear", description = "Delete kompat's HTTP cache.")
+    static final class Clear implements Callable<Integer> {
+        @Option(names = "--cache-dir", paramLabel = "DIR", description = "The cache to clear (default: the user cache dir).")
+        Path cacheDir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SourceOptions where = new SourceOptions();
+            where.cacheDir = cacheDir;
+            Path dir = where.cacheDirectory();
+            try {
+                int n = HttpFetcher.clearCache(dir);
+                spec.commandLine().getOut().println("cleared " + dir + " (" + n + " files)");
+                return ExitCode.OK;
+            } catch (IndexException e) {
+                spec.commandLine().getErr().println("kompat: " + e.getMessage());
+                return ExitCode.INVALID_INPUT;
             }
         }
     }

@@ -45,6 +45,9 @@ final class SourceOptions {
     @Option(names = "--no-cache", description = "Do not read or write the HTTP cache.")
     boolean noCache;
 
+    @Option(names = "--refresh", description = "Ask the index again for everything, even what the cache holds and thinks fresh.")
+    boolean refresh;
+
     private HttpFetcher http;
 
     /** The sources for an input with index options {@code fromInput} (NONE when there is no input). */
@@ -71,14 +74,20 @@ final class SourceOptions {
         PipConfig merged = new PipConfig(index, extra, links, none, config.files());
         boolean remote = !none && (index == null || isRemote(index) || extra.stream().anyMatch(SourceOptions::isRemote));
         if (remote && http == null) {
-            Path cache = noCache ? null : cacheDir != null ? cacheDir
-                    : HttpSettings.defaultCacheDir(System::getenv, System.getProperty("os.name"), home);
+            Path cache = noCache ? null : cacheDirectory();
             http = new HttpFetcher(HttpSettings.defaults(cache, offline), netrc(home, err), line -> {
                 err.println(line);
                 err.flush();
             });
+            http.refresh(refresh);
         }
         return IndexSources.of(merged, List.of(), List.of(), http);
+    }
+
+    /** The HTTP cache folder: {@code --cache-dir}, else the user cache dir. */
+    Path cacheDirectory() {
+        return cacheDir != null ? cacheDir
+                : HttpSettings.defaultCacheDir(System::getenv, System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
     }
 
     private static boolean isRemote(String url) {

@@ -98,6 +98,7 @@ public final class HttpFetcher implements AutoCloseable {
     private final String cacheNote;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile ExecutorService pool;
+    private volatile boolean refresh;
 
     /**
      * @param warn receives one-line warnings (an unreachable host, a cache in use by another process)
@@ -172,6 +173,42 @@ public final class HttpFetcher implements AutoCloseable {
         HttpUrl h = HttpUrl.get(url.toString());
         urlLogins.put(h.host() + ":" + h.port(), new Netrc.Login(h.username(), h.password()));
         return h.newBuilder().username("").password("").build().uri();
+    }
+
+    /** Revalidate every cached response with the server before using it (a server that cannot be reached still falls back). */
+    public void refresh(boolean on) {
+        refresh = on;
+    }
+
+    /**
+     * Deletes the HTTP cache in {@code dir} (kompat's files only: the cache journal and entries), waiting
+     * briefly for another kompat that uses it.
+     *
+     * @return the number of files deleted
+     */
+    public static int clearCache(Path dir) throws IndexException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try {
+            CacheLock l = CacheLock.acquire(dir, 3000);
+            if (l == null) {
+                throw new IndexException("the cache " + dir + " is in use by another kompat; nothing was deleted");
+            }
+            try {
+                Cache cache = new Cache(dir.toFile(), 1);
+                int n;
+                try (var files = Files.list(dir)) {
+                    n = (int) files.filter(f -> !f.getFileName().toString().equals(".lock")).count();
+                }
+                cache.delete();
+                return n;
+            } finally {
+                l.release();
+            }
+        } catch (IOException e) {
+            throw new IndexException("cannot clear the cache " + dir + ": " + e.getMessage());
+        }
     }
 
     public String cacheNote() {
@@ -325,7 +362,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     private Fetched withRetries(URI url, String accept, String range, long maxBytes) throws Unreachable, Failed {
         for (int attempt = 1;; attempt++) {
-            Request request = request(url, accept, range, null);
+            Request request = request(url, accept, range, refresh && range == null ? CacheControl.FORCE_NETWORK : null);
             requests.incrementAndGet();
             try (Response r = client.newCall(request).execute()) {
                 int code = r.code();
