@@ -87,6 +87,7 @@ public final class Auditor {
     static boolean auditable(Path f) {
         String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
         return (n.startsWith("requirements") && n.endsWith(".txt")) || n.endsWith(".lock") || n.endsWith(".lock.txt")
+                || n.equals("pylock.toml") || (n.startsWith("pylock.") && n.endsWith(".toml"))
                 || ((n.startsWith("environment") || n.startsWith("env")) && (n.endsWith(".yml") || n.endsWith(".yaml")));
     }
 

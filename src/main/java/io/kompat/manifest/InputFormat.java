@@ -13,7 +13,9 @@ public enum InputFormat {
     /** {@code conda list --export}: {@code name=version=build} lines. */
     CONDA_EXPORT("conda-export"),
     /** {@code conda list --explicit}: {@code @EXPLICIT} and package URLs. */
-    CONDA_EXPLICIT("conda-explicit");
+    CONDA_EXPLICIT("conda-explicit"),
+    /** A PEP 751 lockfile, {@code pylock.toml}. */
+    PYLOCK("pylock");
 
     private final String id;
 
@@ -32,7 +34,7 @@ public enum InputFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown input format '" + id + "' (known: requirements, pip-freeze, conda-env, conda-export, conda-explicit)");
+        throw new IllegalArgumentException("unknown input format '" + id + "' (known: requirements, pip-freeze, conda-env, conda-export, conda-explicit, pylock)");
     }
 
     @Override

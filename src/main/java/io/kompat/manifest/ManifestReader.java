@@ -68,6 +68,9 @@ public final class ManifestReader {
             case CONDA_EXPLICIT:
                 new CondaExportParser(out, conda).parse(file, text);
                 break;
+            case PYLOCK:
+                new PylockParser(out).parse(file, text);
+                break;
             default:
                 throw new AssertionError(format);
         }
@@ -101,6 +104,9 @@ public final class ManifestReader {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".yml") || name.endsWith(".yaml")) {
             return InputFormat.CONDA_ENVIRONMENT;
+        }
+        if (PylockParser.named(file) || (name.endsWith(".toml") && text.lines().stream().anyMatch(l -> l.strip().startsWith("lock-version")))) {
+            return InputFormat.PYLOCK;
         }
         boolean platformHeader = false;
         int exportLines = 0;

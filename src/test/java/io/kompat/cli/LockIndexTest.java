@@ -65,6 +65,11 @@ class LockIndexTest {
             assertThat(six.get("sdist").get("hashes").get("sha256").asText()).isEqualTo(SIX_SDIST);
             assertThat(six.get("wheels").get(0).get("url").asText()).endsWith("/files/six-1.16.0-py2.py3-none-any.whl");
             assertThat(six.get("wheels").get(0).get("hashes").get("sha256").asText()).isEqualTo(SIX);
+            // kompat reads its own pylock back: the pins, their hashes and the target Python.
+            CliTest.Run check = CliTest.run("check", out.toString(), "--no-pip-config", "--no-index", "--format", "json");
+            assertThat(check.code()).as(check.out() + check.err()).isZero();
+            JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(check.out());
+            assertThat(report.toString()).contains("3.11").contains("pyyaml").contains("six");
         }
     }
 

@@ -103,7 +103,7 @@ class ParserFuzzTest {
     void inputFilesOfEveryFormat(@ForAll("hostile") String s) throws IOException {
         Path dir = Files.createTempDirectory("kompat-fuzz");
         try {
-            for (String name : List.of("requirements.txt", "environment.yml", "export.txt")) {
+            for (String name : List.of("requirements.txt", "environment.yml", "export.txt", "pylock.toml")) {
                 Path f = dir.resolve(name);
                 Files.write(f, s.getBytes(StandardCharsets.UTF_8));
                 Manifest m = new ManifestReader(k -> null, CondaNames.bundled()).read(List.of(f), null);
