@@ -123,6 +123,12 @@ public final class Auditor {
         if (sources != null) {
             out.addAll(indexFindings(name, m, sources));
         }
+        for (CheckResult.Warning w : r.warnings()) {
+            if (w.location().startsWith(name + ":")) {
+                out.add(new Finding(Rules.OPEN_RANGE.id(), Finding.Level.WARNING, name, Integer.parseInt(w.location().substring(name.length() + 1)),
+                        w.message(), null, "pin the versions resolved here, or narrow the ranges", List.of()));
+            }
+        }
         pythonEndOfLife(name, r, python != null || m.python().isPresent()).ifPresent(out::add);
         for (ManifestEntry e : m.entries()) {
             PackageInfo info = e.name() == null ? null : matrix.packageInfo(e.name()).orElse(null);

@@ -18,10 +18,15 @@ import java.util.List;
  * @param fixes verified minimal proposals (empty on success)
  * @param unchecked entries kompat could not check, with reasons
  * @param skipped entries whose marker excludes the target
+ * @param warnings ranges that resolve today but admit combinations the matrix knows to break
  */
 public record CheckResult(Manifest manifest, Target target, String targetReason, Resolution.Solved resolution,
         Incompatibility failure, List<String> explanation, List<FixFinder.Fix> fixes, List<Unchecked> unchecked,
-        List<ManifestEntry> skipped) {
+        List<ManifestEntry> skipped, List<Warning> warnings) {
+
+    /** A warning tied to an input line ({@code file:line}). */
+    public record Warning(String location, String message) {
+    }
 
     /** An input entry or package that was not checked, and why. */
     public record Unchecked(String name, String location, String reason) {
@@ -32,6 +37,7 @@ public record CheckResult(Manifest manifest, Target target, String targetReason,
         fixes = List.copyOf(fixes);
         unchecked = List.copyOf(unchecked);
         skipped = List.copyOf(skipped);
+        warnings = List.copyOf(warnings);
     }
 
     public boolean consistent() {

@@ -89,7 +89,7 @@ public final class Checker {
         }
         return new CheckResult(best.manifest(), best.target(),
                 "no Python makes the requirements consistent; shown for the newest Python with the smallest fix", null,
-                best.failure(), best.explanation(), best.fixes(), best.unchecked(), best.skipped());
+                best.failure(), best.explanation(), best.fixes(), best.unchecked(), best.skipped(), best.warnings());
     }
 
     /** Prefers a failure with a fix, then the smallest fix, then one that does not hinge on the Python. */
@@ -166,11 +166,12 @@ public final class Checker {
         }
         if (resolution instanceof Resolution.Solved solved) {
             solved.unverified().forEach((pkg, why) -> unchecked.add(new CheckResult.Unchecked(pkg.value(), null, why)));
-            return new CheckResult(manifest, target, reason, solved, null, List.of(), List.of(), unchecked, skipped);
+            return new CheckResult(manifest, target, reason, solved, null, List.of(), List.of(), unchecked, skipped,
+                    OpenRanges.find(matrix, manifest.entries().stream().filter(e -> !skipped.contains(e)).toList(), solved));
         }
         Incompatibility failure = ((Resolution.NoSolution) resolution).cause();
         List<FixFinder.Fix> fixes = FixFinder.find(provider, roots, failure, 3, 3);
-        return new CheckResult(manifest, target, reason, null, failure, Explainer.explain(failure), fixes, unchecked, skipped);
+        return new CheckResult(manifest, target, reason, null, failure, Explainer.explain(failure), fixes, unchecked, skipped, List.of());
     }
 
     private static boolean markerHolds(ManifestEntry e, Map<String, String> env, List<CheckResult.Unchecked> unchecked) {

@@ -61,6 +61,10 @@ public final class CheckJsonReport {
         if (r.consistent()) {
             root.set("resolution", versions(r.resolution().versions(), r.resolution().unverified()));
         }
+        ArrayNode warnings = root.putArray("warnings");
+        for (CheckResult.Warning w : r.warnings()) {
+            warnings.addObject().put("location", w.location()).put("message", w.message());
+        }
         ArrayNode unchecked = root.putArray("unchecked");
         for (CheckResult.Unchecked u : r.unchecked()) {
             ObjectNode n = unchecked.addObject();

@@ -36,6 +36,12 @@ public final class CheckTextReport {
                 }
             }
         }
+        if (!r.warnings().isEmpty()) {
+            sb.append("\nWarnings:\n");
+            for (CheckResult.Warning w : r.warnings()) {
+                sb.append("  - ").append(w.location()).append(": ").append(w.message()).append('\n');
+            }
+        }
         if (!r.unchecked().isEmpty()) {
             sb.append("\nNot checked:\n");
             for (CheckResult.Unchecked u : r.unchecked()) {

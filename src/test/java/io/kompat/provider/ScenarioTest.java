@@ -72,6 +72,13 @@ class ScenarioTest {
             expect.get("pins").fields().forEachRemaining(e -> assertThat(r.resolution().versions().get(PackageName.of(e.getKey())))
                     .as(report).hasToString(e.getValue().asText()));
         }
+        List<String> warnings = r.warnings().stream().map(w -> w.location() + ": " + w.message()).toList();
+        for (JsonNode w : iterable(expect.get("warnings-contain"))) {
+            assertThat(warnings).as(report).anySatisfy(x -> assertThat(x).contains(w.asText()));
+        }
+        if (expect.has("warnings")) {
+            assertThat(warnings).as(report).hasSize(expect.get("warnings").asInt());
+        }
         for (JsonNode absent : iterable(expect.get("absent"))) {
             assertThat(r.resolution().versions()).as(report).doesNotContainKey(PackageName.of(absent.asText()));
         }
