@@ -5,6 +5,9 @@ import io.kompat.index.DistributionFile;
 import io.kompat.index.IndexSources;
 import io.kompat.lock.Artifact;
 import io.kompat.lock.Lockfile;
+import io.kompat.manifest.ManifestEntry;
+import io.kompat.manifest.ManifestReader;
+import java.util.Map;
 import io.kompat.requirement.Credentials;
 import io.kompat.requirement.PackageName;
 import io.kompat.version.Version;
@@ -41,6 +44,13 @@ final class LockCommand implements Callable<Integer> {
                     + "pylock.toml: needs index files with hashes for every package).")
     String lockFormat;
 
+    @Option(names = {"-U", "--upgrade"}, description = "Ignore the pins of an existing output lockfile (by default they are kept where possible).")
+    boolean upgrade;
+
+    @Option(names = {"-P", "--upgrade-package"}, paramLabel = "NAME",
+            description = "Let NAME move to its newest allowed release, keeping the other pins of the existing output lockfile (repeatable).")
+    List<String> upgradePackages = new ArrayList<>();
+
     @Mixin
     TargetOptions target;
 
@@ -74,11 +84,32 @@ final class LockCommand implements Callable<Integer> {
         }
         Manifest manifest = loaded.manifest();
         CompatibilityMatrix matrix = loaded.matrix();
+        Map<PackageName, Version> previous;
+        try {
+            previous = previousPins(err);
+        } catch (IllegalArgumentException e) {
+            err.println("kompat: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
         CheckResult result;
         try {
-            result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, platform));
+            result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, platform, List.of(), previous,
+                    output == null ? null : output.toString()));
         } finally {
             sources.close();
+        }
+        if (result.consistent() && !previous.isEmpty()) {
+            List<String> changed = new ArrayList<>();
+            previous.forEach((pkg, v) -> {
+                Version now = result.resolution().versions().get(pkg);
+                if (now == null) {
+                    changed.add(pkg + " " + v + " -> removed");
+                } else if (!now.equals(v)) {
+                    changed.add(pkg + " " + v + " -> " + now);
+                }
+            });
+            err.println("kompat: kept " + (previous.size() - changed.size()) + " of " + previous.size() + " pins of " + output
+                    + (changed.isEmpty() ? "" : "; changed: " + String.join(", ", changed)));
         }
         if (!result.consistent()) {
             out.print(CheckTextReport.render(result));
@@ -110,6 +141,35 @@ final class LockCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The pins of the existing output lockfile to keep (pip-compile's behaviour): none with {@code --upgrade},
+     * without {@code -o} or when the file does not exist; {@code --upgrade-package} names are left out.
+     *
+     * @throws IllegalArgumentException for a malformed package name
+     */
+    private Map<PackageName, Version> previousPins(PrintWriter err) {
+        java.util.Set<PackageName> free = new java.util.HashSet<>();
+        for (String n : upgradePackages) {
+            free.add(PackageName.of(n));
+        }
+        Map<PackageName, Version> out = new java.util.LinkedHashMap<>();
+        if (upgrade || output == null || !java.nio.file.Files.isRegularFile(output)) {
+            return out;
+        }
+        Manifest old = ManifestReader.standard().read(List.of(output), null);
+        if (old.hasErrors()) {
+            err.println("kompat: warning: " + output + " does not read as a lockfile; its pins are not kept");
+            return out;
+        }
+        for (ManifestEntry e : old.entries()) {
+            Version v = e.name() == null ? null : io.kompat.version.range.VersionSet.of(e.specifiers()).pinnedVersion();
+            if (v != null && !free.contains(e.name())) {
+                out.put(e.name(), v);
+            }
+        }
+        return out;
     }
 
     /** The files of {@code name} {@code version} the sources serve with a sha256, all platforms (pip checks whichever it picks). */

@@ -57,13 +57,24 @@ public final class Checker {
      * Options of a check; {@code python} and {@code platform} may be null for the defaults.
      * {@code required} are extra requirements that must hold and that fixes may not change.
      */
-    public record Options(String python, Platform platform, List<io.kompat.requirement.Requirement> required) {
+    public record Options(String python, Platform platform, List<io.kompat.requirement.Requirement> required,
+            Map<PackageName, Version> preferred, String preferredFrom) {
         public Options(String python, Platform platform) {
             this(python, platform, List.of());
         }
 
+        public Options(String python, Platform platform, List<io.kompat.requirement.Requirement> required) {
+            this(python, platform, required, Map.of(), null);
+        }
+
+        /**
+         * @param preferred versions to keep where the requirements allow (a previous lockfile's pins); each is
+         *     dropped only when it stands in the way, with what must follow it
+         * @param preferredFrom where the preferred versions come from, for messages
+         */
         public Options {
             required = List.copyOf(required);
+            preferred = Map.copyOf(preferred);
         }
     }
 
@@ -71,15 +82,14 @@ public final class Checker {
         Platform platform = options.platform() != null ? options.platform()
                 : manifest.platform().map(Platform::fromId).orElse(Platform.LINUX_X86_64);
         if (options.python() != null) {
-            return checkFor(manifest, new Target(options.python(), platform), "given", options.required());
+            return checkFor(manifest, new Target(options.python(), platform), "given", options);
         }
         if (manifest.python().isPresent()) {
-            return checkFor(manifest, new Target(manifest.python().get(), platform), "pinned in the input", options.required());
+            return checkFor(manifest, new Target(manifest.python().get(), platform), "pinned in the input", options);
         }
         CheckResult best = null;
         for (PythonLine line : pythonsNewestFirst()) {
-            CheckResult r = checkFor(manifest, new Target(line.version(), platform), "the newest Python the requirements allow",
-                    options.required());
+            CheckResult r = checkFor(manifest, new Target(line.version(), platform), "the newest Python the requirements allow", options);
             if (r.consistent()) {
                 return r;
             }
@@ -125,7 +135,8 @@ public final class Checker {
         return false;
     }
 
-    CheckResult checkFor(Manifest manifest, Target target, String reason, List<io.kompat.requirement.Requirement> required) {
+    CheckResult checkFor(Manifest manifest, Target target, String reason, Options options) {
+        List<io.kompat.requirement.Requirement> required = options.required();
         Map<String, String> env = target.environment().asMap();
         List<RootRequirement> roots = new ArrayList<>();
         List<CheckResult.Unchecked> unchecked = new ArrayList<>();
@@ -160,7 +171,7 @@ public final class Checker {
         if (provider instanceof IndexedProvider indexed) {
             indexed.prefetch(roots.stream().map(RootRequirement::pkg).toList());
         }
-        Resolution resolution = Solver.solveRoots(provider, roots);
+        Resolution resolution = solveKeeping(provider, roots, options);
         if (provider instanceof IndexedProvider indexed) {
             indexed.problems().forEach((what, why) -> unchecked.add(new CheckResult.Unchecked(what, null, "package source: " + why)));
         }
@@ -172,6 +183,40 @@ public final class Checker {
         Incompatibility failure = ((Resolution.NoSolution) resolution).cause();
         List<FixFinder.Fix> fixes = FixFinder.find(provider, roots, failure, 3, 3);
         return new CheckResult(manifest, target, reason, null, failure, Explainer.explain(failure), fixes, unchecked, skipped, List.of());
+    }
+
+    private static final String KEPT = "kept from ";
+
+    /**
+     * Solves {@code roots} keeping the preferred versions as constraints; a preferred version that takes part
+     * in a conflict is let go (with any other that does) and the solve repeated, so only what must change
+     * changes. Without preferences, or when letting go of them all still fails, this is a plain solve.
+     */
+    private static Resolution solveKeeping(DependencyProvider provider, List<RootRequirement> roots, Options options) {
+        java.util.Map<PackageName, Version> kept = new java.util.TreeMap<>(java.util.Comparator.comparing(PackageName::value));
+        kept.putAll(options.preferred());
+        while (!kept.isEmpty()) {
+            List<RootRequirement> all = new ArrayList<>(roots);
+            kept.forEach((pkg, v) -> all.add(new RootRequirement(pkg, VersionSet.exactly(v), true,
+                    Origin.target(KEPT + (options.preferredFrom() == null ? "the previous lock" : options.preferredFrom()) + ": " + pkg + "==" + v),
+                    "==" + v, false)));
+            Resolution r = Solver.solveRoots(provider, all);
+            if (r instanceof Resolution.Solved) {
+                return r;
+            }
+            boolean dropped = false;
+            for (Incompatibility leaf : Explainer.leaves(((Resolution.NoSolution) r).cause())) {
+                if (leaf.cause() instanceof Cause.External e && e.origin().kind() == Origin.Kind.TARGET && e.origin().label().startsWith(KEPT)) {
+                    for (io.kompat.resolve.Term t : leaf.terms()) {
+                        dropped |= kept.remove(t.pkg()) != null;
+                    }
+                }
+            }
+            if (!dropped) {
+                break;
+            }
+        }
+        return Solver.solveRoots(provider, roots);
     }
 
     private static boolean markerHolds(ManifestEntry e, Map<String, String> env, List<CheckResult.Unchecked> unchecked) {
