@@ -139,12 +139,59 @@ public final class Auditor {
                         info.renameCitation() == null ? List.of() : info.renameCitation().sources()));
             }
         }
+        if (r.consistent()) {
+            upgrades(name, m, r, sources, python, platform).ifPresent(out::add);
+        }
         if (!r.unchecked().isEmpty()) {
             out.add(new Finding(Rules.UNCHECKED.id(), Finding.Level.NOTE, name, 0, r.unchecked().size()
                     + " package(s) not verified: " + String.join(", ", r.unchecked().stream().map(CheckResult.Unchecked::name).toList()),
                     null, null, List.of()));
         }
         return out;
+    }
+
+    /**
+     * The newest consistent set for the same target with the file's exact pins let go (other ranges kept),
+     * as a note listing the pins it would move; nothing when every pin is already the newest that works.
+     */
+    private java.util.Optional<Finding> upgrades(String name, Manifest m, CheckResult r, IndexSources sources, String python, Platform platform) {
+        List<ManifestEntry> relaxed = new ArrayList<>();
+        boolean any = false;
+        for (ManifestEntry e : m.entries()) {
+            if (e.isCheckable() && !e.isConstraint() && VersionSet.of(e.specifiers()).pinnedVersion() != null) {
+                relaxed.add(new ManifestEntry(e.kind(), e.origin(), e.name(), e.extras(), io.kompat.version.SpecifierSet.parse(""), e.marker(),
+                        e.name().value(), e.location(), e.editable(), e.url(), List.of(), e.options(), e.conda()));
+                any = true;
+            } else {
+                relaxed.add(e);
+            }
+        }
+        if (!any) {
+            return java.util.Optional.empty();
+        }
+        Manifest open = new Manifest(m.format(), m.files(), relaxed, m.indexOptions(), m.condaName(), m.condaChannels(), m.pythonHint(),
+                m.platformHint(), m.diagnostics());
+        CheckResult newest = new Checker(matrix, sources).check(open, new Checker.Options(r.target().python(), r.target().platform()));
+        if (!newest.consistent()) {
+            return java.util.Optional.empty();
+        }
+        List<String> moves = new ArrayList<>();
+        int line = 0;
+        for (ManifestEntry e : m.entries()) {
+            Version pinned = e.name() == null || e.isConstraint() ? null : VersionSet.of(e.specifiers()).pinnedVersion();
+            Version now = pinned == null ? null : newest.resolution().versions().get(e.name());
+            if (now != null && now.compareTo(pinned) > 0 && !newest.resolution().unverified().containsKey(e.name())
+                    && e.location().file().equals(name)) {
+                moves.add(e.name() + " " + pinned + " -> " + now);
+                line = line == 0 ? e.location().line() : line;
+            }
+        }
+        if (moves.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Finding(Rules.UPGRADE.id(), Finding.Level.NOTE, name, line,
+                "newer releases work together for " + r.target() + ": " + String.join(", ", moves), null,
+                "kompat lock --upgrade shows the whole set; nothing is wrong with the current pins", List.of()));
     }
 
     /** Yanked pins and pinned hashes the index does not serve, for the entries written in {@code name}. */

@@ -15,9 +15,10 @@ public final class Rules {
     public static final Rule OPEN_RANGE = new Rule("KMP104", Finding.Level.WARNING, "ranges admit a combination the matrix knows to break");
     public static final Rule PYTHON_EOL = new Rule("KMP201", Finding.Level.WARNING, "the pinned Python is past its end of life");
     public static final Rule RENAMED = new Rule("KMP301", Finding.Level.WARNING, "a package is renamed or removed upstream");
+    public static final Rule UPGRADE = new Rule("KMP402", Finding.Level.NOTE, "newer releases work together");
     public static final Rule UNCHECKED = new Rule("KMP401", Finding.Level.NOTE, "parts of the file could not be checked");
 
-    public static final List<Rule> ALL = List.of(INPUT, CONFLICT, YANKED, HASH_MISMATCH, OPEN_RANGE, PYTHON_EOL, RENAMED, UNCHECKED);
+    public static final List<Rule> ALL = List.of(INPUT, CONFLICT, YANKED, HASH_MISMATCH, OPEN_RANGE, PYTHON_EOL, RENAMED, UNCHECKED, UPGRADE);
 
     private Rules() {
     }

@@ -59,7 +59,7 @@ public final class ManifestReader {
         switch (format) {
             case REQUIREMENTS:
             case PIP_FREEZE:
-                pip.parseFile(file, false, null, null);
+                pip.parseFile(file, text, false, null, null);
                 break;
             case CONDA_ENVIRONMENT:
                 new CondaEnvironmentParser(out, conda, pip).parse(file, text);

@@ -39,6 +39,14 @@ final class RequirementsTxtParser {
     }
 
     void parseFile(Path file, boolean constraint, SourceLocation includedFrom, String includeLine) {
+        parseFile(file, null, constraint, includedFrom, includeLine);
+    }
+
+    /**
+     * Parses {@code file}, whose text may already have been read ({@code alreadyRead}, so that a pipe such
+     * as {@code <(pip freeze)} or {@code /dev/stdin} is not read twice), else reads it.
+     */
+    void parseFile(Path file, InputText alreadyRead, boolean constraint, SourceLocation includedFrom, String includeLine) {
         Path key = file.toAbsolutePath().normalize();
         if (including.contains(key)) {
             List<String> chain = new ArrayList<>();
@@ -47,9 +55,11 @@ final class RequirementsTxtParser {
             out.add(Diagnostic.error(includedFrom, "cyclic -r/-c include: " + String.join(" -> ", chain), includeLine, null));
             return;
         }
-        InputText text;
+        InputText text = alreadyRead;
         try {
-            text = InputText.read(file, file.toString());
+            if (text == null) {
+                text = InputText.read(file, file.toString());
+            }
         } catch (InputText.UnreadableException e) {
             Diagnostic d = e.diagnostic();
             out.add(includedFrom == null ? d

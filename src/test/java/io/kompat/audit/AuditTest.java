@@ -82,7 +82,7 @@ class AuditTest {
         JsonNode run = sarif.get("runs").get(0);
         assertThat(run.get("tool").get("driver").get("name").asText()).isEqualTo("kompat");
         List<String> ruleIds = run.get("tool").get("driver").get("rules").findValuesAsText("id");
-        assertThat(ruleIds).containsExactly("KMP001", "KMP101", "KMP102", "KMP103", "KMP104", "KMP201", "KMP301", "KMP401");
+        assertThat(ruleIds).containsExactly("KMP001", "KMP101", "KMP102", "KMP103", "KMP104", "KMP201", "KMP301", "KMP401", "KMP402");
         for (JsonNode r : run.get("results")) {
             assertThat(ruleIds).contains(r.get("ruleId").asText());
             assertThat(r.get("level").asText()).isIn("error", "warning", "note");

@@ -226,4 +226,23 @@ class CliTest {
         assertThat(r.out()).contains("2.16.0").contains("Requires-Python >=3.9").contains("YANKED").contains("1 for Python 3.8");
         assertThat(run("index", "show", "not a name").code()).isEqualTo(ExitCode.INVALID_INPUT);
     }
+
+    @Test
+    void aPipeIsReadOnce() throws Exception {
+        Path fifo = dir.resolve("requirements.fifo");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "keras==2.2.4\ntensorflow==2.4.0\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Run r = run("check", "--python", "3.7", "--no-pip-config", "--no-index", fifo.toString());
+        writer.join(10_000);
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).contains("requirements.fifo:1 asks for keras 2.2.4");
+    }
 }
