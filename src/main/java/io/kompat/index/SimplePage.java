@@ -32,7 +32,12 @@ public final class SimplePage {
         if (type.contains("application/vnd.pypi.simple.v1+json") || type.startsWith("application/json")) {
             return json(name, pageUrl, body, source);
         }
-        return html(name, pageUrl, body, source);
+        if (type.isEmpty() || type.contains("html") || type.startsWith("text/plain")) {
+            // Some servers label pages loosely: sniff JSON, else read anchors.
+            return body.stripLeading().startsWith("{") ? json(name, pageUrl, body, source) : html(name, pageUrl, body, source);
+        }
+        throw new IndexException(IndexSources.redact(pageUrl.toString()) + ": unexpected content type '" + contentType
+                + "' for a Simple API page (expected HTML or application/vnd.pypi.simple.v1+json)");
     }
 
     static List<DistributionFile> json(PackageName name, URI pageUrl, String body, String source) throws IndexException {

@@ -211,6 +211,23 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
+    /** Drops {@code url} from the disk cache (a response that turned out unusable must not be served again). */
+    public void evict(URI url) {
+        Cache cache = client.cache();
+        if (cache == null) {
+            return;
+        }
+        try {
+            for (var it = cache.urls(); it.hasNext();) {
+                if (it.next().equals(url.toString())) {
+                    it.remove();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The entry stays; it will be revalidated when it expires.
+        }
+    }
+
     public String cacheNote() {
         return cacheNote;
     }

@@ -77,7 +77,13 @@ public final class HttpIndex implements PackageIndex {
         if (!f.ok()) {
             throw new IndexException(HttpFetcher.display(url) + ": HTTP " + f.status());
         }
-        return SimplePage.parse(name, f.url(), f.contentType(), f.text(), label);
+        try {
+            return SimplePage.parse(name, f.url(), f.contentType(), f.text(), label);
+        } catch (IndexException e) {
+            http.evict(url);
+            http.evict(f.url());
+            throw e;
+        }
     }
 
     @Override
@@ -98,9 +104,15 @@ public final class HttpIndex implements PackageIndex {
             if (f.ok()) {
                 String expected = file.coreMetadata().get("sha256");
                 if (expected != null && !expected.equalsIgnoreCase(sha256(f.body()))) {
+                    http.evict(url);
                     throw new IndexException(HttpFetcher.display(url) + ": sha256 does not match the index (" + expected + "); refused");
                 }
-                return Optional.of(CoreMetadata.parse(f.text()));
+                try {
+                    return Optional.of(CoreMetadata.parse(f.text()));
+                } catch (IndexException e) {
+                    http.evict(url);
+                    throw e;
+                }
             }
         }
         if (file.wheel() == null) {

@@ -213,4 +213,47 @@ class HttpFaultTest extends MockServerTest {
             assertThat(new HttpIndex(http, server.url("/simple/").uri()).files(KERAS)).hasSize(1);
         }
     }
+
+    @Test
+    void aWrongContentTypeIsAClearError() throws Exception {
+        IndexException e = failure(new MockResponse().setHeader("Content-Type", "application/octet-stream").setBody("\u0000\u0001"));
+        assertThat(e.getMessage()).contains("unexpected content type 'application/octet-stream'");
+    }
+
+    @Test
+    void jsonServedAsHtmlIsStillRead() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html")
+                .setBody("{\"meta\": {\"api-version\": \"1.0\"}, \"files\": [{\"filename\": \"keras-2.3.1-py2.py3-none-any.whl\", "
+                        + "\"url\": \"/f/keras-2.3.1-py2.py3-none-any.whl\", \"hashes\": {}}]}"));
+        try (HttpFetcher http = fetcher()) {
+            assertThat(new HttpIndex(http, server.url("/simple/").uri()).files(KERAS)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRedirectToTheNormalizedNameIsFollowed() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/simple/keras-preprocessing/"));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html")
+                .setBody("<a href=\"/f/Keras_Preprocessing-1.1.2-py2.py3-none-any.whl\">Keras_Preprocessing-1.1.2-py2.py3-none-any.whl</a>"));
+        try (HttpFetcher http = fetcher()) {
+            // The client asks for the normalized name already; an index that redirects anyway is followed.
+            var files = new HttpIndex(http, server.url("/simple/").uri()).files(PackageName.of("Keras_Preprocessing"));
+            assertThat(files).hasSize(1);
+        }
+        assertThat(server.takeRequest().getPath()).isEqualTo("/simple/keras-preprocessing/");
+    }
+
+    @Test
+    void aBadResponseIsNotServedFromTheCacheAgain() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/vnd.pypi.simple.v1+json").setHeader("Cache-Control", "max-age=600")
+                .setBody("{\"files\": [ broken"));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setHeader("Cache-Control", "max-age=600").setBody(PAGE));
+        try (HttpFetcher http = fetcher()) {
+            assertThatThrownBy(() -> new HttpIndex(http, server.url("/simple/").uri()).files(KERAS)).hasMessageContaining("invalid JSON");
+        }
+        try (HttpFetcher http = fetcher()) {
+            assertThat(new HttpIndex(http, server.url("/simple/").uri()).files(KERAS)).hasSize(1);
+        }
+        assertThat(server.getRequestCount()).as("the broken page was evicted, so the second run asked again").isEqualTo(2);
+    }
 }
