@@ -42,6 +42,9 @@ final class IndexCommand implements Runnable {
         @Mixin
         SourceOptions sources;
 
+        @Option(names = "--details", description = "Also show what the index's PyPI JSON API says: summary, links, yanked reasons, vulnerabilities.")
+        boolean details;
+
         @Mixin
         TargetOptions target;
 
@@ -76,6 +79,9 @@ final class IndexCommand implements Runnable {
                     return ExitCode.INDEX_UNREACHABLE;
                 }
                 spec.commandLine().getOut().print(IndexReport.show(opened, pkg, lookup, tags, label));
+                if (details) {
+                    spec.commandLine().getOut().print(IndexReport.details(opened, pkg));
+                }
                 return ExitCode.OK;
             } catch (IndexException e) {
                 err.println("kompat: " + e.getMessage());

@@ -61,4 +61,35 @@ public final class IndexReport {
         }
         return sb.toString();
     }
+
+    /** The JSON API's view of {@code name} from every remote index that has one. */
+    public static String details(IndexSources sources, io.kompat.requirement.PackageName name) {
+        StringBuilder sb = new StringBuilder();
+        for (io.kompat.index.PackageIndex s : sources.sources()) {
+            if (!(s instanceof io.kompat.index.http.HttpIndex h)) {
+                continue;
+            }
+            try {
+                Optional<io.kompat.index.http.PypiJsonApi.Project> p = h.details(name);
+                if (p.isEmpty()) {
+                    sb.append("details from ").append(h.describe()).append(": no JSON API or no such project\n");
+                    continue;
+                }
+                io.kompat.index.http.PypiJsonApi.Project d = p.get();
+                sb.append("details from ").append(h.describe()).append(":\n");
+                sb.append("  ").append(d.name()).append(d.latest() == null ? "" : " " + d.latest() + " (latest)")
+                        .append(d.requiresPython() == null || d.requiresPython().isEmpty() ? "" : "; Requires-Python " + d.requiresPython()).append('\n');
+                if (d.summary() != null && !d.summary().isEmpty()) {
+                    sb.append("  ").append(d.summary()).append('\n');
+                }
+                d.links().forEach((k, v) -> sb.append("  ").append(k).append(": ").append(io.kompat.requirement.Credentials.redact(v)).append('\n'));
+                d.yanked().forEach((v, why) -> sb.append("  yanked ").append(v).append(why.isEmpty() ? "" : ": " + why).append('\n'));
+                sb.append("  known vulnerabilities: ").append(d.vulnerabilities().isEmpty() ? "none listed" : String.join(", ", d.vulnerabilities()))
+                        .append('\n');
+            } catch (IndexException e) {
+                sb.append("details from ").append(h.describe()).append(": ").append(e.getMessage()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -42,6 +42,11 @@ public final class HttpIndex implements PackageIndex {
         this.label = "index " + HttpFetcher.display(clean);
     }
 
+    /** What this index's PyPI JSON API says about {@code name}; empty where the server has none. */
+    public Optional<PypiJsonApi.Project> details(PackageName name) throws IndexException {
+        return new PypiJsonApi(http, base).project(name);
+    }
+
     @Override
     public String describe() {
         return label;

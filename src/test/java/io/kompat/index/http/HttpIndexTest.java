@@ -298,4 +298,26 @@ class HttpIndexTest extends MockServerTest {
         assertThat(server.getRequestCount()).isEqualTo(30);
         assertThat(peak.get()).as("requests in flight at once").isGreaterThanOrEqualTo(8);
     }
+
+    @Test
+    void theJsonApiGivesSummaryLinksYankedReasonsAndVulnerabilities() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("""
+                {"info": {"name": "Keras", "version": "3.15.1", "summary": "Multi-backend Keras", "requires_python": ">=3.10",
+                          "project_urls": {"Home": "https://keras.io/"}},
+                 "releases": {"2.3.0": [{"yanked": true, "yanked_reason": "bad wheel"}], "2.3.1": [{"yanked": false}]},
+                 "vulnerabilities": [{"id": "PYSEC-2024-1", "withdrawn": null}, {"id": "GHSA-old", "withdrawn": "2024-01-01T00:00:00Z"}]}
+                """));
+        server.enqueue(new MockResponse().setResponseCode(404));
+        try (HttpFetcher http = fetcher(false)) {
+            PypiJsonApi api = new PypiJsonApi(http, server.url("/simple/").uri());
+            PypiJsonApi.Project p = api.project(KERAS).orElseThrow();
+            assertThat(server.takeRequest().getPath()).isEqualTo("/pypi/keras/json");
+            assertThat(p.latest()).isEqualTo("3.15.1");
+            assertThat(p.summary()).isEqualTo("Multi-backend Keras");
+            assertThat(p.links()).containsEntry("Home", "https://keras.io/");
+            assertThat(p.yanked()).containsExactly(java.util.Map.entry("2.3.0", "bad wheel"));
+            assertThat(p.vulnerabilities()).containsExactly("PYSEC-2024-1");
+            assertThat(api.project(PackageName.of("nothing"))).isEmpty();
+        }
+    }
 }
