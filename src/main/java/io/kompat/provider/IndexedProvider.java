@@ -138,7 +138,8 @@ public final class IndexedProvider implements DependencyProvider {
         IndexSources.Lookup l = lookup(pkg);
         Version pinned = allowed.pinnedVersion();
         Version best = null;
-        for (Map.Entry<Version, List<DistributionFile>> e : installable(l.files()).entrySet()) {
+        TreeMap<Version, List<DistributionFile>> candidates = installable(l.files());
+        for (Map.Entry<Version, List<DistributionFile>> e : candidates.entrySet()) {
             Version v = e.getKey();
             boolean yanked = e.getValue().stream().allMatch(DistributionFile::isYanked);
             if (!allowed.contains(v) || (yanked && !v.equals(pinned))) {
@@ -155,6 +156,10 @@ public final class IndexedProvider implements DependencyProvider {
             if (fromMatrix instanceof Chosen c && c.unverified() == null && c.version().compareTo(best) > 0
                     && (best.isPrerelease() || !c.version().isPrerelease())) {
                 return fromMatrix;
+            }
+            if (candidates.get(best).stream().noneMatch(f -> f.wheel() != null)) {
+                return new Chosen(best, "only a source distribution of " + pkg + " " + best
+                        + " is offered: its dependencies are not known without building it, which kompat never does");
             }
             return new Chosen(best, null);
         }

@@ -107,6 +107,17 @@ class IndexedProviderTest {
     }
 
     @Test
+    void aReleaseWithOnlyAnSdistIsUnverifiedNotTrusted() throws Exception {
+        try (FakeIndex index = new FakeIndex()) {
+            index.release("sdistonly", "sdistonly-1.0.tar.gz", null);
+            CheckResult r = check("sdistonly\n", "3.11", index.url());
+            assertThat(r.consistent()).isTrue();
+            assertThat(r.resolution().unverified()).containsKey(PackageName.of("sdistonly"));
+            assertThat(r.resolution().unverified().get(PackageName.of("sdistonly"))).contains("only a source distribution");
+        }
+    }
+
+    @Test
     void aPartialLocalMirrorIsNotAConflict() throws Exception {
         Path simple = work.resolve("simple/keras");
         Files.createDirectories(simple);
