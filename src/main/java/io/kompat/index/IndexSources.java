@@ -107,6 +107,17 @@ public final class IndexSources implements PackageIndex {
         }
     }
 
+    /** Starts fetching the metadata of {@code files} from the remote indexes they came from, in parallel. */
+    public void prefetchMetadata(List<DistributionFile> files) {
+        for (DistributionFile f : files) {
+            for (PackageIndex s : sources) {
+                if (s instanceof HttpIndex h && s.describe().equals(f.source())) {
+                    h.metadataAsync(f);
+                }
+            }
+        }
+    }
+
     /** Whether {@code file} came from a remote index, whose answers are complete (unlike a partial local mirror). */
     public boolean isRemote(DistributionFile file) {
         return sources.stream().anyMatch(s -> s instanceof HttpIndex && s.describe().equals(file.source()));

@@ -177,8 +177,18 @@ public final class Checker {
         }
         if (resolution instanceof Resolution.Solved solved) {
             solved.unverified().forEach((pkg, why) -> unchecked.add(new CheckResult.Unchecked(pkg.value(), null, why)));
-            return new CheckResult(manifest, target, reason, solved, null, List.of(), List.of(), unchecked, skipped,
+            List<CheckResult.Warning> warnings = new ArrayList<>(
                     OpenRanges.find(matrix, manifest.entries().stream().filter(e -> !skipped.contains(e)).toList(), solved));
+            if (provider instanceof IndexedProvider indexed) {
+                indexed.notes().forEach((what, note) -> {
+                    String[] nameVersion = what.split(" ", 2);
+                    Version chosen = solved.versions().get(PackageName.of(nameVersion[0]));
+                    if (chosen != null && chosen.toString().equals(nameVersion[1])) {
+                        warnings.add(new CheckResult.Warning("index", what + ": " + note));
+                    }
+                });
+            }
+            return new CheckResult(manifest, target, reason, solved, null, List.of(), List.of(), unchecked, skipped, warnings);
         }
         Incompatibility failure = ((Resolution.NoSolution) resolution).cause();
         List<FixFinder.Fix> fixes = FixFinder.find(provider, roots, failure, 3, 3);

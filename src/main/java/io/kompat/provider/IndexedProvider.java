@@ -47,6 +47,7 @@ public final class IndexedProvider implements DependencyProvider {
     private final Set<PackageName> prefetched = ConcurrentHashMap.newKeySet();
     private final Map<String, String> problems = new LinkedHashMap<>();
     private final Map<PackageName, Set<String>> extras = new ConcurrentHashMap<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
 
     public IndexedProvider(MatrixProvider matrix, IndexSources sources, Target target) {
         this(matrix, sources, target, Map.of());
@@ -67,6 +68,11 @@ public final class IndexedProvider implements DependencyProvider {
         this.markerEnv = Map.copyOf(env);
         extras.forEach((k, v) -> this.extras.put(k, ConcurrentHashMap.newKeySet()));
         extras.forEach((k, v) -> this.extras.get(k).addAll(v));
+    }
+
+    /** Things worth knowing about the index data used (wheels of one release that disagree), by package and version. */
+    public Map<String, String> notes() {
+        return notes;
     }
 
     /** One line per source or file that could not be read, for the report's unchecked list. */
@@ -205,6 +211,9 @@ public final class IndexedProvider implements DependencyProvider {
                 problems.putIfAbsent(pkg + " " + version, "invalid Requires-Python '" + requiresPython + "'");
             }
         }
+        if (md.isPresent() && file.wheel() != null && matrix.curates(pkg)) {
+            compareWheels(pkg, version, file, md.get());
+        }
         if (md.isPresent()) {
             List<Requirement> deps = dependencies(pkg, md.get());
             for (Requirement r : deps) {
@@ -214,6 +223,47 @@ public final class IndexedProvider implements DependencyProvider {
             }
             prefetch(deps.stream().map(Requirement::name).toList());
         }
+        return out;
+    }
+
+    /**
+     * Reads the metadata of up to eight other wheels of a curated release (one per platform tag set) and
+     * notes when their Requires-Dist differ from the wheel used for the target (TensorFlow 2.11 to 2.16
+     * declare different dependencies on Windows and macOS, for example).
+     */
+    private void compareWheels(PackageName pkg, Version version, DistributionFile used, CoreMetadata usedMd) {
+        Map<String, DistributionFile> byPlatform = new LinkedHashMap<>();
+        for (DistributionFile f : lookup(pkg).files()) {
+            if (f.version().equals(version) && f.wheel() != null && !f.filename().equals(used.filename())) {
+                byPlatform.putIfAbsent(String.join(".", f.wheel().platformTags()), f);
+            }
+        }
+        List<DistributionFile> others = byPlatform.values().stream().limit(8).toList();
+        sources.prefetchMetadata(others);
+        Set<String> mine = requiresSet(usedMd);
+        for (DistributionFile f : others) {
+            try {
+                Optional<CoreMetadata> md = sources.metadata(f);
+                if (md.isPresent() && !requiresSet(md.get()).equals(mine)) {
+                    Set<String> added = new java.util.TreeSet<>(requiresSet(md.get()));
+                    added.removeAll(mine);
+                    Set<String> missing = new java.util.TreeSet<>(mine);
+                    missing.removeAll(requiresSet(md.get()));
+                    notes.putIfAbsent(pkg + " " + version, "its wheels do not all declare the same dependencies: " + f.filename()
+                            + (added.isEmpty() ? "" : " adds " + String.join(", ", added))
+                            + (missing.isEmpty() ? "" : (added.isEmpty() ? "" : " and") + " lacks " + String.join(", ", missing))
+                            + "; kompat used " + used.filename() + ", the wheel for " + target);
+                    return;
+                }
+            } catch (IndexException e) {
+                // Only a comparison: a wheel whose metadata cannot be read is left out of it.
+            }
+        }
+    }
+
+    private static Set<String> requiresSet(CoreMetadata md) {
+        Set<String> out = new java.util.TreeSet<>();
+        md.requiresDist().forEach(r -> out.add(r.toString()));
         return out;
     }
 

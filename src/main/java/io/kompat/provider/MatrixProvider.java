@@ -36,6 +36,11 @@ public final class MatrixProvider implements DependencyProvider {
         this.target = target;
     }
 
+    /** Whether the matrix curates {@code pkg} (has facts about it beyond rules of others). */
+    public boolean curates(PackageName pkg) {
+        return matrix.packageInfo(pkg).isPresent();
+    }
+
     /** Listed packages first, the interpreter next, packages without a release list last. */
     @Override
     public int priority(PackageName pkg) {

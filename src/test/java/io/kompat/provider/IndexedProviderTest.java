@@ -118,6 +118,28 @@ class IndexedProviderTest {
     }
 
     @Test
+    void wheelsOfOneReleaseThatDisagreeAreNoted() throws Exception {
+        try (FakeIndex index = new FakeIndex()) {
+            String[] deps = {"numpy<2.0.0,>=1.23.5", "keras<2.16,>=2.15.0", "protobuf<5.0.0dev,>=3.20.3", "h5py>=2.9.0",
+                "tensorboard<2.16,>=2.15", "ml-dtypes~=0.2.0"};
+            index.release("tensorflow", "tensorflow-2.15.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", ">=3.9", deps);
+            index.release("tensorflow", "tensorflow-2.15.0-cp311-cp311-win_amd64.whl", ">=3.9", "tensorflow-intel==2.15.0");
+            for (String f : List.of("numpy-1.26.4-cp311-cp311-manylinux_2_17_x86_64.whl", "keras-2.15.0-py3-none-any.whl",
+                    "protobuf-4.25.1-py3-none-any.whl", "h5py-3.10.0-cp311-cp311-manylinux_2_17_x86_64.whl", "tensorboard-2.15.1-py3-none-any.whl",
+                    "ml_dtypes-0.2.0-cp311-cp311-manylinux_2_17_x86_64.whl")) {
+                index.release(f.substring(0, f.indexOf('-')).replace('_', '-'), f, null);
+            }
+            CheckResult r = check("tensorflow==2.15.0\n", "3.11", index.url());
+            assertThat(r.consistent()).as(CheckTextReport.render(r)).isTrue();
+            assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.message())
+                    .startsWith("tensorflow 2.15.0: its wheels do not all declare the same dependencies: tensorflow-2.15.0-cp311-cp311-win_amd64.whl adds "
+                            + "tensorflow-intel==2.15.0 and lacks ")
+                    .endsWith("kompat used tensorflow-2.15.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl, the wheel for Python 3.11 on linux-x86_64"));
+            assertThat(r.resolution().versions()).doesNotContainKey(PackageName.of("tensorflow-intel"));
+        }
+    }
+
+    @Test
     void aPartialLocalMirrorIsNotAConflict() throws Exception {
         Path simple = work.resolve("simple/keras");
         Files.createDirectories(simple);
