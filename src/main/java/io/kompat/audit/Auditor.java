@@ -194,6 +194,32 @@ public final class Auditor {
                 "kompat lock --upgrade shows the whole set; nothing is wrong with the current pins", List.of()));
     }
 
+    /**
+     * The findings of one check, as an audit of its input files would report them (for {@code check
+     * --format sarif|junit|markdown}): the conflict, ranges that admit broken combinations, what could not
+     * be verified.
+     */
+    public static AuditResult fromCheck(CheckResult r, String matrixFingerprint) {
+        List<Finding> out = new ArrayList<>();
+        String main = r.manifest().files().isEmpty() ? "" : r.manifest().files().get(0);
+        if (!r.consistent()) {
+            out.add(conflict(main, r));
+        }
+        for (CheckResult.Warning w : r.warnings()) {
+            int colon = w.location().lastIndexOf(':');
+            if (colon > 0) {
+                out.add(new Finding(Rules.OPEN_RANGE.id(), Finding.Level.WARNING, w.location().substring(0, colon),
+                        Integer.parseInt(w.location().substring(colon + 1)), w.message(), null, "pin the versions resolved here, or narrow the ranges",
+                        List.of()));
+            }
+        }
+        if (!r.unchecked().isEmpty()) {
+            out.add(new Finding(Rules.UNCHECKED.id(), Finding.Level.NOTE, main, 0, r.unchecked().size() + " package(s) not verified: "
+                    + String.join(", ", r.unchecked().stream().map(CheckResult.Unchecked::name).toList()), null, null, List.of()));
+        }
+        return new AuditResult(r.manifest().files(), out, matrixFingerprint);
+    }
+
     /** Yanked pins and pinned hashes the index does not serve, for the entries written in {@code name}. */
     private static List<Finding> indexFindings(String name, Manifest m, IndexSources sources) {
         List<Finding> out = new ArrayList<>();
@@ -235,7 +261,7 @@ public final class Auditor {
         return out;
     }
 
-    private Finding conflict(String name, CheckResult r) {
+    private static Finding conflict(String name, CheckResult r) {
         int line = 0;
         Set<String> sources = new LinkedHashSet<>();
         for (Incompatibility leaf : Explainer.leaves(r.failure())) {

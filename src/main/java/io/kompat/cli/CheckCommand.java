@@ -1,11 +1,13 @@
 package io.kompat.cli;
 
+import io.kompat.audit.Auditor;
 import io.kompat.manifest.InputFormat;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.Severity;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.provider.CheckResult;
 import io.kompat.provider.Checker;
+import io.kompat.report.AuditReports;
 import io.kompat.report.CheckJsonReport;
 import io.kompat.report.CheckTextReport;
 import io.kompat.requirement.Platform;
@@ -34,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output format: text (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output format: text (default), json, or sarif, junit, markdown (the findings, as audit reports them).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
@@ -58,7 +60,9 @@ final class CheckCommand implements Callable<Integer> {
         try {
             forced = inputFormat == null ? null : InputFormat.fromId(inputFormat);
             targetPlatform = target.validated();
-            CommandSupport.requireTextOrJson(format);
+            if (!List.of("text", "json", "sarif", "junit", "markdown").contains(format)) {
+                throw new IllegalArgumentException("unknown format '" + format + "' (known: text, json, sarif, junit, markdown)");
+            }
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
@@ -77,7 +81,11 @@ final class CheckCommand implements Callable<Integer> {
         } finally {
             sources.close();
         }
-        String report = format.equals("json") ? CheckJsonReport.render(result) : CheckTextReport.render(result);
+        String report = switch (format) {
+            case "json" -> CheckJsonReport.render(result);
+            case "text" -> CheckTextReport.render(result);
+            default -> AuditReports.render(Auditor.fromCheck(result, matrix.fingerprint()), format);
+        };
         if (output != null) {
             try {
                 AtomicFiles.write(output, report);

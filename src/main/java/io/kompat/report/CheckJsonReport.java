@@ -40,6 +40,20 @@ public final class CheckJsonReport {
         if (!r.consistent()) {
             findings.add(conflictFinding(r));
         }
+        for (CheckResult.Warning w : r.warnings()) {
+            int colon = w.location().lastIndexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            ObjectNode f = findings.addObject();
+            f.put("id", "KMP104");
+            f.put("severity", "warning");
+            f.put("message", w.message());
+            ObjectNode l = f.putObject("location");
+            l.put("file", w.location().substring(0, colon));
+            l.put("line", Integer.parseInt(w.location().substring(colon + 1)));
+            l.put("column", 1);
+        }
         ArrayNode proposals = root.putArray("proposals");
         for (FixFinder.Fix fix : r.fixes()) {
             ObjectNode p = proposals.addObject();
@@ -61,9 +75,11 @@ public final class CheckJsonReport {
         if (r.consistent()) {
             root.set("resolution", versions(r.resolution().versions(), r.resolution().unverified()));
         }
-        ArrayNode warnings = root.putArray("warnings");
+        ArrayNode notes = root.putArray("notes");
         for (CheckResult.Warning w : r.warnings()) {
-            warnings.addObject().put("location", w.location()).put("message", w.message());
+            if (w.location().lastIndexOf(':') <= 0) {
+                notes.add(w.message());
+            }
         }
         ArrayNode unchecked = root.putArray("unchecked");
         for (CheckResult.Unchecked u : r.unchecked()) {

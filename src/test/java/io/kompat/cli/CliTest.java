@@ -245,4 +245,26 @@ class CliTest {
         assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.out()).contains("requirements.fifo:1 asks for keras 2.2.4");
     }
+
+    @Test
+    void checkSpeaksEveryReportFormat() throws Exception {
+        Path f = dir.resolve("requirements.txt");
+        Files.writeString(f, "keras==2.2.4\ntensorflow==2.4.0\n");
+        Run sarif = run("check", f.toString(), "--python", "3.8", "--no-pip-config", "--no-index", "--format", "sarif");
+        assertThat(sarif.code()).isEqualTo(ExitCode.FINDINGS);
+        var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.out()).get("runs").get(0).get("results").get(0);
+        assertThat(result.get("ruleId").asText()).isEqualTo("KMP101");
+        assertThat(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(1);
+        assertThat(run("check", f.toString(), "--python", "3.8", "--no-index", "--format", "junit").out()).contains("<testsuites").contains("KMP101");
+        assertThat(run("check", f.toString(), "--python", "3.8", "--no-index", "--format", "markdown").out()).contains("KMP101");
+        assertThat(run("check", f.toString(), "--format", "yaml").code()).isEqualTo(ExitCode.INVALID_INPUT);
+
+        Files.writeString(f, "tensorflow==1.15.5\nkeras>=2.0\n");
+        Run json = run("check", f.toString(), "--python", "3.7", "--no-index", "--format", "json");
+        assertThat(json.code()).isEqualTo(ExitCode.OK);
+        var finding = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("findings").get(0);
+        assertThat(finding.get("id").asText()).isEqualTo("KMP104");
+        assertThat(finding.get("severity").asText()).isEqualTo("warning");
+        assertThat(finding.get("location").get("line").asInt()).isEqualTo(2);
+    }
 }
