@@ -40,8 +40,9 @@ final class LockCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--lock-format", defaultValue = "requirements", paramLabel = "FORMAT",
-            description = "requirements (default; with --hash lines where the index publishes hashes), json, or pylock (PEP 751 "
-                    + "pylock.toml: needs index files with hashes for every package).")
+            description = "requirements (default; with --hash lines where the index publishes hashes), json, pylock (PEP 751 "
+                    + "pylock.toml: needs index files with hashes for every package), or conda (an environment.yml: Python from "
+                    + "conda-forge, the pins through pip).")
     String lockFormat;
 
     @Option(names = {"-U", "--upgrade"}, description = "Ignore the pins of an existing output lockfile (by default they are kept where possible).")
@@ -70,9 +71,8 @@ final class LockCommand implements Callable<Integer> {
         Platform platform;
         try {
             platform = target.validated();
-            if (!List.of("requirements", "json", "pylock").contains(lockFormat)) {
-                throw new IllegalArgumentException("lock format '" + lockFormat + "' is not available: known formats are requirements, json and pylock"
-                        + (lockFormat.equals("conda") ? " (conda lockfiles need conda channel data, which kompat does not read)" : ""));
+            if (!List.of("requirements", "json", "pylock", "conda").contains(lockFormat)) {
+                throw new IllegalArgumentException("unknown lock format '" + lockFormat + "' (known: requirements, json, pylock, conda)");
             }
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
@@ -124,6 +124,7 @@ final class LockCommand implements Callable<Integer> {
                 text = switch (lockFormat) {
                     case "json" -> LockWriters.json(lock);
                     case "pylock" -> LockWriters.pylock(lock);
+                    case "conda" -> LockWriters.conda(lock);
                     default -> LockWriters.requirements(lock);
                 };
             } catch (IllegalStateException e) {

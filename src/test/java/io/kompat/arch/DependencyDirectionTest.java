@@ -71,6 +71,13 @@ class DependencyDirectionTest {
     }
 
     @Test
+    void onlyTheHttpIndexTalksHttp() {
+        noClasses().that().resideOutsideOfPackage("io.kompat.index.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("io.kompat.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -210,7 +210,7 @@ class CliTest {
         Run r = run("lock", "--python", "3.7", "-o", lock.toString(), f.toString());
         assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
         assertThat(lock).doesNotExist();
-        assertThat(run("lock", "--lock-format", "conda", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("lock", "--lock-format", "poetry", f.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
     }
 
     @Test
@@ -244,6 +244,19 @@ class CliTest {
         writer.join(10_000);
         assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.out()).contains("requirements.fifo:1 asks for keras 2.2.4");
+    }
+
+    @Test
+    void condaLockReadsBackAsTheSameEnvironment() throws Exception {
+        Path f = dir.resolve("requirements.txt");
+        Files.writeString(f, "keras==2.3.1\ntensorflow==1.15.5\n");
+        Path env = dir.resolve("environment.yml");
+        Run lock = run("lock", f.toString(), "--python", "3.7", "--no-pip-config", "--no-index", "--lock-format", "conda", "-o", env.toString());
+        assertThat(lock.code()).as(lock.err()).isZero();
+        assertThat(Files.readString(env)).contains("  - python=3.7\n").contains("      - keras==2.3.1\n").contains("      - tensorflow==1.15.5\n");
+        Run check = run("check", env.toString(), "--no-pip-config", "--no-index");
+        assertThat(check.code()).as(check.out() + check.err()).isZero();
+        assertThat(check.out()).contains("Python 3.7").contains("keras ==2.3.1").contains("tensorflow ==1.15.5");
     }
 
     @Test
