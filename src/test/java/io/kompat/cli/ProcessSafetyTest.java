@@ -92,4 +92,35 @@ class ProcessSafetyTest {
             }
         }
     }
+
+    @Test
+    void aFullDiskEndsInExitTwoWithTheOldFileWhole() throws Exception {
+        Path disk = dir.resolve("disk");
+        Files.createDirectories(disk);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.toString()).redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here (needs root)");
+        try {
+            Path req = disk.resolve("requirements.txt");
+            Files.writeString(req, "keras==2.2.4\ntensorflow==2.4.0\n");
+            Path filler = disk.resolve("filler");
+            try (var out = Files.newOutputStream(filler)) {
+                byte[] block = new byte[1024];
+                while (true) {
+                    out.write(block);
+                    out.flush();
+                }
+            } catch (IOException full) {
+                // the disk is full now
+            }
+            CliTest.Run r = CliTest.run("fix", req.toString(), "--write", "--python", "3.8", "--no-pip-config", "--no-index");
+            assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(r.err()).contains("kompat: ").doesNotContain("Exception\n\tat");
+            assertThat(Files.readString(req)).isEqualTo("keras==2.2.4\ntensorflow==2.4.0\n");
+            try (Stream<Path> left = Files.list(disk)) {
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("requirements.txt", "filler");
+            }
+        } finally {
+            new ProcessBuilder("umount", disk.toString()).start().waitFor();
+        }
+    }
 }
