@@ -43,6 +43,7 @@ UNIVERSE = {
     "dt-shared": {"1.0": {}, "1.1": {}, "1.4": {}, "1.6": {}},
     "dt-extras": {"1.0": {"requires": ["dt-core", "dt-oldpy ; extra == 'legacy'"]}},
     "dt-stuck": {"1.0": {"requires": ["dt-core>=5"]}},
+    "dt-allyanked": {"1.0": {"yanked": "withdrawn"}, "1.1": {"yanked": "withdrawn too"}},
 }
 
 CASES = [
@@ -61,6 +62,8 @@ CASES = [
     {"name": "an extra that is not asked for", "requirements": "dt-extras\n"},
     {"name": "an extra that is asked for", "requirements": "dt-extras[legacy]\n"},
     {"name": "a project the index does not have", "requirements": "dt-nowhere\n"},
+    {"name": "only yanked releases, none pinned", "requirements": "dt-allyanked\n"},
+    {"name": "only yanked releases, one pinned", "requirements": "dt-allyanked==1.0\n"},
 ]
 
 

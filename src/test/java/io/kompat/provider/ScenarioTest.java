@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kompat.index.IndexSources;
+import io.kompat.index.PipConfig;
+import io.kompat.index.http.HttpFetcher;
+import io.kompat.index.http.HttpSettings;
+import io.kompat.index.http.Netrc;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestReader;
 import io.kompat.matrix.CompatibilityMatrix;
@@ -12,6 +17,7 @@ import io.kompat.matrix.MatrixLoader;
 import io.kompat.report.CheckTextReport;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
+import io.kompat.testing.FakeIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Scenario files under src/test/resources/scenarios: requirements (and constraints) + target, resolved
- * with the bundled matrix, against expected pins or expected explanation text and fixes.
+ * with the bundled matrix (and, where the scenario has an {@code index:} section, a package index served
+ * from it on loopback), against expected pins or expected explanation text, fixes and warnings.
  */
 class ScenarioTest {
     static final Path DIR = Path.of("src/test/resources/scenarios");
@@ -56,7 +63,16 @@ class ScenarioTest {
         assertThat(m.hasErrors()).as("input errors: %s", m.diagnostics()).isFalse();
         String python = s.has("python") ? s.get("python").asText() : null;
         Platform platform = s.has("platform") ? Platform.fromId(s.get("platform").asText()) : null;
-        CheckResult r = new Checker(matrix).check(m, new Checker.Options(python, platform));
+        CheckResult r;
+        if (s.has("index")) {
+            try (FakeIndex index = fakeIndex(s.get("index"));
+                    HttpFetcher http = new HttpFetcher(HttpSettings.defaults(null, false), Netrc.EMPTY, w -> { })) {
+                IndexSources sources = IndexSources.of(PipConfig.NONE, List.of(index.url()), List.of(), http);
+                r = new Checker(matrix, sources).check(m, new Checker.Options(python, platform));
+            }
+        } else {
+            r = new Checker(matrix).check(m, new Checker.Options(python, platform));
+        }
         String report = CheckTextReport.render(r);
         JsonNode expect = s.get("expect");
         assertThat(r.consistent()).as(report).isEqualTo(expect.get("consistent").asBoolean());
@@ -82,6 +98,22 @@ class ScenarioTest {
         for (JsonNode absent : iterable(expect.get("absent"))) {
             assertThat(r.resolution().versions()).as(report).doesNotContainKey(PackageName.of(absent.asText()));
         }
+    }
+
+    /** {@code index: {project: [{file, python, requires: [...], yanked}]}} served over HTTP. */
+    private static FakeIndex fakeIndex(JsonNode spec) throws IOException {
+        FakeIndex index = new FakeIndex();
+        spec.fields().forEachRemaining(project -> {
+            for (JsonNode f : project.getValue()) {
+                List<String> requires = new java.util.ArrayList<>();
+                f.path("requires").forEach(x -> requires.add(x.asText()));
+                index.release(project.getKey(), f.get("file").asText(), f.path("python").asText(null), requires.toArray(String[]::new));
+                if (f.has("yanked")) {
+                    index.yank(f.get("file").asText(), f.get("yanked").asText());
+                }
+            }
+        });
+        return index;
     }
 
     private static Iterable<JsonNode> iterable(JsonNode n) {
