@@ -2,7 +2,7 @@ package io.kompat.cli;
 
 import io.kompat.index.IndexException;
 import io.kompat.index.IndexSources;
-import io.kompat.index.http.HttpFetcher;
+import io.kompat.index.http.HttpCache;
 import io.kompat.manifest.IndexOptions;
 import io.kompat.index.TargetTags;
 import io.kompat.report.IndexReport;
@@ -158,7 +158,7 @@ final class IndexCommand implements Runnable {
             where.cacheDir = cacheDir;
             Path dir = where.cacheDirectory();
             try {
-                int n = HttpFetcher.clearCache(dir);
+                int n = HttpCache.clear(dir);
                 spec.commandLine().getOut().println("cleared " + dir + " (" + n + " files)");
                 return ExitCode.OK;
             } catch (IndexException e) {

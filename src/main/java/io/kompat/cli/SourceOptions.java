@@ -39,7 +39,7 @@ final class SourceOptions {
     @Option(names = "--offline", description = "Never touch the network: the HTTP cache, local sources and the matrix only.")
     boolean offline;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "HTTP cache folder (default: the user cache dir, e.g. ~/.cache/kompat/http).")
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "HTTP cache folder (default: the user cache dir, e.g. ~/.cache/kompat/http-v1).")
     Path cacheDir;
 
     @Option(names = "--no-cache", description = "Do not read or write the HTTP cache.")
@@ -75,11 +75,10 @@ final class SourceOptions {
         boolean remote = !none && (index == null || isRemote(index) || extra.stream().anyMatch(SourceOptions::isRemote));
         if (remote && http == null) {
             Path cache = noCache ? null : cacheDirectory();
-            http = new HttpFetcher(HttpSettings.defaults(cache, offline), netrc(home, err), line -> {
+            http = new HttpFetcher(HttpSettings.defaults(cache, offline).withRefresh(refresh), netrc(home, err), line -> {
                 err.println(line);
                 err.flush();
             });
-            http.refresh(refresh);
         }
         return IndexSources.of(merged, List.of(), List.of(), http);
     }

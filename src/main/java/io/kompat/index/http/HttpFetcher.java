@@ -20,9 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -42,9 +39,6 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
 
 /**
  * The one HTTP client of a kompat run: OkHttp with its disk cache (revalidated with ETag / Last-Modified),
@@ -98,7 +92,6 @@ public final class HttpFetcher implements AutoCloseable {
     private final String cacheNote;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile ExecutorService pool;
-    private volatile boolean refresh;
 
     /**
      * @param warn receives one-line warnings (an unreachable host, a cache in use by another process)
@@ -175,42 +168,6 @@ public final class HttpFetcher implements AutoCloseable {
         return h.newBuilder().username("").password("").build().uri();
     }
 
-    /** Revalidate every cached response with the server before using it (a server that cannot be reached still falls back). */
-    public void refresh(boolean on) {
-        refresh = on;
-    }
-
-    /**
-     * Deletes the HTTP cache in {@code dir} (kompat's files only: the cache journal and entries), waiting
-     * briefly for another kompat that uses it.
-     *
-     * @return the number of files deleted
-     */
-    public static int clearCache(Path dir) throws IndexException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try {
-            CacheLock l = CacheLock.acquire(dir, 3000);
-            if (l == null) {
-                throw new IndexException("the cache " + dir + " is in use by another kompat; nothing was deleted");
-            }
-            try {
-                Cache cache = new Cache(dir.toFile(), 1);
-                int n;
-                try (var files = Files.list(dir)) {
-                    n = (int) files.filter(f -> !f.getFileName().toString().equals(".lock")).count();
-                }
-                cache.delete();
-                return n;
-            } finally {
-                l.release();
-            }
-        } catch (IOException e) {
-            throw new IndexException("cannot clear the cache " + dir + ": " + e.getMessage());
-        }
-    }
-
     /** Drops {@code url} from the disk cache (a response that turned out unusable must not be served again). */
     public void evict(URI url) {
         Cache cache = client.cache();
@@ -268,20 +225,10 @@ public final class HttpFetcher implements AutoCloseable {
             if (!r.isSuccessful()) {
                 throw new IndexException(display(url) + ": HTTP " + r.code());
             }
-            BufferedSource source = r.body().source();
             try (OutputStream out = Files.newOutputStream(target)) {
-                byte[] buf = new byte[64 * 1024];
-                long total = 0;
-                int n;
-                while ((n = source.read(buf)) != -1) {
-                    total += n;
-                    if (total > maxBytes) {
-                        throw new TooLarge(display(url) + ": larger than " + (maxBytes >> 20) + " MiB; not downloaded");
-                    }
-                    out.write(buf, 0, n);
-                }
+                Bodies.copy(r.body(), out, maxBytes, url);
             }
-        } catch (TooLarge e) {
+        } catch (Bodies.TooLarge e) {
             throw new IndexException(e.getMessage());
         } catch (IOException e) {
             throw new IndexException(display(url) + ": download failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
@@ -379,12 +326,12 @@ public final class HttpFetcher implements AutoCloseable {
 
     private Fetched withRetries(URI url, String accept, String range, long maxBytes) throws Unreachable, Failed {
         for (int attempt = 1;; attempt++) {
-            Request request = request(url, accept, range, refresh && range == null ? CacheControl.FORCE_NETWORK : null);
+            Request request = request(url, accept, range, settings.refresh() && range == null ? CacheControl.FORCE_NETWORK : null);
             requests.incrementAndGet();
             try (Response r = client.newCall(request).execute()) {
                 int code = r.code();
                 if ((code == 429 || code >= 500) && attempt < settings.maxAttempts()) {
-                    Duration wait = retryDelay(r.header("Retry-After"), attempt);
+                    Duration wait = RetryAfter.delay(r.header("Retry-After"), attempt, settings.maxRetryAfter());
                     if (wait != null) {
                         sleep(wait);
                         continue;
@@ -403,7 +350,7 @@ public final class HttpFetcher implements AutoCloseable {
                     // The server ignores ranges; the caller decides whether the whole file is worth it.
                     return new Fetched(finalUrl, code, r.header("Content-Type"), null, new byte[0], false);
                 }
-                byte[] body = code == 404 || code == 410 ? new byte[0] : read(r.body(), maxBytes, url);
+                byte[] body = code == 404 || code == 410 ? new byte[0] : Bodies.read(r.body(), maxBytes, url);
                 return new Fetched(finalUrl, code, r.header("Content-Type"), r.header("Content-Range"), body, r.networkResponse() == null);
             } catch (UnknownHostException | ConnectException | NoRouteToHostException | SSLException e) {
                 throw new Unreachable(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -417,58 +364,11 @@ public final class HttpFetcher implements AutoCloseable {
                 throw new Failed(display(url) + (m.contains("follow-up") ? ": too many redirects (a redirect loop?)" : ": protocol error: " + m));
             } catch (InterruptedIOException e) {
                 throw new Failed(display(url) + ": gave up after " + settings.callTimeout().toSeconds() + " s (" + e.getMessage() + ")");
-            } catch (TooLarge e) {
+            } catch (Bodies.TooLarge e) {
                 throw new Failed(e.getMessage());
             } catch (IOException e) {
                 throw new Failed(display(url) + ": connection failed while reading (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-            }
-        }
-    }
-
-    private static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(String message) {
-            super(message);
-        }
-    }
-
-    private static byte[] read(ResponseBody body, long maxBytes, URI url) throws IOException {
-        if (body == null) {
-            return new byte[0];
-        }
-        BufferedSource source = body.source();
-        Buffer buffer = new Buffer();
-        while (!source.exhausted()) {
-            source.read(buffer, 64 * 1024);
-            if (buffer.size() > maxBytes) {
-                throw new TooLarge(display(url) + ": the response is larger than " + (maxBytes / 1024) + " KiB; refused");
-            }
-        }
-        return buffer.readByteArray();
-    }
-
-    /** The delay before the next attempt, or null when the server asks for longer than we wait. */
-    private Duration retryDelay(String retryAfter, int attempt) {
-        if (retryAfter != null) {
-            Duration asked = parseRetryAfter(retryAfter.strip());
-            if (asked != null) {
-                return asked.compareTo(settings.maxRetryAfter()) <= 0 ? asked : null;
-            }
-        }
-        return Duration.ofMillis(200L << (attempt - 1));
-    }
-
-    static Duration parseRetryAfter(String value) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(java.time.Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException e2) {
-                return null;
             }
         }
     }
@@ -512,7 +412,7 @@ public final class HttpFetcher implements AutoCloseable {
             if (r.code() == 504 && r.cacheResponse() == null) {
                 return null;
             }
-            return new Fetched(r.request().url().uri(), r.code(), r.header("Content-Type"), null, read(r.body(), maxBytes, url), true);
+            return new Fetched(r.request().url().uri(), r.code(), r.header("Content-Type"), null, Bodies.read(r.body(), maxBytes, url), true);
         } catch (IOException e) {
             return null;
         }

@@ -16,9 +16,13 @@ import java.time.Duration;
  * @param maxAttempts attempts per request, counting the first; only 429 and 5xx answers are retried
  * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one fails the request at once
  * @param parallelism requests in flight at once across all hosts
+ * @param refresh ask the server again for everything, even what the cache holds and thinks fresh
  */
 public record HttpSettings(Path cacheDir, boolean offline, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-        long maxBodyBytes, long maxWheelBytes, int maxAttempts, Duration maxRetryAfter, int parallelism) {
+        long maxBodyBytes, long maxWheelBytes, int maxAttempts, Duration maxRetryAfter, int parallelism, boolean refresh) {
+
+    /** The cache folder's name carries its format version, so a future layout never reads an old one. */
+    static final String FOLDER = "http-v1";
 
     /** The user agent sent with every request. */
     public static final String USER_AGENT = "kompat/0.1 (+https://github.com/kompat/kompat; Keras/TensorFlow compatibility checker)";
@@ -27,39 +31,44 @@ public record HttpSettings(Path cacheDir, boolean offline, Duration connectTimeo
         // Connect: 2 s tolerates one dropped SYN (retransmitted after 1 s) on a busy server; DNS failures and
         // refused connections fail at once whatever this is.
         return new HttpSettings(cacheDir, offline, Duration.ofSeconds(2), Duration.ofSeconds(15), Duration.ofSeconds(60),
-                64L * 1024 * 1024, 1024L * 1024 * 1024, 3, Duration.ofSeconds(10), 16);
+                64L * 1024 * 1024, 1024L * 1024 * 1024, 3, Duration.ofSeconds(10), 16, false);
     }
 
     public HttpSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new HttpSettings(cacheDir, offline, connect, read, call, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter, parallelism);
+        return new HttpSettings(cacheDir, offline, connect, read, call, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter, parallelism, refresh);
     }
 
     public HttpSettings withLimits(long body, long wheel) {
-        return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, body, wheel, maxAttempts, maxRetryAfter, parallelism);
+        return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, body, wheel, maxAttempts, maxRetryAfter, parallelism, refresh);
     }
 
     public HttpSettings withOffline(boolean off) {
         return new HttpSettings(cacheDir, off, connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter,
-                parallelism);
+                parallelism, refresh);
+    }
+
+    public HttpSettings withRefresh(boolean on) {
+        return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter,
+                parallelism, on);
     }
 
     /**
-     * The user cache folder for kompat's HTTP cache: {@code $XDG_CACHE_HOME/kompat/http} (default
-     * {@code ~/.cache}) on Linux, {@code ~/Library/Caches/kompat/http} on macOS,
-     * {@code %LOCALAPPDATA%\kompat\cache\http} on Windows.
+     * The user cache folder for kompat's HTTP cache: {@code $XDG_CACHE_HOME/kompat/http-v1} (default
+     * {@code ~/.cache}) on Linux, {@code ~/Library/Caches/kompat/http-v1} on macOS,
+     * {@code %LOCALAPPDATA%\kompat\cache\http-v1} on Windows.
      */
     public static Path defaultCacheDir(java.util.function.Function<String, String> env, String osName, Path home) {
         String os = osName.toLowerCase(java.util.Locale.ROOT);
         if (os.startsWith("windows")) {
             String local = env.apply("LOCALAPPDATA");
             return (local != null && !local.isBlank() ? Path.of(local) : home.resolve("AppData").resolve("Local"))
-                    .resolve("kompat").resolve("cache").resolve("http");
+                    .resolve("kompat").resolve("cache").resolve(FOLDER);
         }
         if (os.startsWith("mac")) {
-            return home.resolve("Library").resolve("Caches").resolve("kompat").resolve("http");
+            return home.resolve("Library").resolve("Caches").resolve("kompat").resolve(FOLDER);
         }
         String xdg = env.apply("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
-        return base.resolve("kompat").resolve("http");
+        return base.resolve("kompat").resolve(FOLDER);
     }
 }

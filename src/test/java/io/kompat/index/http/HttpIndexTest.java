@@ -266,9 +266,9 @@ class HttpIndexTest extends MockServerTest {
             assertThatThrownBy(() -> new HttpIndex(http, simple()).files(KERAS)).isInstanceOf(IndexException.class).hasMessageContaining("HTTP 503");
             assertThat(server.getRequestCount()).isEqualTo(1);
         }
-        assertThat(HttpFetcher.parseRetryAfter("120")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(HttpFetcher.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
-        assertThat(HttpFetcher.parseRetryAfter("soon")).isNull();
+        assertThat(RetryAfter.parse("120")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.parse("soon")).isNull();
     }
 
     @Test
