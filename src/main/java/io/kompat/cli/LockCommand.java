@@ -1,34 +1,30 @@
 package io.kompat.cli;
 
+import io.kompat.lock.IndexArtifacts;
 import io.kompat.lock.LockWriters;
-import io.kompat.index.DistributionFile;
-import io.kompat.index.IndexSources;
-import io.kompat.lock.Artifact;
 import io.kompat.lock.Lockfile;
-import io.kompat.manifest.ManifestEntry;
-import io.kompat.manifest.ManifestReader;
-import java.util.Map;
-import io.kompat.requirement.Credentials;
-import io.kompat.requirement.PackageName;
-import io.kompat.version.Version;
-import java.util.ArrayList;
+import io.kompat.lock.PreviousLock;
 import io.kompat.manifest.Manifest;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.provider.CheckResult;
 import io.kompat.provider.Checker;
 import io.kompat.report.CheckTextReport;
+import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
+import io.kompat.version.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kompat lock FILE...}: the resolved closure pinned, deterministically, in a lockfile format. */
 @Command(name = "lock", description = "Pin the full resolution for the target into a lockfile (requirements or json).")
@@ -86,7 +82,15 @@ final class LockCommand implements Callable<Integer> {
         CompatibilityMatrix matrix = loaded.matrix();
         Map<PackageName, Version> previous;
         try {
-            previous = previousPins(err);
+            java.util.Set<PackageName> free = new java.util.HashSet<>();
+            for (String n : upgradePackages) {
+                free.add(PackageName.of(n));
+            }
+            PreviousLock old = upgrade ? PreviousLock.NONE : PreviousLock.read(output, free);
+            if (old.problem() != null) {
+                err.println("kompat: warning: " + old.problem());
+            }
+            previous = old.pins();
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
@@ -118,8 +122,7 @@ final class LockCommand implements Callable<Integer> {
         }
         String text;
         try {
-            IndexSources sources = loaded.sources();
-            Lockfile lock = Lockfile.of(result, matrix.fingerprint(), (name, version) -> artifacts(sources, name, version));
+            Lockfile lock = Lockfile.of(result, matrix.fingerprint(), new IndexArtifacts(loaded.sources()));
             try {
                 text = switch (lockFormat) {
                     case "json" -> LockWriters.json(lock);
@@ -142,49 +145,5 @@ final class LockCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         return ExitCode.OK;
-    }
-
-    /**
-     * The pins of the existing output lockfile to keep (pip-compile's behaviour): none with {@code --upgrade},
-     * without {@code -o} or when the file does not exist; {@code --upgrade-package} names are left out.
-     *
-     * @throws IllegalArgumentException for a malformed package name
-     */
-    private Map<PackageName, Version> previousPins(PrintWriter err) {
-        java.util.Set<PackageName> free = new java.util.HashSet<>();
-        for (String n : upgradePackages) {
-            free.add(PackageName.of(n));
-        }
-        Map<PackageName, Version> out = new java.util.LinkedHashMap<>();
-        if (upgrade || output == null || !java.nio.file.Files.isRegularFile(output)) {
-            return out;
-        }
-        Manifest old = ManifestReader.standard().read(List.of(output), null);
-        if (old.hasErrors()) {
-            err.println("kompat: warning: " + output + " does not read as a lockfile; its pins are not kept");
-            return out;
-        }
-        for (ManifestEntry e : old.entries()) {
-            Version v = e.name() == null ? null : io.kompat.version.range.VersionSet.of(e.specifiers()).pinnedVersion();
-            if (v != null && !free.contains(e.name())) {
-                out.put(e.name(), v);
-            }
-        }
-        return out;
-    }
-
-    /** The files of {@code name} {@code version} the sources serve with a sha256, all platforms (pip checks whichever it picks). */
-    private static List<Artifact> artifacts(IndexSources sources, PackageName name, Version version) {
-        List<Artifact> out = new ArrayList<>();
-        for (DistributionFile f : sources.lookup(name).files()) {
-            String sha = f.hashes().get("sha256");
-            if (f.version().equals(version) && sha != null && sha.matches("[0-9a-fA-F]{64}")) {
-                String url = f.location().toString();
-                int hash = url.indexOf('#');
-                out.add(new Artifact(f.filename(), Credentials.redact(hash < 0 ? url : url.substring(0, hash)), sha.toLowerCase(java.util.Locale.ROOT),
-                        f.wheel() != null, f.uploadTime()));
-            }
-        }
-        return out;
     }
 }
