@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -154,7 +155,7 @@ public final class Auditor {
      * The newest consistent set for the same target with the file's exact pins let go (other ranges kept),
      * as a note listing the pins it would move; nothing when every pin is already the newest that works.
      */
-    private java.util.Optional<Finding> upgrades(String name, Manifest m, CheckResult r, IndexSources sources, String python, Platform platform) {
+    private Optional<Finding> upgrades(String name, Manifest m, CheckResult r, IndexSources sources, String python, Platform platform) {
         List<ManifestEntry> relaxed = new ArrayList<>();
         boolean any = false;
         for (ManifestEntry e : m.entries()) {
@@ -167,13 +168,13 @@ public final class Auditor {
             }
         }
         if (!any) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Manifest open = new Manifest(m.format(), m.files(), relaxed, m.indexOptions(), m.condaName(), m.condaChannels(), m.pythonHint(),
                 m.platformHint(), m.diagnostics());
         CheckResult newest = new Checker(matrix, sources).check(open, new Checker.Options(r.target().python(), r.target().platform()));
         if (!newest.consistent()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> moves = new ArrayList<>();
         int line = 0;
@@ -187,9 +188,9 @@ public final class Auditor {
             }
         }
         if (moves.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Finding(Rules.UPGRADE.id(), Finding.Level.NOTE, name, line,
+        return Optional.of(new Finding(Rules.UPGRADE.id(), Finding.Level.NOTE, name, line,
                 "newer releases work together for " + r.target() + ": " + String.join(", ", moves), null,
                 "kompat lock --upgrade shows the whole set; nothing is wrong with the current pins", List.of()));
     }
@@ -278,17 +279,17 @@ public final class Auditor {
                 String.join("\n", r.explanation()), hint, new ArrayList<>(sources));
     }
 
-    private java.util.Optional<Finding> pythonEndOfLife(String name, CheckResult r, boolean pinned) {
+    private Optional<Finding> pythonEndOfLife(String name, CheckResult r, boolean pinned) {
         if (!pinned) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String[] parts = r.target().python().split("\\.");
         String minor = parts[0] + "." + parts[1];
         PythonLine line = matrix.python(minor).orElse(null);
         if (line == null || !line.isEndOfLife(today)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Finding(Rules.PYTHON_EOL.id(), Finding.Level.WARNING, name, 0,
+        return Optional.of(new Finding(Rules.PYTHON_EOL.id(), Finding.Level.WARNING, name, 0,
                 "Python " + minor + " reached its end of life on " + line.endOfLife(), null,
                 "move to a supported Python", line.citation().sources()));
     }

@@ -21,8 +21,12 @@ import io.kompat.version.Version;
 import io.kompat.version.range.VersionSet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code kompat check}: the manifest's requirements resolved against the matrix for a target, with an
@@ -48,7 +52,7 @@ public final class Checker {
         return provider(target, Map.of());
     }
 
-    private DependencyProvider provider(Target target, Map<PackageName, java.util.Set<String>> extras) {
+    private DependencyProvider provider(Target target, Map<PackageName, Set<String>> extras) {
         MatrixProvider m = new MatrixProvider(matrix, target);
         return sources == null ? m : new IndexedProvider(m, sources, target, extras);
     }
@@ -161,10 +165,10 @@ public final class Checker {
         for (io.kompat.requirement.Requirement r : required) {
             roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), false, Origin.target("needed: " + r), r.specifiers().toString(), false));
         }
-        Map<PackageName, java.util.Set<String>> extras = new java.util.HashMap<>();
+        Map<PackageName, Set<String>> extras = new HashMap<>();
         for (ManifestEntry e : manifest.entries()) {
             if (e.name() != null && !e.extras().isEmpty()) {
-                extras.computeIfAbsent(e.name(), k -> new java.util.TreeSet<>()).addAll(e.extras().stream().map(PackageName::normalize).toList());
+                extras.computeIfAbsent(e.name(), k -> new TreeSet<>()).addAll(e.extras().stream().map(PackageName::normalize).toList());
             }
         }
         DependencyProvider provider = provider(target, extras);
@@ -203,7 +207,7 @@ public final class Checker {
      * changes. Without preferences, or when letting go of them all still fails, this is a plain solve.
      */
     private static Resolution solveKeeping(DependencyProvider provider, List<RootRequirement> roots, Options options) {
-        java.util.Map<PackageName, Version> kept = new java.util.TreeMap<>(java.util.Comparator.comparing(PackageName::value));
+        Map<PackageName, Version> kept = new TreeMap<>(Comparator.comparing(PackageName::value));
         kept.putAll(options.preferred());
         while (!kept.isEmpty()) {
             List<RootRequirement> all = new ArrayList<>(roots);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -245,9 +246,9 @@ public final class IndexedProvider implements DependencyProvider {
             try {
                 Optional<CoreMetadata> md = sources.metadata(f);
                 if (md.isPresent() && !requiresSet(md.get()).equals(mine)) {
-                    Set<String> added = new java.util.TreeSet<>(requiresSet(md.get()));
+                    Set<String> added = new TreeSet<>(requiresSet(md.get()));
                     added.removeAll(mine);
-                    Set<String> missing = new java.util.TreeSet<>(mine);
+                    Set<String> missing = new TreeSet<>(mine);
                     missing.removeAll(requiresSet(md.get()));
                     notes.putIfAbsent(pkg + " " + version, "its wheels do not all declare the same dependencies: " + f.filename()
                             + (added.isEmpty() ? "" : " adds " + String.join(", ", added))
@@ -262,7 +263,7 @@ public final class IndexedProvider implements DependencyProvider {
     }
 
     private static Set<String> requiresSet(CoreMetadata md) {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         md.requiresDist().forEach(r -> out.add(r.toString()));
         return out;
     }
