@@ -43,6 +43,7 @@ UNIVERSE = {
     "dt-shared": {"1.0": {}, "1.1": {}, "1.4": {}, "1.6": {}},
     "dt-extras": {"1.0": {"requires": ["dt-core", "dt-oldpy ; extra == 'legacy'"]}},
     "dt-stuck": {"1.0": {"requires": ["dt-core>=5"]}},
+    "dt-wants-legacy": {"1.0": {"requires": ["dt-extras[legacy]>=1.0"]}},
     "dt-allyanked": {"1.0": {"yanked": "withdrawn"}, "1.1": {"yanked": "withdrawn too"}},
 }
 
@@ -62,6 +63,7 @@ CASES = [
     {"name": "an extra that is not asked for", "requirements": "dt-extras\n"},
     {"name": "an extra that is asked for", "requirements": "dt-extras[legacy]\n"},
     {"name": "a project the index does not have", "requirements": "dt-nowhere\n"},
+    {"name": "an extra asked for by a dependency, after the project itself", "requirements": "dt-extras\ndt-wants-legacy\n"},
     {"name": "only yanked releases, none pinned", "requirements": "dt-allyanked\n"},
     {"name": "only yanked releases, one pinned", "requirements": "dt-allyanked==1.0\n"},
 ]

@@ -21,12 +21,9 @@ import io.kompat.version.Version;
 import io.kompat.version.range.VersionSet;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * {@code kompat check}: the manifest's requirements resolved against the matrix for a target, with an
@@ -49,12 +46,12 @@ public final class Checker {
 
     /** The provider for {@code target}: the matrix, with the package sources when there are any. */
     public DependencyProvider provider(Target target) {
-        return provider(target, Map.of());
+        return providerFor(target);
     }
 
-    private DependencyProvider provider(Target target, Map<PackageName, Set<String>> extras) {
+    private DependencyProvider providerFor(Target target) {
         MatrixProvider m = new MatrixProvider(matrix, target);
-        return sources == null ? m : new IndexedProvider(m, sources, target, extras);
+        return sources == null ? m : new IndexedProvider(m, sources, target);
     }
 
     /**
@@ -159,19 +156,20 @@ public final class Checker {
             }
             PackageName name = e.name();
             String written = e.specifiers().toString();
-            roots.add(new RootRequirement(name, VersionSet.of(e.specifiers()), e.isConstraint(),
-                    Origin.input(e.location().file() + ":" + e.location().line()), written.isEmpty() ? "(any version)" : written));
+            Origin origin = Origin.input(e.location().file() + ":" + e.location().line());
+            roots.add(new RootRequirement(name, VersionSet.of(e.specifiers()), e.isConstraint(), origin, written.isEmpty() ? "(any version)" : written));
+            if (sources != null && !e.isConstraint()) {
+                // An extra's dependencies are known only from index metadata; the matrix alone has nothing to add.
+                for (String extra : e.extras()) {
+                    roots.add(new RootRequirement(name.withExtra(extra), VersionSet.of(e.specifiers()), false, origin,
+                            "[" + extra + "]" + (written.isEmpty() ? "" : written)));
+                }
+            }
         }
         for (io.kompat.requirement.Requirement r : required) {
             roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), false, Origin.target("needed: " + r), r.specifiers().toString(), false));
         }
-        Map<PackageName, Set<String>> extras = new HashMap<>();
-        for (ManifestEntry e : manifest.entries()) {
-            if (e.name() != null && !e.extras().isEmpty()) {
-                extras.computeIfAbsent(e.name(), k -> new TreeSet<>()).addAll(e.extras().stream().map(PackageName::normalize).toList());
-            }
-        }
-        DependencyProvider provider = provider(target, extras);
+        DependencyProvider provider = providerFor(target);
         if (provider instanceof IndexedProvider indexed) {
             indexed.prefetch(roots.stream().map(RootRequirement::pkg).toList());
         }

@@ -47,18 +47,13 @@ public final class IndexedProvider implements DependencyProvider {
     private final Map<PackageName, IndexSources.Lookup> lookups = new HashMap<>();
     private final Set<PackageName> prefetched = ConcurrentHashMap.newKeySet();
     private final Map<String, String> problems = new LinkedHashMap<>();
-    private final Map<PackageName, Set<String>> extras = new ConcurrentHashMap<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
 
-    public IndexedProvider(MatrixProvider matrix, IndexSources sources, Target target) {
-        this(matrix, sources, target, Map.of());
-    }
-
     /**
-     * @param extras the extras asked for each package ({@code keras[tf]}); their Requires-Dist entries apply
-     *     too. Extras met in dependencies' Requires-Dist are added as they are found.
+     * Extras are virtual packages ({@link PackageName#withExtra}): {@code b[x]} at version v needs {@code b}
+     * at v and the Requires-Dist entries of b that apply only with extra x.
      */
-    public IndexedProvider(MatrixProvider matrix, IndexSources sources, Target target, Map<PackageName, Set<String>> extras) {
+    public IndexedProvider(MatrixProvider matrix, IndexSources sources, Target target) {
         this.matrix = matrix;
         this.sources = sources;
         this.target = target;
@@ -67,8 +62,6 @@ public final class IndexedProvider implements DependencyProvider {
         Map<String, String> env = new HashMap<>(target.environment().asMap());
         env.put("extra", "");
         this.markerEnv = Map.copyOf(env);
-        extras.forEach((k, v) -> this.extras.put(k, ConcurrentHashMap.newKeySet()));
-        extras.forEach((k, v) -> this.extras.get(k).addAll(v));
     }
 
     /** Things worth knowing about the index data used (wheels of one release that disagree), by package and version. */
@@ -87,9 +80,9 @@ public final class IndexedProvider implements DependencyProvider {
      * latency, not the number of packages.
      */
     public void prefetch(Collection<PackageName> names) {
-        List<PackageName> fresh = names.stream().filter(n -> !n.equals(MatrixProvider.PYTHON) && prefetched.add(n)).toList();
+        List<PackageName> fresh = names.stream().map(PackageName::base).filter(n -> !n.equals(MatrixProvider.PYTHON) && prefetched.add(n)).toList();
         if (!fresh.isEmpty()) {
-            sources.prefetch(fresh, this::likelyFile, md -> prefetch(dependencies(metadataName(md), md).stream().map(Requirement::name).toList()));
+            sources.prefetch(fresh, this::likelyFile, md -> prefetch(dependencies(md, null).stream().map(Requirement::name).toList()));
         }
     }
 
@@ -100,7 +93,7 @@ public final class IndexedProvider implements DependencyProvider {
 
     @Override
     public int priority(PackageName pkg) {
-        return matrix.priority(pkg);
+        return matrix.priority(pkg.base());
     }
 
     private IndexSources.Lookup lookup(PackageName pkg) {
@@ -138,6 +131,9 @@ public final class IndexedProvider implements DependencyProvider {
 
     @Override
     public Choice choose(PackageName pkg, VersionSet allowed) {
+        if (pkg.extra() != null) {
+            return choose(pkg.base(), allowed);
+        }
         Choice fromMatrix = matrix.choose(pkg, allowed);
         if (pkg.equals(MatrixProvider.PYTHON)) {
             return fromMatrix;
@@ -183,6 +179,9 @@ public final class IndexedProvider implements DependencyProvider {
 
     @Override
     public List<Incompatibility> incompatibilitiesFor(PackageName pkg, Version version) {
+        if (pkg.extra() != null) {
+            return extraIncompatibilities(pkg, version);
+        }
         List<Incompatibility> out = new ArrayList<>(matrix.incompatibilitiesFor(pkg, version));
         if (pkg.equals(MatrixProvider.PYTHON)) {
             return out;
@@ -216,12 +215,8 @@ public final class IndexedProvider implements DependencyProvider {
             compareWheels(pkg, version, file, md.get());
         }
         if (md.isPresent()) {
-            List<Requirement> deps = dependencies(pkg, md.get());
-            for (Requirement r : deps) {
-                if (!r.name().equals(pkg)) {
-                    out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(r.name(), VersionSet.of(r.specifiers()))));
-                }
-            }
+            List<Requirement> deps = dependencies(md.get(), null);
+            addDependencies(out, pkg, self, origin, deps);
             prefetch(deps.stream().map(Requirement::name).toList());
         }
         return out;
@@ -268,48 +263,73 @@ public final class IndexedProvider implements DependencyProvider {
         return out;
     }
 
-    private static PackageName metadataName(CoreMetadata md) {
+    /** {@code pkg[x]} at {@code version}: the distribution itself at that version, and what extra x adds. */
+    private List<Incompatibility> extraIncompatibilities(PackageName pkg, Version version) {
+        List<Incompatibility> out = new ArrayList<>();
+        Term self = Term.positive(pkg, VersionSet.exactly(version));
+        Origin origin = indexOrigin(pkg.base() + " " + version + " extra '" + pkg.extra() + "'");
+        out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(pkg.base(), VersionSet.exactly(version))));
+        List<DistributionFile> files = installable(lookup(pkg.base()).files()).get(version);
+        if (files == null) {
+            return out;
+        }
         try {
-            return md.name() == null ? null : PackageName.of(md.name());
-        } catch (IllegalArgumentException e) {
-            return null;
+            Optional<CoreMetadata> md = sources.metadata(files.get(0));
+            if (md.isPresent()) {
+                List<Requirement> deps = dependencies(md.get(), pkg.extra());
+                addDependencies(out, pkg, self, origin, deps);
+                prefetch(deps.stream().map(Requirement::name).toList());
+            }
+        } catch (IndexException e) {
+            problems.putIfAbsent(pkg + " " + version, e.getMessage());
+        }
+        return out;
+    }
+
+    /** One incompatibility per dependency, and one per extra a dependency asks for ({@code b[x]>=1} needs b[x] too). */
+    private static void addDependencies(List<Incompatibility> out, PackageName pkg, Term self, Origin origin, List<Requirement> deps) {
+        for (Requirement r : deps) {
+            if (r.name().equals(pkg.base())) {
+                continue;
+            }
+            VersionSet range = VersionSet.of(r.specifiers());
+            out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(r.name(), range)));
+            for (String extra : r.normalizedExtras()) {
+                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(r.name().withExtra(extra), range)));
+            }
         }
     }
 
-    /** The Requires-Dist entries that apply on the target, with the extras asked for {@code pkg}. */
-    private List<Requirement> dependencies(PackageName pkg, CoreMetadata md) {
-        Set<String> asked = pkg == null ? Set.of() : extras.getOrDefault(pkg, Set.of());
+    /**
+     * The Requires-Dist entries that apply on the target: with {@code extra} null, those that apply without
+     * extras; with an extra, those that apply only with it.
+     */
+    private List<Requirement> dependencies(CoreMetadata md, String extra) {
         List<Requirement> out = new ArrayList<>();
         for (Requirement r : md.requiresDist()) {
-            if (r.url().isPresent() || !applies(r, asked)) {
+            if (r.url().isPresent()) {
                 continue;
             }
-            out.add(r);
-            if (!r.normalizedExtras().isEmpty()) {
-                extras.computeIfAbsent(r.name(), k -> ConcurrentHashMap.newKeySet()).addAll(r.normalizedExtras());
+            boolean plain = applies(r, markerEnv);
+            if (extra == null ? plain : !plain && applies(r, withExtra(extra))) {
+                out.add(r);
             }
         }
         return out;
     }
 
-    private boolean applies(Requirement r, Set<String> extrasAsked) {
-        if (r.marker().isEmpty()) {
-            return true;
-        }
+    private Map<String, String> withExtra(String extra) {
+        Map<String, String> env = new HashMap<>(markerEnv);
+        env.put("extra", extra);
+        return env;
+    }
+
+    private static boolean applies(Requirement r, Map<String, String> env) {
         try {
-            if (r.marker().get().evaluate(markerEnv)) {
-                return true;
-            }
-            for (String extra : extrasAsked) {
-                Map<String, String> env = new HashMap<>(markerEnv);
-                env.put("extra", extra);
-                if (r.marker().get().evaluate(env)) {
-                    return true;
-                }
-            }
+            return r.marker().isEmpty() || r.marker().get().evaluate(env);
         } catch (MarkerEvaluationException e) {
             // A marker the target cannot evaluate (an unknown variable) is not applied, as pip does not install it.
+            return false;
         }
-        return false;
     }
 }

@@ -61,6 +61,26 @@ public final class PackageName implements Comparable<PackageName> {
         return SEPARATORS.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The virtual package "this distribution with extra {@code extra}" ({@code requests[socks]}), which a
+     * resolver uses so that an extra's dependencies apply exactly when something asks for the extra.
+     */
+    public PackageName withExtra(String extra) {
+        return new PackageName(normalized + "[" + normalize(extra) + "]", original + "[" + extra + "]");
+    }
+
+    /** The distribution of a {@link #withExtra} name (itself for a plain name). */
+    public PackageName base() {
+        int bracket = normalized.indexOf('[');
+        return bracket < 0 ? this : new PackageName(normalized.substring(0, bracket), original.substring(0, original.indexOf('[')));
+    }
+
+    /** The extra of a {@link #withExtra} name, or null for a plain name. */
+    public String extra() {
+        int bracket = normalized.indexOf('[');
+        return bracket < 0 ? null : normalized.substring(bracket + 1, normalized.length() - 1);
+    }
+
     /** The normalized name, e.g. {@code keras-preprocessing}. */
     public String value() {
         return normalized;
