@@ -80,7 +80,7 @@ class DiagnoseTest {
     void kerasEngineModule() throws IOException {
         Diagnosis d = only("keras-engine.txt", "3.10");
         assertThat(d.summary()).contains("keras.engine was moved out after keras 2.12");
-        assertThat(d.pins().resolved()).contains("keras==2.12.0", "tensorflow==2.12.0");
+        assertThat(d.pins().resolved()).contains("keras==2.12.0", "tensorflow==2.12.1");
     }
 
     @Test
