@@ -25,7 +25,7 @@ public record HttpSettings(Path cacheDir, boolean offline, Duration connectTimeo
     static final String FOLDER = "http-v1";
 
     /** The user agent sent with every request. */
-    public static final String USER_AGENT = "kompat/0.1 (+https://github.com/kompat/kompat; Keras/TensorFlow compatibility checker)";
+    public static final String USER_AGENT = "kompat/0.1 (Keras/TensorFlow compatibility checker; Java " + Runtime.version().feature() + ")";
 
     public static HttpSettings defaults(Path cacheDir, boolean offline) {
         // Connect: 2 s tolerates one dropped SYN (retransmitted after 1 s) on a busy server; DNS failures and
