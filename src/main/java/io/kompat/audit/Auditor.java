@@ -125,9 +125,8 @@ public final class Auditor {
             out.addAll(indexFindings(name, m, sources));
         }
         for (CheckResult.Warning w : r.warnings()) {
-            if (w.location().startsWith(name + ":")) {
-                out.add(new Finding(Rules.OPEN_RANGE.id(), Finding.Level.WARNING, name, Integer.parseInt(w.location().substring(name.length() + 1)),
-                        w.message(), null, "pin the versions resolved here, or narrow the ranges", List.of()));
+            if (name.equals(w.file())) {
+                out.add(openRange(w));
             }
         }
         pythonEndOfLife(name, r, python != null || m.python().isPresent()).ifPresent(out::add);
@@ -207,11 +206,8 @@ public final class Auditor {
             out.add(conflict(main, r));
         }
         for (CheckResult.Warning w : r.warnings()) {
-            int colon = w.location().lastIndexOf(':');
-            if (colon > 0) {
-                out.add(new Finding(Rules.OPEN_RANGE.id(), Finding.Level.WARNING, w.location().substring(0, colon),
-                        Integer.parseInt(w.location().substring(colon + 1)), w.message(), null, "pin the versions resolved here, or narrow the ranges",
-                        List.of()));
+            if (w.located()) {
+                out.add(openRange(w));
             }
         }
         if (!r.unchecked().isEmpty()) {
@@ -219,6 +215,11 @@ public final class Auditor {
                     + String.join(", ", r.unchecked().stream().map(CheckResult.Unchecked::name).toList()), null, null, List.of()));
         }
         return new AuditResult(r.manifest().files(), out, matrixFingerprint);
+    }
+
+    private static Finding openRange(CheckResult.Warning w) {
+        return new Finding(Rules.OPEN_RANGE.id(), Finding.Level.WARNING, w.file(), w.line(), w.message(), null,
+                "pin the versions resolved here, or narrow the ranges", List.of());
     }
 
     /** Yanked pins and pinned hashes the index does not serve, for the entries written in {@code name}. */

@@ -110,17 +110,15 @@ public final class IndexSources implements PackageIndex {
     /** Starts fetching the metadata of {@code files} from the remote indexes they came from, in parallel. */
     public void prefetchMetadata(List<DistributionFile> files) {
         for (DistributionFile f : files) {
-            for (PackageIndex s : sources) {
-                if (s instanceof HttpIndex h && s.describe().equals(f.source())) {
-                    h.metadataAsync(f);
-                }
+            if (sourceOf(f).orElse(null) instanceof HttpIndex h) {
+                h.metadataAsync(f);
             }
         }
     }
 
-    /** Whether {@code file} came from a remote index, whose answers are complete (unlike a partial local mirror). */
-    public boolean isRemote(DistributionFile file) {
-        return sources.stream().anyMatch(s -> s instanceof HttpIndex && s.describe().equals(file.source()));
+    /** The source {@code file} came from. */
+    private Optional<PackageIndex> sourceOf(DistributionFile file) {
+        return sources.stream().filter(s -> s.describe().equals(file.source())).findFirst();
     }
 
     /** Whether any source is a remote index (whose answer is authoritative when it is reached). */
@@ -174,12 +172,8 @@ public final class IndexSources implements PackageIndex {
 
     @Override
     public Optional<CoreMetadata> metadata(DistributionFile file) throws IndexException {
-        for (PackageIndex s : sources) {
-            if (s.describe().equals(file.source())) {
-                return s.metadata(file);
-            }
-        }
-        return Optional.empty();
+        Optional<PackageIndex> source = sourceOf(file);
+        return source.isPresent() ? source.get().metadata(file) : Optional.empty();
     }
 
     @Override

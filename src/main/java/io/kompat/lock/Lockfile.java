@@ -101,6 +101,11 @@ public record Lockfile(String target, List<String> inputs, String inputsDigest, 
         return (int) pins.keySet().stream().filter(artifacts::containsKey).count();
     }
 
+    /** Whether every pin has files with hashes (and there is at least one pin): pip --require-hashes accepts it. */
+    public boolean fullyHashed() {
+        return !pins.isEmpty() && pinsWithHashes() == pins.size();
+    }
+
     private static String digest(List<String> files) throws IOException {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");

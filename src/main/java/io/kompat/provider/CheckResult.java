@@ -24,8 +24,24 @@ public record CheckResult(Manifest manifest, Target target, String targetReason,
         Incompatibility failure, List<String> explanation, List<FixFinder.Fix> fixes, List<Unchecked> unchecked,
         List<ManifestEntry> skipped, List<Warning> warnings) {
 
-    /** A warning tied to an input line ({@code file:line}). */
-    public record Warning(String location, String message) {
+    /**
+     * A warning: at an input line ({@code file} and {@code line}), or about the package sources ({@code file}
+     * null, {@code line} 0).
+     */
+    public record Warning(String file, int line, String message) {
+        /** A warning about the package sources, tied to no input line. */
+        public static Warning aboutSources(String message) {
+            return new Warning(null, 0, message);
+        }
+
+        public boolean located() {
+            return file != null;
+        }
+
+        /** {@code file:line}, or {@code index} for a warning about the package sources. */
+        public String location() {
+            return located() ? file + ":" + line : "index";
+        }
     }
 
     /** An input entry or package that was not checked, and why. */

@@ -21,6 +21,7 @@ import io.kompat.version.Version;
 import io.kompat.version.range.VersionSet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -186,7 +187,7 @@ public final class Checker {
                     String[] nameVersion = what.split(" ", 2);
                     Version chosen = solved.versions().get(PackageName.of(nameVersion[0]));
                     if (chosen != null && chosen.toString().equals(nameVersion[1])) {
-                        warnings.add(new CheckResult.Warning("index", what + ": " + note));
+                        warnings.add(CheckResult.Warning.aboutSources(what + ": " + note));
                     }
                 });
             }
@@ -197,8 +198,6 @@ public final class Checker {
         return new CheckResult(manifest, target, reason, null, failure, Explainer.explain(failure), fixes, unchecked, skipped, List.of());
     }
 
-    private static final String KEPT = "kept from ";
-
     /**
      * Solves {@code roots} keeping the preferred versions as constraints; a preferred version that takes part
      * in a conflict is let go (with any other that does) and the solve repeated, so only what must change
@@ -207,21 +206,23 @@ public final class Checker {
     private static Resolution solveKeeping(DependencyProvider provider, List<RootRequirement> roots, Options options) {
         Map<PackageName, Version> kept = new TreeMap<>(Comparator.comparing(PackageName::value));
         kept.putAll(options.preferred());
+        String from = "kept from " + (options.preferredFrom() == null ? "the previous lock" : options.preferredFrom()) + ": ";
         while (!kept.isEmpty()) {
             List<RootRequirement> all = new ArrayList<>(roots);
-            kept.forEach((pkg, v) -> all.add(new RootRequirement(pkg, VersionSet.exactly(v), true,
-                    Origin.target(KEPT + (options.preferredFrom() == null ? "the previous lock" : options.preferredFrom()) + ": " + pkg + "==" + v),
-                    "==" + v, false)));
+            Map<Origin, PackageName> keptBy = new HashMap<>();
+            kept.forEach((pkg, v) -> {
+                Origin origin = Origin.target(from + pkg + "==" + v);
+                keptBy.put(origin, pkg);
+                all.add(new RootRequirement(pkg, VersionSet.exactly(v), true, origin, "==" + v, false));
+            });
             Resolution r = Solver.solveRoots(provider, all);
             if (r instanceof Resolution.Solved) {
                 return r;
             }
             boolean dropped = false;
             for (Incompatibility leaf : Explainer.leaves(((Resolution.NoSolution) r).cause())) {
-                if (leaf.cause() instanceof Cause.External e && e.origin().kind() == Origin.Kind.TARGET && e.origin().label().startsWith(KEPT)) {
-                    for (io.kompat.resolve.Term t : leaf.terms()) {
-                        dropped |= kept.remove(t.pkg()) != null;
-                    }
+                if (leaf.cause() instanceof Cause.External e && keptBy.containsKey(e.origin())) {
+                    dropped |= kept.remove(keptBy.get(e.origin())) != null;
                 }
             }
             if (!dropped) {

@@ -45,6 +45,7 @@ public final class IndexedProvider implements DependencyProvider {
     private final TargetTags tags;
     private final Map<String, String> markerEnv;
     private final Map<PackageName, IndexSources.Lookup> lookups = new HashMap<>();
+    private final Map<PackageName, TreeMap<Version, List<DistributionFile>>> installableByPackage = new HashMap<>();
     private final Set<PackageName> prefetched = ConcurrentHashMap.newKeySet();
     private final Map<String, String> problems = new LinkedHashMap<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
@@ -104,6 +105,11 @@ public final class IndexedProvider implements DependencyProvider {
         });
     }
 
+    /** {@link #installable} of everything the sources offer for {@code pkg}, computed once per package. */
+    private TreeMap<Version, List<DistributionFile>> installableOf(PackageName pkg) {
+        return installableByPackage.computeIfAbsent(pkg, p -> installable(lookup(p).files()));
+    }
+
     /** Versions with an installable file for the target, newest first, each with its files (best first). */
     private TreeMap<Version, List<DistributionFile>> installable(List<DistributionFile> files) {
         TreeMap<Version, List<DistributionFile>> out = new TreeMap<>(Comparator.reverseOrder());
@@ -141,7 +147,7 @@ public final class IndexedProvider implements DependencyProvider {
         IndexSources.Lookup l = lookup(pkg);
         Version pinned = allowed.pinnedVersion();
         Version best = null;
-        TreeMap<Version, List<DistributionFile>> candidates = installable(l.files());
+        TreeMap<Version, List<DistributionFile>> candidates = installableOf(pkg);
         for (Map.Entry<Version, List<DistributionFile>> e : candidates.entrySet()) {
             Version v = e.getKey();
             boolean yanked = e.getValue().stream().allMatch(DistributionFile::isYanked);
@@ -186,7 +192,7 @@ public final class IndexedProvider implements DependencyProvider {
         if (pkg.equals(MatrixProvider.PYTHON)) {
             return out;
         }
-        List<DistributionFile> files = installable(lookup(pkg).files()).get(version);
+        List<DistributionFile> files = installableOf(pkg).get(version);
         if (files == null) {
             return out;
         }
@@ -269,7 +275,7 @@ public final class IndexedProvider implements DependencyProvider {
         Term self = Term.positive(pkg, VersionSet.exactly(version));
         Origin origin = indexOrigin(pkg.base() + " " + version + " extra '" + pkg.extra() + "'");
         out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(pkg.base(), VersionSet.exactly(version))));
-        List<DistributionFile> files = installable(lookup(pkg.base()).files()).get(version);
+        List<DistributionFile> files = installableOf(pkg.base()).get(version);
         if (files == null) {
             return out;
         }

@@ -114,7 +114,7 @@ final class OpenRanges {
                 + (pins.isEmpty() ? "." : "; " + String.join(" and ", pins) + " (resolved here) " + (pins.size() == 1 ? "keeps" : "keep")
                 + " the project in its era.");
         ManifestEntry open = VersionSet.of(q.specifiers()).pinnedVersion() == null ? q : p;
-        return new CheckResult.Warning(open.location().file() + ":" + open.location().line(), message);
+        return new CheckResult.Warning(open.location().file(), open.location().line(), message);
     }
 
     private static String written(ManifestEntry e) {

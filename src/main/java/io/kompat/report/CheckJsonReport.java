@@ -41,8 +41,7 @@ public final class CheckJsonReport {
             findings.add(conflictFinding(r));
         }
         for (CheckResult.Warning w : r.warnings()) {
-            int colon = w.location().lastIndexOf(':');
-            if (colon <= 0) {
+            if (!w.located()) {
                 continue;
             }
             ObjectNode f = findings.addObject();
@@ -50,8 +49,8 @@ public final class CheckJsonReport {
             f.put("severity", "warning");
             f.put("message", w.message());
             ObjectNode l = f.putObject("location");
-            l.put("file", w.location().substring(0, colon));
-            l.put("line", Integer.parseInt(w.location().substring(colon + 1)));
+            l.put("file", w.file());
+            l.put("line", w.line());
             l.put("column", 1);
         }
         ArrayNode proposals = root.putArray("proposals");
@@ -77,7 +76,7 @@ public final class CheckJsonReport {
         }
         ArrayNode notes = root.putArray("notes");
         for (CheckResult.Warning w : r.warnings()) {
-            if (w.location().lastIndexOf(':') <= 0) {
+            if (!w.located()) {
                 notes.add(w.message());
             }
         }

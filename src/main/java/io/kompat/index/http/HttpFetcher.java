@@ -46,8 +46,8 @@ import okhttp3.Response;
  * to http, and a fast fallback to the cache when a host cannot be reached (one warning per host).
  */
 public final class HttpFetcher implements AutoCloseable {
-    /** A response that arrived: its final URL (after redirects), status, content type and body. */
-    public record Fetched(URI url, int status, String contentType, String contentRange, byte[] body, boolean fromCache) {
+    /** A response that arrived: its final URL (after redirects), status, content type, range and body. */
+    public record Fetched(URI url, int status, String contentType, String contentRange, byte[] body) {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -89,7 +89,6 @@ public final class HttpFetcher implements AutoCloseable {
     private final Map<String, Netrc.Login> urlLogins = new ConcurrentHashMap<>();
     private final Set<String> downHosts = ConcurrentHashMap.newKeySet();
     private final CacheLock lock;
-    private final String cacheNote;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile ExecutorService pool;
 
@@ -106,25 +105,20 @@ public final class HttpFetcher implements AutoCloseable {
         this.netrc = netrc;
         this.warn = warn;
         CacheLock l = null;
-        String note = "no disk cache";
         Cache cache = null;
         if (settings.cacheDir() != null) {
             try {
                 l = CacheLock.acquire(settings.cacheDir(), 3000);
                 if (l == null) {
-                    note = "the cache " + settings.cacheDir() + " is in use by another kompat; running without it";
-                    warn.accept("kompat: warning: " + note);
+                    warn.accept("kompat: warning: the cache " + settings.cacheDir() + " is in use by another kompat; running without it");
                 } else {
                     cache = new Cache(settings.cacheDir().toFile(), 512L * 1024 * 1024);
-                    note = "cache " + settings.cacheDir();
                 }
             } catch (IOException e) {
-                note = "the cache " + settings.cacheDir() + " cannot be used (" + e.getMessage() + "); running without it";
-                warn.accept("kompat: warning: " + note);
+                warn.accept("kompat: warning: the cache " + settings.cacheDir() + " cannot be used (" + e.getMessage() + "); running without it");
             }
         }
         this.lock = l;
-        this.cacheNote = note;
         this.client = customize.apply(new OkHttpClient.Builder()
                 .cache(cache)
                 .connectTimeout(settings.connectTimeout())
@@ -183,10 +177,6 @@ public final class HttpFetcher implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // The entry stays; it will be revalidated when it expires.
         }
-    }
-
-    public String cacheNote() {
-        return cacheNote;
     }
 
     public long maxWheelBytes() {
@@ -344,14 +334,14 @@ public final class HttpFetcher implements AutoCloseable {
                 if (code >= 300 && code < 400) {
                     String location = r.header("Location");
                     URI next = location == null ? finalUrl : finalUrl.resolve(location.strip());
-                    return new Fetched(next, code, null, null, new byte[0], false);
+                    return new Fetched(next, code, null, null, new byte[0]);
                 }
                 if (range != null && code == 200) {
                     // The server ignores ranges; the caller decides whether the whole file is worth it.
-                    return new Fetched(finalUrl, code, r.header("Content-Type"), null, new byte[0], false);
+                    return new Fetched(finalUrl, code, r.header("Content-Type"), null, new byte[0]);
                 }
                 byte[] body = code == 404 || code == 410 ? new byte[0] : Bodies.read(r.body(), maxBytes, url);
-                return new Fetched(finalUrl, code, r.header("Content-Type"), r.header("Content-Range"), body, r.networkResponse() == null);
+                return new Fetched(finalUrl, code, r.header("Content-Type"), r.header("Content-Range"), body);
             } catch (UnknownHostException | ConnectException | NoRouteToHostException | SSLException e) {
                 throw new Unreachable(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             } catch (SocketTimeoutException e) {
@@ -412,7 +402,7 @@ public final class HttpFetcher implements AutoCloseable {
             if (r.code() == 504 && r.cacheResponse() == null) {
                 return null;
             }
-            return new Fetched(r.request().url().uri(), r.code(), r.header("Content-Type"), null, Bodies.read(r.body(), maxBytes, url), true);
+            return new Fetched(r.request().url().uri(), r.code(), r.header("Content-Type"), null, Bodies.read(r.body(), maxBytes, url));
         } catch (IOException e) {
             return null;
         }

@@ -42,11 +42,6 @@ public record HttpSettings(Path cacheDir, boolean offline, Duration connectTimeo
         return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, body, wheel, maxAttempts, maxRetryAfter, parallelism, refresh);
     }
 
-    public HttpSettings withOffline(boolean off) {
-        return new HttpSettings(cacheDir, off, connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter,
-                parallelism, refresh);
-    }
-
     public HttpSettings withRefresh(boolean on) {
         return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter,
                 parallelism, on);
