@@ -36,9 +36,13 @@ final class CommandSupport {
         try {
             return option.load();
         } catch (MatrixException e) {
-            e.problems().forEach(p -> err.println("kompat: " + p));
+            report(e, err);
             return null;
         }
+    }
+
+    private static void report(MatrixException e, PrintWriter err) {
+        e.problems().forEach(p -> err.println("kompat: " + p));
     }
 
     /** The inputs, the matrix and the package sources, all loaded. */
@@ -67,7 +71,7 @@ final class CommandSupport {
         Object loaded = matrix.join();
         if (loaded instanceof MatrixException e) {
             sourceOptions.close();
-            e.problems().forEach(p -> err.println("kompat: " + p));
+            report(e, err);
             return null;
         }
         return new Loaded(manifest, (CompatibilityMatrix) loaded, sources);

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,11 +51,16 @@ final class SourceOptions {
     boolean refresh;
 
     private HttpFetcher http;
+    private PipConfig pipConfig;
+    private final Map<PipConfig, IndexSources> opened = new HashMap<>();
 
     /** The sources for an input with index options {@code fromInput} (NONE when there is no input). */
     IndexSources open(IndexOptions fromInput, PrintWriter err) {
         Path home = Path.of(System.getProperty("user.home"));
-        PipConfig config = noPipConfig ? PipConfig.NONE : PipConfig.load(System::getenv, home);
+        if (pipConfig == null) {
+            pipConfig = noPipConfig ? PipConfig.NONE : PipConfig.load(System::getenv, home);
+        }
+        PipConfig config = pipConfig;
         String index = config.indexUrl();
         List<String> extra = new ArrayList<>(config.extraIndexUrls());
         List<String> links = new ArrayList<>(config.findLinks());
@@ -80,7 +87,8 @@ final class SourceOptions {
                 err.flush();
             });
         }
-        return IndexSources.of(merged, List.of(), List.of(), http);
+        // Inputs with the same sources (every file of an audit, usually) share them, and so the pages read.
+        return opened.computeIfAbsent(merged, m -> IndexSources.of(m, List.of(), List.of(), http));
     }
 
     /** The HTTP cache folder: {@code --cache-dir}, else the user cache dir. */
@@ -108,6 +116,7 @@ final class SourceOptions {
     }
 
     void close() {
+        opened.clear();
         if (http != null) {
             http.close();
             http = null;

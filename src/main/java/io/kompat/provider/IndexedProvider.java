@@ -199,15 +199,7 @@ public final class IndexedProvider implements DependencyProvider {
         DistributionFile file = files.get(0);
         Term self = Term.positive(pkg, VersionSet.exactly(version));
         Origin origin = indexOrigin(pkg + " " + version + " metadata");
-        Optional<CoreMetadata> md;
-        try {
-            md = sources.metadata(file);
-        } catch (IndexUnreachableException e) {
-            md = Optional.empty();
-        } catch (IndexException e) {
-            problems.putIfAbsent(pkg + " " + version, e.getMessage());
-            md = Optional.empty();
-        }
+        Optional<CoreMetadata> md = metadataOf(pkg, version, file);
         String requiresPython = file.requiresPython() != null ? file.requiresPython() : md.map(CoreMetadata::requiresPython).orElse(null);
         if (requiresPython != null && !requiresPython.isBlank()) {
             try {
@@ -279,17 +271,28 @@ public final class IndexedProvider implements DependencyProvider {
         if (files == null) {
             return out;
         }
-        try {
-            Optional<CoreMetadata> md = sources.metadata(files.get(0));
-            if (md.isPresent()) {
-                List<Requirement> deps = dependencies(md.get(), pkg.extra());
-                addDependencies(out, pkg, self, origin, deps);
-                prefetch(deps.stream().map(Requirement::name).toList());
-            }
-        } catch (IndexException e) {
-            problems.putIfAbsent(pkg + " " + version, e.getMessage());
+        Optional<CoreMetadata> md = metadataOf(pkg, version, files.get(0));
+        if (md.isPresent()) {
+            List<Requirement> deps = dependencies(md.get(), pkg.extra());
+            addDependencies(out, pkg, self, origin, deps);
+            prefetch(deps.stream().map(Requirement::name).toList());
         }
         return out;
+    }
+
+    /**
+     * The metadata of {@code file}; empty when it cannot be had. A source that is offline or down was
+     * reported once already; any other failure is recorded for the report.
+     */
+    private Optional<CoreMetadata> metadataOf(PackageName pkg, Version version, DistributionFile file) {
+        try {
+            return sources.metadata(file);
+        } catch (IndexUnreachableException e) {
+            return Optional.empty();
+        } catch (IndexException e) {
+            problems.putIfAbsent(pkg + " " + version, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** One incompatibility per dependency, and one per extra a dependency asks for ({@code b[x]>=1} needs b[x] too). */
