@@ -55,22 +55,18 @@ public final class HttpIndex implements PackageIndex {
     /** Starts fetching the pages of {@code names} in the background (at most the fetcher's parallelism at once). */
     public void prefetch(Collection<PackageName> names) {
         for (PackageName n : names) {
-            page(n);
+            pageAsync(n);
         }
     }
 
     /** The page of {@code name}, fetched in the background (once). */
     public CompletableFuture<List<DistributionFile>> pageAsync(PackageName name) {
-        return page(name);
+        return pages.computeIfAbsent(name, n -> http.async(() -> load(n)));
     }
 
     /** The metadata of {@code file}, fetched in the background (once). */
     public CompletableFuture<Optional<CoreMetadata>> metadataAsync(DistributionFile file) {
         return metadata.computeIfAbsent(file.location(), u -> http.async(() -> loadMetadata(file)));
-    }
-
-    private CompletableFuture<List<DistributionFile>> page(PackageName name) {
-        return pages.computeIfAbsent(name, n -> http.async(() -> load(n)));
     }
 
     private List<DistributionFile> load(PackageName name) throws IndexException {
@@ -93,7 +89,7 @@ public final class HttpIndex implements PackageIndex {
 
     @Override
     public List<DistributionFile> files(PackageName name) throws IndexException {
-        return join(page(name));
+        return join(pageAsync(name));
     }
 
     @Override
