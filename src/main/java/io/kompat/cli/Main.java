@@ -1,6 +1,11 @@
 package io.kompat.cli;
 
+import io.kompat.matrix.MatrixLoader;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,11 +13,28 @@ import picocli.CommandLine.Option;
 /** The {@code kompat} command line: the composition root. */
 @Command(name = "kompat", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
         description = "Checks that Keras / TensorFlow / Theano / Python / numpy / protobuf versions work together,"
-                + " before anything is installed.",
-        subcommands = {CheckCommand.class, FixCommand.class, LockCommand.class, AuditCommand.class, DiagnoseCommand.class, MatrixCommand.class,
-            IndexCommand.class,
-            CommandLine.HelpCommand.class})
+                + " before anything is installed.")
 public final class Main implements Runnable {
+    /**
+     * The commands in the order help lists them. Building a command's picocli model is a large part of
+     * start-up, so a command line naming one of them gets only that one (see {@link #commandLine}).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("check", CheckCommand.class);
+        m.put("fix", FixCommand.class);
+        m.put("lock", LockCommand.class);
+        m.put("audit", AuditCommand.class);
+        m.put("diagnose", DiagnoseCommand.class);
+        m.put("matrix", MatrixCommand.class);
+        m.put("index", IndexCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static final Set<String> MATRIX_COMMANDS = Set.of("check", "fix", "lock", "audit", "diagnose", "matrix");
+
     @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an internal error.")
     boolean stacktrace;
@@ -26,18 +48,62 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (usesBundledMatrix(args)) {
+            MatrixLoader.preloadBundled();
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Whether the command line names a command that reads the bundled matrix (and no {@code --matrix DIR}),
+     * judged before parsing so the matrix can load while the command line is built.
+     */
+    static boolean usesBundledMatrix(String[] args) {
+        for (String a : args) {
+            if (a.equals("--matrix") || a.startsWith("--matrix=") || a.equals("--help") || a.equals("-h")) {
+                return false;
+            }
+        }
+        return MATRIX_COMMANDS.contains(commandName(args));
+    }
+
+    /** The first argument that is not an option: the command (kompat's own options take no values). */
+    static String commandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The command line for {@code args}: with only the named command, or with all of them (and {@code help})
+     * when none is named or the name is unknown, so usage, {@code help} and suggestions see every command.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        Class<?> named = COMMANDS.get(commandName(args));
+        if (named != null) {
+            cl.addSubcommand(named);
+        } else {
+            COMMANDS.values().forEach(cl::addSubcommand);
+            cl.addSubcommand(CommandLine.HelpCommand.class);
+        }
+        return cl;
     }
 
     /** Runs kompat with the given streams and returns the exit code; used by the tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL_ERROR);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("kompat: " + ex.getMessage());
-            err.println("Try 'kompat " + ex.getCommandLine().getCommandName() + " --help'.");
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            CommandLine failed = ex.getCommandLine();
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.INVALID_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -24,8 +24,12 @@ import java.util.regex.Pattern;
  * {@code requires-python = "==X.Y.*"} sets the target Python.
  */
 final class PylockParser {
-    private static final TomlMapper TOML = new TomlMapper(TomlFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build()).build());
+    /** Made on first use: {@link #named} runs for every input, and a mapper costs start-up time. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper(TomlFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build()).build());
+    }
+
     private static final Pattern PACKAGES_HEADER = Pattern.compile("^\\s*\\[\\[\\s*packages\\s*]]\\s*(#.*)?$");
     private static final Pattern NAME_LINE = Pattern.compile("^\\s*name\\s*=");
     private static final Pattern EXACT_PYTHON = Pattern.compile("^\\s*==\\s*(\\d+\\.\\d+)(\\.\\*)?\\s*$");
@@ -47,7 +51,7 @@ final class PylockParser {
         out.files.add(display);
         JsonNode root;
         try {
-            root = TOML.readTree(String.join("\n", text.lines()));
+            root = Toml.MAPPER.readTree(String.join("\n", text.lines()));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             int col = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The curated compatibility matrix, immutable and indexed by package. Every fact keeps its
@@ -19,13 +20,13 @@ public final class CompatibilityMatrix {
     private final List<MatrixRule> rules;
     private final List<ImportGroup> imports;
     private final Map<String, PythonLine> pythons;
-    private final List<SymbolTable> symbols;
-    private final List<Replacement> replacements;
+    private final Supplier<SymbolFacts> symbolSource;
+    private volatile SymbolFacts symbols;
     private final List<Move> moves;
     private final String fingerprint;
 
     CompatibilityMatrix(Map<PackageName, PackageInfo> packages, List<MatrixRule> rules, List<ImportGroup> imports,
-            List<PythonLine> pythons, List<SymbolTable> symbols, List<Replacement> replacements, List<Move> moves, String fingerprint) {
+            List<PythonLine> pythons, Supplier<SymbolFacts> symbols, List<Move> moves, String fingerprint) {
         this.packages = Map.copyOf(packages);
         this.rules = List.copyOf(rules);
         Map<PackageName, List<MatrixRule>> index = new HashMap<>();
@@ -38,8 +39,7 @@ public final class CompatibilityMatrix {
         Map<String, PythonLine> py = new HashMap<>();
         pythons.forEach(p -> py.put(p.version(), p));
         this.pythons = Map.copyOf(py);
-        this.symbols = List.copyOf(symbols);
-        this.replacements = List.copyOf(replacements);
+        this.symbolSource = symbols;
         this.moves = List.copyOf(moves);
         this.fingerprint = fingerprint;
     }
@@ -101,12 +101,28 @@ public final class CompatibilityMatrix {
         return pythons.values().stream().sorted(Comparator.comparing(p -> io.kompat.version.Version.parse(p.version()))).toList();
     }
 
+    /** The symbol tables; read on first use when the matrix was loaded with deferred symbol files. */
     public List<SymbolTable> symbols() {
-        return symbols;
+        return symbolFacts().tables();
     }
 
+    /** Documented replacements of removed symbols; read with the symbol tables. */
     public List<Replacement> replacements() {
-        return replacements;
+        return symbolFacts().replacements();
+    }
+
+    SymbolFacts symbolFacts() {
+        SymbolFacts s = symbols;
+        if (s == null) {
+            synchronized (this) {
+                s = symbols;
+                if (s == null) {
+                    s = symbolSource.get();
+                    symbols = s;
+                }
+            }
+        }
+        return s;
     }
 
     /** Names that moved out of a namespace. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -37,28 +38,57 @@ final class LocatedYaml {
         this.lines = lines;
     }
 
+    /** Where the line of the current token comes from: the YAML text, or a list compiled from it. */
+    interface LineSource {
+        int line(JsonParser p) throws IOException;
+    }
+
+    private static final LineSource FROM_YAML = p -> p.currentTokenLocation().getLineNr();
+
     /** Parses {@code text}; a syntax error becomes an exception with its line. */
     static LocatedYaml parse(String text) throws IOException {
-        Map<String, Integer> lines = new HashMap<>();
+        return parse(text, FROM_YAML);
+    }
+
+    /**
+     * Parses {@code text} and also returns, in {@code linesInOrder}, every line it looked up, in the order
+     * {@link #readTree} asks for them: with the document written as JSON, they give back the same
+     * locations without the YAML text (see {@link CompiledMatrix}).
+     */
+    static LocatedYaml parseRecording(String text, List<Integer> linesInOrder) throws IOException {
+        return parse(text, p -> {
+            int line = FROM_YAML.line(p);
+            linesInOrder.add(line);
+            return line;
+        });
+    }
+
+    private static LocatedYaml parse(String text, LineSource source) throws IOException {
         try (JsonParser p = YAML.createParser(text)) {
             if (p.nextToken() == null) {
-                return new LocatedYaml(JsonNodeFactory.instance.nullNode(), lines);
+                return new LocatedYaml(JsonNodeFactory.instance.nullNode(), new HashMap<>());
             }
-            return new LocatedYaml(read(p, "$", lines), lines);
+            return readTree(p, source);
         }
     }
 
-    private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
-        lines.put(path, p.currentTokenLocation().getLineNr());
+    /** Reads the value at the parser's current token, with its lines from {@code source}. */
+    static LocatedYaml readTree(JsonParser p, LineSource source) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        return new LocatedYaml(read(p, "$", lines, source), lines);
+    }
+
+    private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines, LineSource source) throws IOException {
+        lines.put(path, source.line(p));
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                int keyLine = p.currentTokenLocation().getLineNr();
+                int keyLine = source.line(p);
                 p.nextToken();
                 String child = path + "." + name;
-                JsonNode value = read(p, child, lines);
+                JsonNode value = read(p, child, lines, source);
                 lines.put(child, keyLine);
                 o.set(name, value);
             }
@@ -68,7 +98,7 @@ final class LocatedYaml {
             ArrayNode a = JsonNodeFactory.instance.arrayNode();
             int i = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                a.add(read(p, path + "[" + i++ + "]", lines));
+                a.add(read(p, path + "[" + i++ + "]", lines, source));
             }
             return a;
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Turns schema-valid matrix documents into typed facts, reporting what the schema cannot see (invalid
@@ -262,12 +263,18 @@ final class MatrixBuilder {
                 ctx.citation(null, n, path)));
     }
 
-    CompatibilityMatrix build(String fingerprint) {
+    /**
+     * The matrix; its symbol tables and replacements are the ones added here unless {@code deferredSymbols}
+     * supplies them.
+     */
+    CompatibilityMatrix build(String fingerprint, Supplier<SymbolFacts> deferredSymbols) {
         for (PackageInfo p : packages.values()) {
             if (p.sameAs() != null && !packages.containsKey(p.sameAs())) {
                 problems.add(p.citation().location() + ": same-as names '" + p.sameAs() + "', which no matrix file describes");
             }
         }
-        return new CompatibilityMatrix(packages, rules, imports, pythons, symbols, replacements, moves, fingerprint);
+        SymbolFacts added = new SymbolFacts(symbols, replacements);
+        return new CompatibilityMatrix(packages, rules, imports, pythons, deferredSymbols == null ? () -> added : deferredSymbols,
+                moves, fingerprint);
     }
 }

@@ -280,4 +280,29 @@ class CliTest {
         assertThat(finding.get("severity").asText()).isEqualTo("warning");
         assertThat(finding.get("location").get("line").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void aNamedCommandGetsOnlyItsOwnModelAndEveryOtherCommandLineSeesThemAll() {
+        assertThat(Main.commandLine(new String[] {"--stacktrace", "check", "x.txt"}).getSubcommands()).containsOnlyKeys("check");
+        assertThat(Main.commandLine(new String[] {}).getSubcommands().keySet())
+                .containsExactly("check", "fix", "lock", "audit", "diagnose", "matrix", "index", "help");
+        Main.COMMANDS.forEach((name, type) -> assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
+
+        Run typo = run("chek", "x.txt");
+        assertThat(typo.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(typo.err()).contains("Did you mean: kompat check").contains("Try 'kompat --help'.");
+        assertThat(run("index", "shw").err()).contains("Did you mean: index show").contains("Try 'kompat index --help'.");
+        assertThat(run("help", "check").out()).startsWith("Usage: kompat check");
+    }
+
+    @Test
+    void theBundledMatrixIsPreloadedOnlyForCommandsThatUseIt() {
+        assertThat(Main.usesBundledMatrix(new String[] {"check", "r.txt"})).isTrue();
+        assertThat(Main.usesBundledMatrix(new String[] {"--stacktrace", "diagnose", "-"})).isTrue();
+        assertThat(Main.usesBundledMatrix(new String[] {"check", "--matrix", "dir", "r.txt"})).isFalse();
+        assertThat(Main.usesBundledMatrix(new String[] {"check", "--matrix=dir", "r.txt"})).isFalse();
+        assertThat(Main.usesBundledMatrix(new String[] {"index", "show", "keras"})).isFalse();
+        assertThat(Main.usesBundledMatrix(new String[] {"--version"})).isFalse();
+        assertThat(Main.usesBundledMatrix(new String[] {"check", "--help"})).isFalse();
+    }
 }

@@ -26,6 +26,15 @@ class BundledMatrixTest {
         assertThat(MatrixLoader.loadBundled().rules()).hasSameSizeAs(matrix.rules());
     }
 
+    @Test
+    void symbolFilesReadOnFirstUseGiveTheSameTablesAndReplacements() throws MatrixException {
+        CompatibilityMatrix lazy = MatrixLoader.loadBundled();
+        assertThat(lazy.symbols()).isNotEmpty().containsExactlyElementsOf(matrix.symbols());
+        assertThat(lazy.replacements()).isNotEmpty().containsExactlyElementsOf(matrix.replacements());
+        assertThat(lazy.moves()).containsExactlyElementsOf(matrix.moves());
+        assertThat(MatrixLoader.loadBundled()).as("loaded once per process").isSameAs(lazy);
+    }
+
     static PackageName p(String name) {
         return PackageName.of(name);
     }

@@ -77,4 +77,25 @@ class MatrixLoaderTest {
         assertThatThrownBy(() -> MatrixLoader.load(Map.of("bad.yaml", "schema: [unclosed\n"), MatrixLoader.bundledSchema()))
                 .isInstanceOf(MatrixException.class).hasMessageContaining("bad.yaml").hasMessageContaining("invalid YAML");
     }
+
+    @Test
+    void aSymbolFileHoldsOnlySymbolsAndReplacementsBecauseItIsReadLate() throws MatrixException {
+        String yaml = """
+                schema: kompat.matrix/1
+                replacements:
+                  - symbol: "get_session"
+                    advice: "tf.compat.v1.keras.backend.get_session"
+                    source: https://example.org/a
+                rules:
+                  - id: a-rule
+                    package: keras
+                    requires: {numpy: ">=1"}
+                    source: https://example.org/a
+                """;
+        assertThatThrownBy(() -> MatrixLoader.load(Map.of("x-symbols.yaml", yaml), MatrixLoader.bundledSchema()))
+                .isInstanceOfSatisfying(MatrixException.class, e -> assertThat(e.problems())
+                        .containsExactly("x-symbols.yaml:6: 'rules' does not belong in a symbol file (files named *-symbols.yaml"
+                                + " hold only symbols and replacements; they are read on first use)"));
+        assertThat(MatrixLoader.load(Map.of("x.yaml", yaml), MatrixLoader.bundledSchema()).replacements()).hasSize(1);
+    }
 }
