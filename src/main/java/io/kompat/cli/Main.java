@@ -4,6 +4,7 @@ import io.kompat.matrix.MatrixLoader;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -78,14 +79,18 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The command line for {@code args}: with only the named command, or with all of them (and {@code help})
-     * when none is named or the name is unknown, so usage, {@code help} and suggestions see every command.
+     * The command line for {@code args}: with only the named command; with none for {@code --version};
+     * otherwise with all of them (and {@code help}), so usage, {@code help} and suggestions see every command.
      */
     static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new Main());
-        Class<?> named = COMMANDS.get(commandName(args));
+        String name = commandName(args);
+        Class<?> named = COMMANDS.get(name);
         if (named != null) {
             cl.addSubcommand(named);
+        } else if (name.isEmpty() && List.of(args).stream().anyMatch(a -> a.equals("--version") || a.equals("-V"))
+                && List.of(args).stream().noneMatch(a -> a.equals("--help") || a.equals("-h"))) {
+            return cl;
         } else {
             COMMANDS.values().forEach(cl::addSubcommand);
             cl.addSubcommand(CommandLine.HelpCommand.class);

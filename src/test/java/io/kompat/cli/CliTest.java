@@ -284,6 +284,8 @@ class CliTest {
     @Test
     void aNamedCommandGetsOnlyItsOwnModelAndEveryOtherCommandLineSeesThemAll() {
         assertThat(Main.commandLine(new String[] {"--stacktrace", "check", "x.txt"}).getSubcommands()).containsOnlyKeys("check");
+        assertThat(Main.commandLine(new String[] {"--version"}).getSubcommands()).isEmpty();
+        assertThat(run("--version").out()).startsWith("kompat ");
         assertThat(Main.commandLine(new String[] {}).getSubcommands().keySet())
                 .containsExactly("check", "fix", "lock", "audit", "diagnose", "matrix", "index", "help");
         Main.COMMANDS.forEach((name, type) -> assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
