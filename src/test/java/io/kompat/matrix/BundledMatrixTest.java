@@ -71,6 +71,16 @@ class BundledMatrixTest {
     }
 
     @Test
+    void tensorflowPatchReleasesAreListedWithTheirSourceList() {
+        var releases = matrix.packageInfo(p("tensorflow")).orElseThrow().releases();
+        for (String patch : List.of("1.15.5", "2.1.4", "2.2.3", "2.3.4", "2.4.4", "2.5.3", "2.6.5", "2.19.1")) {
+            assertThat(releases).as(patch).containsKey(v(patch));
+        }
+        assertThat(releases.get(v("2.4.4")).sources()).singleElement().asString().contains("/py-tensorflow/package.py");
+        assertThat(releases).doesNotContainKey(v("2.4.9"));
+    }
+
+    @Test
     void tensorflowFacts() {
         SpecifierSet py115 = python("tensorflow", "1.15.0", Platform.LINUX_X86_64);
         assertThat(py115.contains(v("3.7"))).isTrue();
