@@ -190,8 +190,10 @@ final class MatrixBuilder {
         } else if (py != null) {
             py.fields().forEachRemaining(e -> python.put(Platform.fromId(e.getKey()), ctx.specifiers(e.getValue().asText(), path + ".python." + e.getKey())));
         }
-        rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), python,
-                dependencies(ctx, n, "requires", path, false), dependencies(ctx, n, "constrains", path, true),
+        Set<Platform> platforms = new java.util.HashSet<>();
+        n.path("platforms").forEach(x -> platforms.add(Platform.fromId(x.asText())));
+        rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), platforms, python,
+                dependencies(ctx, n, "requires", path, true), dependencies(ctx, n, "constrains", path, true),
                 dependencies(ctx, n, "conflicts", path, false), n.has("unavailable") ? n.get("unavailable").asText() : null,
                 build(n), ctx.citation(id, n, path)));
     }

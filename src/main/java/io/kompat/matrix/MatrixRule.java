@@ -6,27 +6,31 @@ import io.kompat.version.SpecifierSet;
 import io.kompat.version.Version;
 import io.kompat.version.range.VersionSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One curated fact about releases {@code versions} of {@code pkg}. Any combination of facets may be
  * present:
  *
+ * @param platforms the platforms the rule holds on; empty means every platform
  * @param python Pythons the releases install on, per platform; a null key means every platform
- * @param requires packages that must also be installed, in the given versions
+ * @param requires packages that must also be installed, in the given versions ({@link #SAME_VERSION}: the
+ *     same version as {@code pkg})
  * @param constrains packages that, if installed, must be in the given versions ({@link #SAME_VERSION}: the
  *     same version as {@code pkg})
  * @param conflicts package versions that cannot be installed together with these releases
  * @param unavailable why these releases cannot be installed at all, or null
  * @param build how the releases were built and tested ({@code cuda}, {@code cudnn}); empty when unknown
  */
-public record MatrixRule(PackageName pkg, VersionSet versions, Map<Platform, SpecifierSet> python,
+public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> platforms, Map<Platform, SpecifierSet> python,
         Map<PackageName, SpecifierSet> requires, Map<PackageName, SpecifierSet> constrains,
         Map<PackageName, SpecifierSet> conflicts, String unavailable, Map<String, String> build, Citation citation) {
 
-    /** Marker value of {@link #constrains()}: the other package must have the same version. */
+    /** Marker value of {@link #requires()} and {@link #constrains()}: the other package must have the same version. */
     public static final SpecifierSet SAME_VERSION = SpecifierSet.parse("===same-version");
 
     public MatrixRule {
+        platforms = Set.copyOf(platforms);
         python = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(python));
         requires = ordered(requires);
         constrains = ordered(constrains);
@@ -45,6 +49,11 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Map<Platform, Spe
 
     public boolean appliesTo(Version v) {
         return versions.contains(v);
+    }
+
+    /** Whether the rule holds on {@code platform}. */
+    public boolean holdsOn(Platform platform) {
+        return platforms.isEmpty() || platforms.contains(platform);
     }
 
     /** The Python range for {@code platform}, or null when the rule says nothing about it. */

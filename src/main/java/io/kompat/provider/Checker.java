@@ -181,7 +181,7 @@ public final class Checker {
         if (resolution instanceof Resolution.Solved solved) {
             solved.unverified().forEach((pkg, why) -> unchecked.add(new CheckResult.Unchecked(pkg.value(), null, why)));
             List<CheckResult.Warning> warnings = new ArrayList<>(
-                    OpenRanges.find(matrix, manifest.entries().stream().filter(e -> !skipped.contains(e)).toList(), solved));
+                    OpenRanges.find(matrix, target.platform(), manifest.entries().stream().filter(e -> !skipped.contains(e)).toList(), solved));
             if (provider instanceof IndexedProvider indexed) {
                 indexed.notes().forEach((what, note) -> {
                     String[] nameVersion = what.split(" ", 2);

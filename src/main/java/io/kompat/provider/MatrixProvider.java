@@ -72,6 +72,11 @@ public final class MatrixProvider implements DependencyProvider {
             if (info.releasesComplete()) {
                 return new NoVersion(origin(info.citation()), "the matrix lists every release of " + pkg);
             }
+            Version sameBuild = sameBuildRelease(info, allowed);
+            if (sameBuild != null) {
+                return new Chosen(sameBuild, "not listed, but " + info.sameAs() + " " + sameBuild + " is, and " + pkg
+                        + " is the same build");
+            }
         }
         Version sample = plausibleUnlisted(info, allowed);
         if (sample == null) {
@@ -117,6 +122,22 @@ public final class MatrixProvider implements DependencyProvider {
         return null;
     }
 
+    /**
+     * For a variant ({@code tensorflow-intel}), the newest listed release of the package it is the same
+     * build as ({@code tensorflow}) within {@code allowed}: the likeliest unlisted release of the variant.
+     */
+    private Version sameBuildRelease(PackageInfo info, VersionSet allowed) {
+        if (info.sameAs() == null) {
+            return null;
+        }
+        for (Version v : matrix.packageInfo(info.sameAs()).map(PackageInfo::releaseList).orElse(List.of())) {
+            if (!v.isPrerelease() && allowed.contains(v) && info.sameAsVersions().contains(v)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     /** Whether a release of {@code v}'s {@code major.minor} series is listed (for a variant, also of the package it is the same build as). */
     private boolean inListedSeries(PackageInfo info, Version v) {
         List<Version> listed = new ArrayList<>(info.releases().keySet());
@@ -139,6 +160,9 @@ public final class MatrixProvider implements DependencyProvider {
         }
         PackageInfo info = matrix.packageInfo(pkg).orElse(null);
         for (MatrixRule rule : matrix.rulesFor(pkg, version)) {
+            if (!rule.holdsOn(target.platform())) {
+                continue;
+            }
             VersionSet range = rule.versions();
             if (!rule.pkg().equals(pkg) && info != null) {
                 range = range.intersect(info.sameAsVersions());
@@ -157,6 +181,11 @@ public final class MatrixProvider implements DependencyProvider {
         return out;
     }
 
+    /**
+     * The incompatibilities of one rule for {@code pkg}. Relations to {@code pkg} itself are left out: they
+     * arise only when a rule of another package reaches {@code pkg} through same-as ({@code tensorflow}
+     * requires {@code tensorflow-cpu-aws}, whose releases get the rules of {@code tensorflow}).
+     */
     private void addRule(List<Incompatibility> out, PackageName pkg, Version version, VersionSet range, MatrixRule rule) {
         Origin origin = origin(rule.citation());
         Term self = Term.positive(pkg, range);
@@ -165,9 +194,20 @@ public final class MatrixProvider implements DependencyProvider {
             out.add(Incompatibility.external(Cause.Kind.PYTHON, origin, null, self, Term.negative(PYTHON, VersionSet.of(python))));
         }
         for (Map.Entry<PackageName, SpecifierSet> e : rule.requires().entrySet()) {
-            out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(e.getKey(), VersionSet.of(e.getValue()))));
+            if (e.getKey().equals(pkg)) {
+                continue;
+            }
+            if (e.getValue() == MatrixRule.SAME_VERSION) {
+                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, Term.positive(pkg, VersionSet.exactly(version)),
+                        Term.negative(e.getKey(), VersionSet.exactly(version))));
+            } else {
+                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(e.getKey(), VersionSet.of(e.getValue()))));
+            }
         }
         for (Map.Entry<PackageName, SpecifierSet> e : rule.constrains().entrySet()) {
+            if (e.getKey().equals(pkg)) {
+                continue;
+            }
             if (e.getValue() == MatrixRule.SAME_VERSION) {
                 out.add(Incompatibility.external(Cause.Kind.CONSTRAINT, origin, null, Term.positive(pkg, VersionSet.exactly(version)),
                         Term.positive(e.getKey(), VersionSet.exactly(version).complement())));
@@ -177,6 +217,9 @@ public final class MatrixProvider implements DependencyProvider {
             }
         }
         for (Map.Entry<PackageName, SpecifierSet> e : rule.conflicts().entrySet()) {
+            if (e.getKey().equals(pkg)) {
+                continue;
+            }
             out.add(Incompatibility.external(Cause.Kind.CONFLICT, origin, rule.citation().note() == null ? null : firstSentence(rule.citation().note()),
                     self, Term.positive(e.getKey(), VersionSet.of(e.getValue()))));
         }

@@ -5,6 +5,7 @@ import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.MatrixRule;
 import io.kompat.matrix.PackageInfo;
 import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Platform;
 import io.kompat.resolve.Resolution;
 import io.kompat.version.SpecifierSet;
 import io.kompat.version.Version;
@@ -26,7 +27,7 @@ final class OpenRanges {
     private OpenRanges() {
     }
 
-    static List<CheckResult.Warning> find(CompatibilityMatrix matrix, List<ManifestEntry> entries, Resolution.Solved solved) {
+    static List<CheckResult.Warning> find(CompatibilityMatrix matrix, Platform platform, List<ManifestEntry> entries, Resolution.Solved solved) {
         List<CheckResult.Warning> out = new ArrayList<>();
         Set<String> reported = new HashSet<>();
         List<ManifestEntry> reqs = entries.stream().filter(e -> e.isCheckable() && !e.isConstraint()).toList();
@@ -45,6 +46,9 @@ final class OpenRanges {
                     continue;
                 }
                 for (MatrixRule rule : matrix.rulesOf(p.name())) {
+                    if (!rule.holdsOn(platform)) {
+                        continue;
+                    }
                     VersionSet badQ = bad(rule, q.name(), rq);
                     VersionSet goodP = rule.versions().intersect(rp);
                     Version exampleP = badQ == null ? null : release(matrix, p.name(), goodP);

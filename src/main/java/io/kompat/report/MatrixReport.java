@@ -77,13 +77,29 @@ public final class MatrixReport {
                 sb.append("Built with ").append(r.build().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", "))).append(cite(r.citation())).append('\n');
             }
-            r.requires().forEach((k, s) -> sb.append("Requires ").append(k).append(' ').append(spec(s)).append(cite(r.citation())).append('\n'));
+            // Facts of the package itself are left out: they reach a variant through same-as
+            // (tensorflow requires tensorflow-cpu-aws, whose releases get the rules of tensorflow).
+            String on = r.platforms().isEmpty() ? "" : "On " + r.platforms().stream().map(Platform::id).sorted().collect(Collectors.joining(", ")) + ": ";
             Map<String, List<String>> bySpec = new java.util.LinkedHashMap<>();
-            r.constrains().forEach((k, s) -> bySpec.computeIfAbsent(s == MatrixRule.SAME_VERSION ? "of the same version" : spec(s),
-                    x -> new ArrayList<>()).add(k.value()));
-            bySpec.forEach((s, names) -> sb.append("Works only with ").append(String.join(" / ", names)).append(' ').append(s)
-                    .append(" (if installed)").append(cite(r.citation())).append('\n'));
-            r.conflicts().forEach((k, s) -> sb.append("Breaks with ").append(k).append(' ').append(spec(s)).append(cite(r.citation())).append('\n'));
+            for (Map.Entry<PackageName, SpecifierSet> e : r.requires().entrySet()) {
+                if (!e.getKey().equals(name)) {
+                    sb.append(on).append(on.isEmpty() ? "Requires " : "requires ").append(e.getKey()).append(' ')
+                            .append(sameOrSpec(e.getValue())).append(cite(r.citation())).append('\n');
+                }
+            }
+            for (Map.Entry<PackageName, SpecifierSet> e : r.constrains().entrySet()) {
+                if (!e.getKey().equals(name)) {
+                    bySpec.computeIfAbsent(sameOrSpec(e.getValue()), x -> new ArrayList<>()).add(e.getKey().value());
+                }
+            }
+            bySpec.forEach((s, names) -> sb.append(on).append(on.isEmpty() ? "Works only with " : "works only with ").append(String.join(" / ", names))
+                    .append(' ').append(s).append(" (if installed)").append(cite(r.citation())).append('\n'));
+            for (Map.Entry<PackageName, SpecifierSet> e : r.conflicts().entrySet()) {
+                if (!e.getKey().equals(name)) {
+                    sb.append(on).append(on.isEmpty() ? "Breaks with " : "breaks with ").append(e.getKey()).append(' ').append(spec(e.getValue()))
+                            .append(cite(r.citation())).append('\n');
+                }
+            }
             if (r.unavailable() != null) {
                 sb.append("Cannot be installed: ").append(r.unavailable()).append(cite(r.citation())).append('\n');
             }
@@ -120,6 +136,10 @@ public final class MatrixReport {
             }
         }
         return perPlatform.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private static String sameOrSpec(SpecifierSet s) {
+        return s == MatrixRule.SAME_VERSION ? "of the same version" : spec(s);
     }
 
     private static String spec(SpecifierSet s) {
@@ -165,10 +185,12 @@ public final class MatrixReport {
             ObjectNode o = rules.addObject();
             o.put("id", r.id());
             o.put("versions", r.versions().toString());
+            ArrayNode platforms = o.putArray("platforms");
+            r.platforms().stream().map(Platform::id).sorted().forEach(platforms::add);
             ObjectNode py = o.putObject("python");
             r.python().forEach((p, s) -> py.put(p == null ? "*" : p.id(), s.toString()));
             ObjectNode req = o.putObject("requires");
-            r.requires().forEach((k, s) -> req.put(k.value(), s.toString()));
+            r.requires().forEach((k, s) -> req.put(k.value(), s == MatrixRule.SAME_VERSION ? "same-version" : s.toString()));
             ObjectNode con = o.putObject("constrains");
             r.constrains().forEach((k, s) -> con.put(k.value(), s == MatrixRule.SAME_VERSION ? "same-version" : s.toString()));
             ObjectNode conf = o.putObject("conflicts");

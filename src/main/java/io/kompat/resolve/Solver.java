@@ -21,12 +21,19 @@ public final class Solver {
     public static final PackageName ROOT = PackageName.foreign("<root>");
     static final Version ROOT_VERSION = Version.of(0);
     private static final int MAX_STEPS = 1_000_000;
+    /**
+     * Versions nobody lists that are tried per package before giving up on it. Without a bound, facts
+     * that rule out one version at a time (same-version pairs) could make the solver try unlisted
+     * versions forever.
+     */
+    static final int MAX_GUESSES = 16;
 
     private final DependencyProvider provider;
     private final Map<PackageName, List<Incompatibility>> byPackage = new HashMap<>();
     private final PartialSolution solution = new PartialSolution();
     private final Map<PackageName, String> unverified = new LinkedHashMap<>();
     private final Map<PackageName, VersionSet> unverifiedRanges = new LinkedHashMap<>();
+    private final Map<PackageName, Integer> guesses = new HashMap<>();
     /** Position of each package among the root requirements: decisions follow the input's order. */
     private final Map<PackageName, Integer> inputOrder = new HashMap<>();
 
@@ -240,6 +247,11 @@ public final class Solver {
             return pkg;
         }
         DependencyProvider.Chosen chosen = (DependencyProvider.Chosen) choice;
+        if (chosen.unverified() != null && guesses.merge(pkg, 1, Integer::sum) > MAX_GUESSES) {
+            add(Incompatibility.external(Cause.Kind.NO_VERSIONS, Origin.target("kompat's search"),
+                    "none of " + MAX_GUESSES + " unlisted versions tried fits, and no listed release does", Term.positive(pkg, allowed)));
+            return pkg;
+        }
         boolean conflict = false;
         for (Incompatibility inc : provider.incompatibilitiesFor(pkg, chosen.version())) {
             add(inc);

@@ -98,4 +98,31 @@ class MatrixLoaderTest {
                                 + " hold only symbols and replacements; they are read on first use)"));
         assertThat(MatrixLoader.load(Map.of("x.yaml", yaml), MatrixLoader.bundledSchema()).replacements()).hasSize(1);
     }
+
+    @Test
+    void ruleFacetsHoldOnTheirPlatformsOnly() throws MatrixException {
+        CompatibilityMatrix m = MatrixLoader.load(Map.of("p.yaml", """
+                schema: kompat.matrix/1
+                rules:
+                  - id: arm-only
+                    package: tensorflow
+                    versions: ">=2.10,<2.14"
+                    platforms: [linux-aarch64]
+                    requires: {tensorflow-cpu-aws: same-version}
+                    source: https://example.org/a
+                """), MatrixLoader.bundledSchema());
+        MatrixRule rule = m.rules().get(0);
+        assertThat(rule.holdsOn(io.kompat.requirement.Platform.LINUX_AARCH64)).isTrue();
+        assertThat(rule.holdsOn(io.kompat.requirement.Platform.LINUX_X86_64)).isFalse();
+        assertThat(rule.requires().get(io.kompat.requirement.PackageName.of("tensorflow-cpu-aws"))).isSameAs(MatrixRule.SAME_VERSION);
+        assertThat(problems("""
+                schema: kompat.matrix/1
+                rules:
+                  - id: bad-platform
+                    package: tensorflow
+                    platforms: [linux-riscv64]
+                    python: ">=3.8"
+                    source: https://example.org/a
+                """).problems()).singleElement().asString().startsWith("bad.yaml:5: ");
+    }
 }

@@ -87,4 +87,41 @@ class SolverTest {
         });
         assertThat(fixes).anySatisfy(f -> assertThat(f.changes().get(0).to()).isEqualTo(Version.parse("1.0.0")));
     }
+
+    /**
+     * A package whose releases nobody lists, paired version for version with a pinned one (like
+     * tensorflow-intel and tensorflow): every guess but the right one fails, one version at a time, and the
+     * guesses never reach the right one. The solver must give up on the package, not try guesses forever.
+     */
+    @Test
+    void unlistedGuessesRuledOutOneAtATimeEndInAnExplainedFailure() {
+        PackageName variant = PackageName.of("variant");
+        PackageName base = PackageName.of("base");
+        int[] guesses = {0};
+        DependencyProvider provider = new DependencyProvider() {
+            @Override
+            public Choice choose(PackageName pkg, io.kompat.version.range.VersionSet allowed) {
+                if (pkg.equals(base)) {
+                    return new Chosen(Version.parse("1.0"), null);
+                }
+                guesses[0]++;
+                return new Chosen(allowed.samples().get(allowed.samples().size() - 1), "nobody lists " + pkg);
+            }
+
+            @Override
+            public java.util.List<Incompatibility> incompatibilitiesFor(PackageName pkg, Version version) {
+                if (!pkg.equals(variant)) {
+                    return java.util.List.of();
+                }
+                var exactly = io.kompat.version.range.VersionSet.exactly(version);
+                return java.util.List.of(Incompatibility.external(Cause.Kind.CONSTRAINT, Origin.input("pairs"), null,
+                        Term.positive(variant, exactly), Term.positive(base, exactly.complement())));
+            }
+        };
+        Resolution r = Solver.solveRoots(provider, InMemoryProvider.roots("base ==1.0", "variant >=2"));
+        assertThat(r).isInstanceOf(Resolution.NoSolution.class);
+        assertThat(guesses[0]).as("tried, plus the one answer not tried").isEqualTo(Solver.MAX_GUESSES + 1);
+        assertThat(String.join("\n", Explainer.explain(((Resolution.NoSolution) r).cause())))
+                .contains("none of " + Solver.MAX_GUESSES + " unlisted versions tried fits");
+    }
 }
