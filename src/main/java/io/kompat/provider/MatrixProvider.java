@@ -198,8 +198,8 @@ public final class MatrixProvider implements DependencyProvider {
                 continue;
             }
             if (e.getValue() == MatrixRule.SAME_VERSION) {
-                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, Term.positive(pkg, VersionSet.exactly(version)),
-                        Term.negative(e.getKey(), VersionSet.exactly(version))));
+                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, Term.positive(pkg, sameVersion(version)),
+                        Term.negative(e.getKey(), sameVersion(version))));
             } else {
                 out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(e.getKey(), VersionSet.of(e.getValue()))));
             }
@@ -209,8 +209,8 @@ public final class MatrixProvider implements DependencyProvider {
                 continue;
             }
             if (e.getValue() == MatrixRule.SAME_VERSION) {
-                out.add(Incompatibility.external(Cause.Kind.CONSTRAINT, origin, null, Term.positive(pkg, VersionSet.exactly(version)),
-                        Term.positive(e.getKey(), VersionSet.exactly(version).complement())));
+                out.add(Incompatibility.external(Cause.Kind.CONSTRAINT, origin, null, Term.positive(pkg, sameVersion(version)),
+                        Term.positive(e.getKey(), sameVersion(version).complement())));
             } else {
                 out.add(Incompatibility.external(Cause.Kind.CONSTRAINT, origin, null, self,
                         Term.positive(e.getKey(), VersionSet.of(e.getValue()).complement())));
@@ -226,6 +226,15 @@ public final class MatrixProvider implements DependencyProvider {
         if (rule.unavailable() != null) {
             out.add(Incompatibility.external(Cause.Kind.UNAVAILABLE, origin, rule.unavailable(), self));
         }
+    }
+
+    /**
+     * The versions of a partner that count as "the same version" as {@code version}: {@code ==version} as
+     * PEP 440 reads it, local builds ({@code 2.12.1+cpu}) included. An exact set without them would leave
+     * a sliver of local versions that explanations print as a puzzling {@code >2.12.1,<=2.12.1}.
+     */
+    private static VersionSet sameVersion(Version version) {
+        return VersionSet.of(SpecifierSet.parse("==" + version));
     }
 
     private static String firstSentence(String note) {

@@ -80,6 +80,9 @@ class ScenarioTest {
         for (JsonNode text : iterable(expect.get("explanation-contains"))) {
             assertThat(explanation).as(report).contains(text.asText());
         }
+        for (JsonNode text : iterable(expect.get("explanation-lacks"))) {
+            assertThat(explanation).as(report).doesNotContain(text.asText());
+        }
         List<String> fixes = r.fixes().stream().map(CheckTextReport::describe).toList();
         for (JsonNode fix : iterable(expect.get("fixes"))) {
             assertThat(fixes).as(report).anySatisfy(f -> assertThat(f).startsWith(fix.asText()));
