@@ -128,7 +128,7 @@ public final class MatrixLoader {
         return load(bundledFiles(), bundledSchema());
     }
 
-    /** A file that may hold only symbol tables, so it can be read on first use. */
+    /** A file that may hold only symbol tables and replacements, so it can be read on first use. */
     static boolean isSymbolFile(String name) {
         return name.endsWith("-symbols.yaml") || name.endsWith("-symbols.yml");
     }

@@ -7,9 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * PubGrub version solving (as described in dart-lang/pub's solver.md): unit propagation over
@@ -22,9 +24,9 @@ public final class Solver {
     static final Version ROOT_VERSION = Version.of(0);
     private static final int MAX_STEPS = 1_000_000;
     /**
-     * Versions nobody lists that are tried per package before giving up on it. Without a bound, facts
-     * that rule out one version at a time (same-version pairs) could make the solver try unlisted
-     * versions forever.
+     * Distinct unverified versions (guesses: versions nobody lists, or whose metadata is unknown) tried per
+     * package before giving up on it. Without a bound, facts that rule out one version at a time
+     * (same-version pairs) could make the solver guess versions forever.
      */
     static final int MAX_GUESSES = 16;
 
@@ -33,7 +35,7 @@ public final class Solver {
     private final PartialSolution solution = new PartialSolution();
     private final Map<PackageName, String> unverified = new LinkedHashMap<>();
     private final Map<PackageName, VersionSet> unverifiedRanges = new LinkedHashMap<>();
-    private final Map<PackageName, Integer> guesses = new HashMap<>();
+    private final Map<PackageName, Set<Version>> guesses = new HashMap<>();
     /** Position of each package among the root requirements: decisions follow the input's order. */
     private final Map<PackageName, Integer> inputOrder = new HashMap<>();
 
@@ -247,10 +249,15 @@ public final class Solver {
             return pkg;
         }
         DependencyProvider.Chosen chosen = (DependencyProvider.Chosen) choice;
-        if (chosen.unverified() != null && guesses.merge(pkg, 1, Integer::sum) > MAX_GUESSES) {
-            add(Incompatibility.external(Cause.Kind.NO_VERSIONS, Origin.target("kompat's search"),
-                    "none of " + MAX_GUESSES + " unlisted versions tried fits, and no listed release does", Term.positive(pkg, allowed)));
-            return pkg;
+        if (chosen.unverified() != null) {
+            Set<Version> tried = guesses.computeIfAbsent(pkg, k -> new HashSet<>());
+            if (!tried.contains(chosen.version()) && tried.size() >= MAX_GUESSES) {
+                add(Incompatibility.external(Cause.Kind.NO_VERSIONS, Origin.target("kompat's search"),
+                        "none of the " + MAX_GUESSES + " unverified versions tried fits, and no verified release does",
+                        Term.positive(pkg, allowed)));
+                return pkg;
+            }
+            tried.add(chosen.version());
         }
         boolean conflict = false;
         for (Incompatibility inc : provider.incompatibilitiesFor(pkg, chosen.version())) {

@@ -122,6 +122,6 @@ class SolverTest {
         assertThat(r).isInstanceOf(Resolution.NoSolution.class);
         assertThat(guesses[0]).as("tried, plus the one answer not tried").isEqualTo(Solver.MAX_GUESSES + 1);
         assertThat(String.join("\n", Explainer.explain(((Resolution.NoSolution) r).cause())))
-                .contains("none of " + Solver.MAX_GUESSES + " unlisted versions tried fits");
+                .contains("none of the " + Solver.MAX_GUESSES + " unverified versions tried fits");
     }
 }
