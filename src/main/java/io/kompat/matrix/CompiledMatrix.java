@@ -39,18 +39,18 @@ public final class CompiledMatrix {
 
     /**
      * Build step: validates the matrix folder {@code args[0]} and writes its compiled form into
-     * {@code args[1]}. Problems are printed as {@code file:line: problem}, and the exit status is 1.
+     * {@code args[1]}. Problems are printed as {@code file:line: problem} and fail the step with an
+     * exception, not {@code System.exit}: the build runs this inside Maven's own JVM.
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: CompiledMatrix MATRIX_DIR OUTPUT_DIR");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: CompiledMatrix MATRIX_DIR OUTPUT_DIR");
         }
         try {
             compile(Path.of(args[0]), Path.of(args[1]));
         } catch (MatrixException e) {
-            e.problems().forEach(p -> System.err.println(p));
-            System.exit(1);
+            e.problems().forEach(System.err::println);
+            throw new IllegalStateException(e.problems().size() + " problem(s) in the compatibility matrix; nothing was compiled");
         }
     }
 

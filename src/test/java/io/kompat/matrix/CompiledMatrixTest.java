@@ -66,6 +66,10 @@ class CompiledMatrixTest {
         Files.writeString(dir.resolve("bad.yaml"), "schema: kompat.matrix/1\nrules:\n  - id: x\n    package: keras\n");
         assertThatThrownBy(() -> CompiledMatrix.compile(dir, dir.resolve("compiled"))).isInstanceOf(MatrixException.class);
         assertThat(dir.resolve("compiled")).doesNotExist();
+        assertThatThrownBy(() -> CompiledMatrix.main(new String[] {dir.toString(), dir.resolve("compiled").toString()}))
+                .as("the build step fails by exception: it runs inside Maven's JVM, where System.exit would end the build")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 problem(s)");
+        assertThatThrownBy(() -> CompiledMatrix.main(new String[0])).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Path compileBundledInto(Path dir) throws Exception {
