@@ -79,10 +79,7 @@ public record Lockfile(String target, List<String> inputs, String inputsDigest, 
                 }
             } else {
                 unpinned.put(name, why);
-                String range = result.resolution().unverifiedRanges().get(e.getKey()).toString();
-                if (!range.contains("||") && !range.contains("post*") && !range.equals("*")) {
-                    ranges.put(name, range);
-                }
+                result.resolution().unverifiedRanges().get(e.getKey()).asSpecifiers().ifPresent(range -> ranges.put(name, range));
             }
         }
         Map<String, List<String>> requestedBy = new TreeMap<>();

@@ -259,6 +259,48 @@ public final class VersionSet {
         return intervals.hashCode();
     }
 
+    /**
+     * The set as one PEP 440 specifier set, when it is one: a single stretch of the line, or one with
+     * {@code ==V} holes cut out ({@code >=3.20.3,<5,!=4.21.0}). Empty when no specifier set says exactly
+     * this set; the text is checked by parsing it back. One exact version {@code V} is written {@code ==V},
+     * which also admits its local builds ({@code V+cpu}): the nearest specifier, as pip pins are written.
+     */
+    public java.util.Optional<String> asSpecifiers() {
+        if (intervals.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Version single = singleVersion();
+        if (single != null && !single.hasLocal()) {
+            return java.util.Optional.of("==" + single);
+        }
+        List<String> holes = new ArrayList<>();
+        for (int i = 0; i + 1 < intervals.size(); i++) {
+            Interval a = intervals.get(i);
+            Interval b = intervals.get(i + 1);
+            Interval gap = new Interval(a.upper(), !a.upperInclusive(), b.lower(), !b.lowerInclusive());
+            Version hole = equalsRange(gap);
+            if (hole == null) {
+                return java.util.Optional.empty();
+            }
+            holes.add("!=" + hole);
+        }
+        Interval hull = new Interval(intervals.get(0).lower(), intervals.get(0).lowerInclusive(),
+                intervals.get(intervals.size() - 1).upper(), intervals.get(intervals.size() - 1).upperInclusive());
+        List<String> parts = new ArrayList<>();
+        String outer = format(hull);
+        if (!outer.equals("*")) {
+            parts.add(outer);
+        }
+        parts.addAll(holes);
+        String text = String.join(",", parts);
+        try {
+            return text.isEmpty() || !VersionSet.of(SpecifierSet.parse(text)).equals(this) ? java.util.Optional.empty()
+                    : java.util.Optional.of(text);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Specifier-like text: {@code >=1.0,<2.0 || ==3.0}; {@code <2.0} stands for {@code <2.0.dev0}. */
     @Override
     public String toString() {

@@ -109,4 +109,20 @@ class VersionSetPropertiesTest {
         assertThat(a.union(a)).isEqualTo(a);
         assertThat(a.intersect(a)).isEqualTo(a);
     }
+
+    @Property(tries = 400)
+    void aSetWrittenAsSpecifiersMeansTheSameVersions(@ForAll("sets") VersionSet a, @ForAll("sets") VersionSet b,
+            @ForAll("versions") Version v) {
+        for (VersionSet set : List.of(a, a.intersect(b), a.intersect(b.complement()))) {
+            set.asSpecifiers().ifPresent(text -> {
+                SpecifierSet parsed = SpecifierSet.parse(text);
+                Version single = set.singleVersion();
+                // "==V" for one exact version also admits V's local builds, as documented.
+                boolean localBuildOfSingle = single != null && v.hasLocal() && v.publicVersion().equals(single);
+                if (!localBuildOfSingle) {
+                    assertThat(parsed.contains(v)).as("%s written %s, at %s", set, text, v).isEqualTo(set.contains(v));
+                }
+            });
+        }
+    }
 }

@@ -71,4 +71,16 @@ class VersionSetTest {
         assertThat(VersionSet.exactly(Version.parse("2.4.0")).singleVersion()).isEqualTo(Version.parse("2.4"));
         assertThat(set("==2.4.0").singleVersion()).isNull();
     }
+
+    @Test
+    void holesOfOneReleaseAreWrittenAsNotEqual() {
+        VersionSet protobuf = VersionSet.of(SpecifierSet.parse(">=3.20.3,<5,!=4.21.0,!=4.21.1"));
+        assertThat(protobuf.toString()).contains("||");
+        assertThat(protobuf.asSpecifiers()).hasValue(">=3.20.3,<5,!=4.21.0,!=4.21.1");
+        assertThat(VersionSet.of(SpecifierSet.parse(">=1.0,<2.0")).asSpecifiers()).hasValue(">=1.0,<2.0");
+        assertThat(VersionSet.exactly(Version.parse("2.13.0")).asSpecifiers()).hasValue("==2.13.0");
+        assertThat(VersionSet.of(SpecifierSet.parse("<1.0")).union(VersionSet.of(SpecifierSet.parse(">=2.0"))).asSpecifiers())
+                .as("a gap wider than one release").isEmpty();
+        assertThat(VersionSet.empty().asSpecifiers()).isEmpty();
+    }
 }
