@@ -101,7 +101,8 @@ public final class MatrixReport {
                 }
             }
             if (r.unavailable() != null) {
-                sb.append("Cannot be installed: ").append(r.unavailable()).append(cite(r.citation())).append('\n');
+                sb.append(on).append(on.isEmpty() ? "Cannot be installed: " : "cannot be installed: ").append(r.unavailable())
+                        .append(cite(r.citation())).append('\n');
             }
         }
         List<SymbolTable> tables = symbolTables(m, name, v);

@@ -119,7 +119,8 @@ class CliTest {
         assertThat(run("matrix", "tensorflow==2.12.0").out())
                 .contains("On linux-aarch64: requires tensorflow-cpu-aws of the same version  [tensorflow-linux-aarch64-installs-tensorflow-cpu-aws;");
         assertThat(run("matrix", "tensorflow-cpu-aws==2.11.1").out()).as("no relation of a package to itself")
-                .contains("Python: linux-aarch64 ==3.7.*").doesNotContain("requires tensorflow-cpu-aws");
+                .contains("Python: linux-aarch64 ==3.7.*").doesNotContain("requires tensorflow-cpu-aws")
+                .contains("On linux-x86_64, macos-arm64, macos-x86_64, windows-amd64: cannot be installed: tensorflow-cpu-aws is AWS's build");
         assertThat(run("matrix", "no-such-package").code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run("matrix", "validate").code()).isEqualTo(ExitCode.OK);
         Path bad = dir.resolve("m");
