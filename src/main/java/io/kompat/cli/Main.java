@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code kompat} command line: the composition root. */
-@Command(name = "kompat", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+@Command(name = "kompat", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Checks that Keras / TensorFlow / Theano / Python / numpy / protobuf versions work together,"
                 + " before anything is installed.")
 public final class Main implements Runnable {

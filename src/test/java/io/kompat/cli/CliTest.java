@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -300,6 +301,22 @@ class CliTest {
         assertThat(typo.err()).contains("Did you mean: kompat check").contains("Try 'kompat --help'.");
         assertThat(run("index", "shw").err()).contains("Did you mean: index show").contains("Try 'kompat index --help'.");
         assertThat(run("help", "check").out()).startsWith("Usage: kompat check");
+    }
+
+    @Test
+    void everyCommandAnswersHelpAsTheErrorMessagesAdvise() {
+        for (String[] command : List.of(new String[] {"check"}, new String[] {"fix"}, new String[] {"lock"}, new String[] {"audit"},
+                new String[] {"diagnose"}, new String[] {"matrix"}, new String[] {"matrix", "validate"}, new String[] {"index"},
+                new String[] {"index", "show"}, new String[] {"index", "refresh"}, new String[] {"index", "clear"})) {
+            String name = String.join(" ", command);
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.add("--help");
+            Run r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as(name).isEqualTo(ExitCode.OK);
+            assertThat(r.out()).as(name).startsWith("Usage: kompat " + name + " ");
+        }
+        Run wrong = run("check", "--no-such-option", "x.txt");
+        assertThat(wrong.err()).contains("Try 'kompat check --help'.");
     }
 
     @Test
