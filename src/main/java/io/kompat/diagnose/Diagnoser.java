@@ -217,19 +217,28 @@ public final class Diagnoser {
         if (matrix.packageInfo(r.name()).isEmpty() && matrix.rulesOf(r.name()).isEmpty()) {
             return unrecognised(d.line(), "kompat has no release facts about '" + r.name() + "'");
         }
+        // The marker pip quotes says when the requirement applied, not what was asked for.
+        String wanted = r.name() + r.specifiers().toString();
         Version pinned = r.specifiers().specifiers().size() == 1 && r.specifiers().specifiers().get(0).version() != null
                 ? r.specifiers().specifiers().get(0).version() : null;
         List<String> facts = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         if (pinned != null) {
             Map<String, String> perPlatform = new TreeMap<>();
+            Set<Platform> nowhere = matrix.unavailableOn(r.name(), pinned);
             for (MatrixRule rule : matrix.rulesFor(r.name(), pinned)) {
-                rule.python().forEach((p, s) -> perPlatform.put(p == null ? "every platform" : p.id(), s.toString()));
+                rule.python().forEach((p, s) -> {
+                    if (p == null || !nowhere.contains(p)) {
+                        perPlatform.put(p == null ? "every platform" : p.id(), s.toString());
+                    }
+                });
                 if (!rule.python().isEmpty()) {
                     sources.addAll(rule.citation().sources());
                 }
                 if (rule.unavailable() != null) {
-                    facts.add(r.name() + " " + pinned + " cannot be installed: " + rule.unavailable());
+                    String where = rule.platforms().isEmpty() ? ""
+                            : " on " + rule.platforms().stream().map(Platform::id).sorted().collect(java.util.stream.Collectors.joining(", "));
+                    facts.add(r.name() + " " + pinned + " cannot be installed" + where + ": " + rule.unavailable());
                     sources.addAll(rule.citation().sources());
                 }
             }
@@ -243,12 +252,12 @@ public final class Diagnoser {
                 advice.add("on Python " + options.python() + " use " + String.join(", ", pins.resolved()));
             }
         }
-        Diagnosis.PinSet withOtherPython = verify(List.of(d.requirement()), new Options(null, options.platform(), null));
+        Diagnosis.PinSet withOtherPython = verify(List.of(wanted), new Options(null, options.platform(), null));
         if (withOtherPython.consistent()) {
-            advice.add("or keep " + d.requirement() + " and use " + withOtherPython.target());
+            advice.add("or keep " + wanted + " and use " + withOtherPython.target());
             pins = pins == null ? withOtherPython : pins;
         }
-        return new Diagnosis(d.line(), true, "pip found no wheel of " + d.requirement() + " for the interpreter or platform",
+        return new Diagnosis(d.line(), true, "pip found no wheel of " + wanted + " for the interpreter or platform",
                 facts, advice, new ArrayList<>(sources), pins, List.of());
     }
 

@@ -16,7 +16,8 @@ public final class ErrorParser {
     private static final Pattern PY2_ATTRIBUTE = Pattern.compile("'module' object has no attribute '(\\w+)'");
     private static final Pattern CANNOT_IMPORT = Pattern.compile("cannot import name '?(\\w+)'?(?: from '([\\w.]+)')?");
     private static final Pattern NO_MODULE = Pattern.compile("No module named '?([\\w.]+)'?");
-    private static final Pattern NO_DISTRIBUTION = Pattern.compile("No matching distribution found for ([^\\s]+)");
+    /** The requirement is the rest of the line: pip quotes it whole, markers included ({@code x==1; platform_system == "Linux"}). */
+    private static final Pattern NO_DISTRIBUTION = Pattern.compile("No matching distribution found for (\\S.*?)\\s*$");
     private static final Pattern FROM_IMPORT = Pattern.compile("^\\s*from\\s+([\\w.]+)\\s+import\\s+.*\\b(\\w+)\\b");
     private static final Pattern NUMPY_ABI = Pattern.compile("compiled using NumPy 1\\.x cannot be run in\\s+NumPy 2|_ARRAY_API not found"
             + "|numpy\\.core\\.multiarray failed to import|numpy\\.dtype size changed, may indicate binary incompatibility");

@@ -88,6 +88,20 @@ public final class CompatibilityMatrix {
         return out;
     }
 
+    /**
+     * The platforms release {@code v} of {@code name} cannot be installed on at all (an {@code unavailable}
+     * rule); Python facts a variant inherits for those platforms say nothing.
+     */
+    public java.util.Set<io.kompat.requirement.Platform> unavailableOn(PackageName name, Version v) {
+        java.util.Set<io.kompat.requirement.Platform> out = java.util.EnumSet.noneOf(io.kompat.requirement.Platform.class);
+        for (MatrixRule r : rulesFor(name, v)) {
+            if (r.unavailable() != null) {
+                out.addAll(r.platforms().isEmpty() ? List.of(io.kompat.requirement.Platform.values()) : r.platforms());
+            }
+        }
+        return out;
+    }
+
     public List<ImportGroup> imports() {
         return imports;
     }

@@ -131,9 +131,12 @@ public final class MatrixReport {
 
     private static String pythonSummary(CompatibilityMatrix m, PackageName name, Version v) {
         Map<String, String> perPlatform = new TreeMap<>();
+        java.util.Set<Platform> nowhere = m.unavailableOn(name, v);
         for (MatrixRule r : m.rulesFor(name, v)) {
             for (Map.Entry<Platform, SpecifierSet> e : r.python().entrySet()) {
-                perPlatform.put(e.getKey() == null ? "all platforms" : e.getKey().id(), spec(e.getValue()));
+                if (e.getKey() == null || !nowhere.contains(e.getKey())) {
+                    perPlatform.put(e.getKey() == null ? "all platforms" : e.getKey().id(), spec(e.getValue()));
+                }
             }
         }
         return perPlatform.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));

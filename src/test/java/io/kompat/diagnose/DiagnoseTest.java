@@ -92,6 +92,17 @@ class DiagnoseTest {
     }
 
     @Test
+    void noMatchingDistributionWithAMarkerIsReadWholeAndExplainedForItsPlatform() throws IOException {
+        List<KnownError> errors = parse("pip-no-distribution-aarch64.txt");
+        assertThat(errors).singleElement().isInstanceOfSatisfying(KnownError.NoMatchingDistribution.class,
+                e -> assertThat(e.requirement()).startsWith("tensorflow-cpu-aws==2.11.1; platform_system == \"Linux\""));
+        Diagnosis d = diagnoser.diagnose(errors.get(0), new Diagnoser.Options("3.10", io.kompat.requirement.Platform.LINUX_AARCH64, null));
+        assertThat(d.facts()).contains("tensorflow-cpu-aws 2.11.1 has wheels for Python ==3.7.* on linux-aarch64")
+                .noneSatisfy(f -> assertThat(f).contains("on linux-x86_64").contains("has wheels"));
+        assertThat(d.advice()).anySatisfy(a -> assertThat(a).isEqualTo("or keep tensorflow-cpu-aws==2.11.1 and use Python 3.7 on linux-aarch64"));
+    }
+
+    @Test
     void tfKerasBackendOfTensorflow2() throws IOException {
         Diagnosis d = only("tf-keras-get-session.txt", "3.10");
         assertThat(d.facts()).anySatisfy(f -> assertThat(f).startsWith("tf.keras.backend.get_session: in no analysed release"));
