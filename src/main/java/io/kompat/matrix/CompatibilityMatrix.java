@@ -1,13 +1,16 @@
 package io.kompat.matrix;
 
 import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Platform;
 import io.kompat.version.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -92,11 +95,11 @@ public final class CompatibilityMatrix {
      * The platforms release {@code v} of {@code name} cannot be installed on at all (an {@code unavailable}
      * rule); Python facts a variant inherits for those platforms say nothing.
      */
-    public java.util.Set<io.kompat.requirement.Platform> unavailableOn(PackageName name, Version v) {
-        java.util.Set<io.kompat.requirement.Platform> out = java.util.EnumSet.noneOf(io.kompat.requirement.Platform.class);
+    public Set<Platform> unavailableOn(PackageName name, Version v) {
+        Set<Platform> out = EnumSet.noneOf(Platform.class);
         for (MatrixRule r : rulesFor(name, v)) {
             if (r.unavailable() != null) {
-                out.addAll(r.platforms().isEmpty() ? List.of(io.kompat.requirement.Platform.values()) : r.platforms());
+                out.addAll(r.platforms().isEmpty() ? List.of(Platform.values()) : r.platforms());
             }
         }
         return out;
