@@ -61,11 +61,16 @@ public final class Main implements Runnable {
      */
     static boolean usesBundledMatrix(String[] args) {
         for (String a : args) {
-            if (a.equals("--matrix") || a.startsWith("--matrix=") || a.equals("--help") || a.equals("-h")) {
+            if (a.equals("--matrix") || a.startsWith("--matrix=")) {
                 return false;
             }
         }
-        return MATRIX_COMMANDS.contains(commandName(args));
+        return !has(args, "--help", "-h") && MATRIX_COMMANDS.contains(commandName(args));
+    }
+
+    /** Whether one of {@code args} is one of {@code options}. */
+    private static boolean has(String[] args, String... options) {
+        return List.of(args).stream().anyMatch(List.of(options)::contains);
     }
 
     /** The first argument that is not an option: the command (kompat's own options take no values). */
@@ -88,8 +93,7 @@ public final class Main implements Runnable {
         Class<?> named = COMMANDS.get(name);
         if (named != null) {
             cl.addSubcommand(named);
-        } else if (name.isEmpty() && List.of(args).stream().anyMatch(a -> a.equals("--version") || a.equals("-V"))
-                && List.of(args).stream().noneMatch(a -> a.equals("--help") || a.equals("-h"))) {
+        } else if (name.isEmpty() && has(args, "--version", "-V") && !has(args, "--help", "-h")) {
             return cl;
         } else {
             COMMANDS.values().forEach(cl::addSubcommand);

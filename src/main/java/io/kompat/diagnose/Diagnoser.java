@@ -237,7 +237,7 @@ public final class Diagnoser {
                 }
                 if (rule.unavailable() != null) {
                     String where = rule.platforms().isEmpty() ? ""
-                            : " on " + String.join(", ", rule.platforms().stream().map(Platform::id).sorted().toList());
+                            : " on " + String.join(", ", rule.platformIds());
                     facts.add(r.name() + " " + pinned + " cannot be installed" + where + ": " + rule.unavailable());
                     sources.addAll(rule.citation().sources());
                 }

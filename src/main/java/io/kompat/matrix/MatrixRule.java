@@ -51,6 +51,11 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> pla
         return versions.contains(v);
     }
 
+    /** The platform ids the rule is limited to, sorted (empty when it holds everywhere). */
+    public java.util.List<String> platformIds() {
+        return platforms.stream().map(Platform::id).sorted().toList();
+    }
+
     /** Whether the rule holds on {@code platform}. */
     public boolean holdsOn(Platform platform) {
         return platforms.isEmpty() || platforms.contains(platform);

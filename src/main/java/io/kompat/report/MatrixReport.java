@@ -79,7 +79,7 @@ public final class MatrixReport {
             }
             // Facts of the package itself are left out: they reach a variant through same-as
             // (tensorflow requires tensorflow-cpu-aws, whose releases get the rules of tensorflow).
-            String on = r.platforms().isEmpty() ? "" : "On " + r.platforms().stream().map(Platform::id).sorted().collect(Collectors.joining(", ")) + ": ";
+            String on = r.platforms().isEmpty() ? "" : "On " + String.join(", ", r.platformIds()) + ": ";
             Map<String, List<String>> bySpec = new java.util.LinkedHashMap<>();
             for (Map.Entry<PackageName, SpecifierSet> e : r.requires().entrySet()) {
                 if (!e.getKey().equals(name)) {
@@ -190,7 +190,7 @@ public final class MatrixReport {
             o.put("id", r.id());
             o.put("versions", r.versions().toString());
             ArrayNode platforms = o.putArray("platforms");
-            r.platforms().stream().map(Platform::id).sorted().forEach(platforms::add);
+            r.platformIds().forEach(platforms::add);
             ObjectNode py = o.putObject("python");
             r.python().forEach((p, s) -> py.put(p == null ? "*" : p.id(), s.toString()));
             ObjectNode req = o.putObject("requires");
