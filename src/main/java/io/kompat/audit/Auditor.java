@@ -16,7 +16,7 @@ import io.kompat.requirement.Platform;
 import io.kompat.resolve.Cause;
 import io.kompat.resolve.Explainer;
 import io.kompat.resolve.Incompatibility;
-import io.kompat.resolve.Origin;
+import io.kompat.origin.Origin;
 import io.kompat.version.Version;
 import io.kompat.version.range.VersionSet;
 import java.io.IOException;

@@ -5,7 +5,17 @@ import io.kompat.manifest.InputFormat;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.Severity;
 import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.check.CheckRequest;
+import io.kompat.check.CheckService;
+import io.kompat.check.PythonChoice;
+import io.kompat.check.Verdict;
+import io.kompat.index.IndexSources;
+import io.kompat.provider.BundledCatalog;
 import io.kompat.provider.CheckResult;
+import io.kompat.provider.CombinedCatalog;
+import io.kompat.provider.IndexCatalog;
+import io.kompat.report.PredictionJson;
+import io.kompat.report.PredictionText;
 import io.kompat.provider.Checker;
 import io.kompat.report.AuditReports;
 import io.kompat.report.CheckJsonReport;
@@ -42,6 +52,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
     Path output;
 
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Predict what pip would have installed on DATE (YYYY-MM-DD): later releases are ignored.")
+    String asOf;
+
+    @Option(names = {"-v", "--verbose"}, description = "List every package pip would install and every fact that could not be verified.")
+    boolean verbose;
+
     @Mixin
     MatrixOption matrixOption;
 
@@ -75,17 +91,38 @@ final class CheckCommand implements Callable<Integer> {
         CompatibilityMatrix matrix = loaded.matrix();
         manifest.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).forEach(d -> err.println(d.oneLine()));
         err.flush();
-        CheckResult result;
+        java.time.LocalDate date;
+        PythonChoice python;
         try {
-            result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, targetPlatform));
+            date = asOf == null ? null : java.time.LocalDate.parse(asOf);
+            python = target.pythonChoice(() -> Interpreter.find(System.getenv("PATH")));
+        } catch (java.time.format.DateTimeParseException e) {
+            err.println("kompat: --as-of takes a date written YYYY-MM-DD, not '" + asOf + "'");
+            sources.close();
+            return ExitCode.INVALID_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("kompat: " + e.getMessage());
+            sources.close();
+            return ExitCode.INVALID_INPUT;
+        }
+        String report;
+        Verdict verdict;
+        try {
+            if (format.equals("text") || format.equals("json")) {
+                IndexSources indexes = loaded.sources();
+                CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
+                        indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), date));
+                io.kompat.check.CheckResult result = service.check(new CheckRequest(manifest, python, targetPlatform));
+                report = format.equals("json") ? PredictionJson.render(result) : PredictionText.render(result, matrix, verbose);
+                verdict = result.verdict();
+            } else {
+                CheckResult result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, targetPlatform));
+                report = AuditReports.render(Auditor.fromCheck(result, matrix.fingerprint()), format);
+                verdict = result.consistent() ? Verdict.WORKS : Verdict.DOES_NOT_INSTALL;
+            }
         } finally {
             sources.close();
         }
-        String report = switch (format) {
-            case "json" -> CheckJsonReport.render(result);
-            case "text" -> CheckTextReport.render(result);
-            default -> AuditReports.render(Auditor.fromCheck(result, matrix.fingerprint()), format);
-        };
         if (output != null) {
             try {
                 AtomicFiles.write(output, report);
@@ -97,6 +134,6 @@ final class CheckCommand implements Callable<Integer> {
             out.print(report);
             out.flush();
         }
-        return result.consistent() ? ExitCode.OK : ExitCode.FINDINGS;
+        return verdict == Verdict.WORKS ? ExitCode.OK : ExitCode.FINDINGS;
     }
 }

@@ -27,9 +27,12 @@ public final class CompatibilityMatrix {
     private volatile SymbolFacts symbols;
     private final List<Move> moves;
     private final String fingerprint;
+    private final Map<PackageName, ReleaseFacts> releaseFacts;
 
     CompatibilityMatrix(Map<PackageName, PackageInfo> packages, List<MatrixRule> rules, List<ImportGroup> imports,
-            List<PythonLine> pythons, Supplier<SymbolFacts> symbols, List<Move> moves, String fingerprint) {
+            List<PythonLine> pythons, Supplier<SymbolFacts> symbols, List<Move> moves, String fingerprint,
+            Map<PackageName, ReleaseFacts> releaseFacts) {
+        this.releaseFacts = Map.copyOf(releaseFacts);
         this.packages = Map.copyOf(packages);
         this.rules = List.copyOf(rules);
         Map<PackageName, List<MatrixRule>> index = new HashMap<>();
@@ -50,6 +53,16 @@ public final class CompatibilityMatrix {
     /** A short digest of the matrix content, for lockfile headers and caches. */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** The bundled release metadata of {@code name} (what pip sees for each release), if the matrix has it. */
+    public Optional<ReleaseFacts> releaseFacts(PackageName name) {
+        return Optional.ofNullable(releaseFacts.get(name));
+    }
+
+    /** Every package with bundled release metadata. */
+    public java.util.Collection<ReleaseFacts> allReleaseFacts() {
+        return releaseFacts.values();
     }
 
     public Optional<PackageInfo> packageInfo(PackageName name) {

@@ -33,6 +33,7 @@ final class MatrixBuilder {
     private final List<Replacement> replacements = new ArrayList<>();
     private final List<Move> moves = new ArrayList<>();
     private final Map<String, String> ruleIds = new HashMap<>();
+    private final Map<PackageName, ReleaseFacts> releaseFacts = new LinkedHashMap<>();
 
     MatrixBuilder(List<String> problems) {
         this.problems = problems;
@@ -104,6 +105,18 @@ final class MatrixBuilder {
     void add(String file, LocatedYaml yaml) {
         FileContext ctx = new FileContext(file, yaml);
         JsonNode root = yaml.root;
+        String format = root.path("schema").asText();
+        if (format.equals("kompat.releases/1")) {
+            ReleaseFacts facts = ReleaseFactsReader.read(ctx::problem, ctx::citation, ctx::name, root, file);
+            if (releaseFacts.putIfAbsent(facts.name(), facts) != null) {
+                ctx.problem("$.package", "the releases of '" + facts.name() + "' are listed in two files");
+            }
+            return;
+        }
+        if (format.equals("kompat.rules/1")) {
+            forEach(root, "rules", (n, path) -> addRuntimeRule(ctx, n, path));
+            return;
+        }
         if (root.has("packages")) {
             root.get("packages").fields().forEachRemaining(e -> addPackage(ctx, e.getKey(), e.getValue(), "$.packages." + e.getKey()));
         }
@@ -192,10 +205,38 @@ final class MatrixBuilder {
         }
         Set<Platform> platforms = new java.util.HashSet<>();
         n.path("platforms").forEach(x -> platforms.add(Platform.fromId(x.asText())));
+        MatrixRule.Kind kind = n.path("kind").asText("runtime").equals("metadata") ? MatrixRule.Kind.METADATA : MatrixRule.Kind.RUNTIME;
         rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), platforms, python,
                 dependencies(ctx, n, "requires", path, true), dependencies(ctx, n, "constrains", path, true),
                 dependencies(ctx, n, "conflicts", path, false), n.has("unavailable") ? n.get("unavailable").asText() : null,
-                build(n), ctx.citation(id, n, path)));
+                build(n), ctx.citation(id, n, path), kind, n.has("error") ? n.get("error").asText() : null, null));
+    }
+
+    /**
+     * A rule of a {@code kompat.rules/1} file: a conflict ({@code with} names the releases that break) or a
+     * run-time requirement ({@code with} names the releases needed), with the error users see.
+     */
+    private void addRuntimeRule(FileContext ctx, JsonNode n, String path) {
+        String id = n.get("id").asText();
+        String previous = ruleIds.putIfAbsent(id, ctx.file + ":" + ctx.yaml.lineOf(path));
+        if (previous != null) {
+            ctx.problem(path, "rule id '" + id + "' is already used at " + previous);
+        }
+        PackageName pkg = ctx.name(n.get("package").asText(), path + ".package");
+        Set<Platform> platforms = new java.util.HashSet<>();
+        n.path("platforms").forEach(x -> platforms.add(Platform.fromId(x.asText())));
+        Map<PackageName, SpecifierSet> with = dependencies(ctx, n, "with", path, false);
+        boolean conflict = n.get("kind").asText().equals("conflict");
+        com.fasterxml.jackson.databind.node.ObjectNode holder = n.deepCopy();
+        holder.set("source", n.get("sources"));
+        if (n.has("unverified") && !n.get("unverified").isEmpty()) {
+            holder.put("verified", false);
+        }
+        MatrixRule.Kind kind = n.path("basis").asText("observed").equals("tested-with") ? MatrixRule.Kind.TESTED : MatrixRule.Kind.RUNTIME;
+        String error = n.hasNonNull("error") && !n.get("error").asText().startsWith("(not collected") ? n.get("error").asText() : null;
+        rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), platforms, Map.of(),
+                conflict ? Map.of() : with, Map.of(), conflict ? with : Map.of(), null, Map.of(), ctx.citation(id, holder, path),
+                kind, error, n.has("when") ? n.get("when").asText() : null));
     }
 
     private static Map<String, String> build(JsonNode n) {
@@ -215,7 +256,8 @@ final class MatrixBuilder {
         map.fields().forEachRemaining(e -> {
             String p = path + "." + key + "." + e.getKey();
             String text = e.getValue().asText();
-            SpecifierSet spec = allowSame && text.equals("same-version") ? MatrixRule.SAME_VERSION : ctx.specifiers(text, p);
+            SpecifierSet spec = allowSame && text.equals("same-version") ? MatrixRule.SAME_VERSION
+                    : text.isEmpty() ? SpecifierSet.any() : ctx.specifiers(text, p);
             out.put(ctx.name(e.getKey(), p), spec);
         });
         return out;
@@ -276,7 +318,23 @@ final class MatrixBuilder {
             }
         }
         SymbolFacts added = new SymbolFacts(symbols, replacements);
+        releaseFacts.values().forEach(this::listReleases);
         return new CompatibilityMatrix(packages, rules, imports, pythons, deferredSymbols == null ? () -> added : deferredSymbols,
-                moves, fingerprint);
+                moves, fingerprint, releaseFacts);
+    }
+
+    /**
+     * The releases of a release-metadata file are the package's release list: they join (or make) its
+     * package entry, and a date the list is complete as of makes the list complete.
+     */
+    private void listReleases(ReleaseFacts facts) {
+        PackageInfo info = packages.get(facts.name());
+        Map<Version, Citation> releases = new LinkedHashMap<>(info == null ? Map.of() : info.releases());
+        facts.releases().forEach(r -> releases.putIfAbsent(r.version(), r.citation()));
+        boolean complete = facts.completeAsOf().isPresent() || (info != null && info.releasesComplete());
+        packages.put(facts.name(), info == null
+                ? new PackageInfo(facts.name(), facts.summary(), releases, complete, null, VersionSet.empty(), null, null, List.of(), facts.citation())
+                : new PackageInfo(info.name(), info.summary(), releases, complete, info.sameAs(), info.sameAsVersions(), info.renamedTo(),
+                        info.renameCitation(), info.backends(), info.citation()));
     }
 }

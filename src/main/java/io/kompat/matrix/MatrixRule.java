@@ -21,10 +21,31 @@ import java.util.Set;
  * @param conflicts package versions that cannot be installed together with these releases
  * @param unavailable why these releases cannot be installed at all, or null
  * @param build how the releases were built and tested ({@code cuda}, {@code cudnn}); empty when unknown
+ * @param kind runtime fact or release metadata
+ * @param error the error users see when the rule is broken, or null
+ * @param when when it breaks ({@code import}, {@code load}, {@code call}, ...), or null
  */
 public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> platforms, Map<Platform, SpecifierSet> python,
         Map<PackageName, SpecifierSet> requires, Map<PackageName, SpecifierSet> constrains,
-        Map<PackageName, SpecifierSet> conflicts, String unavailable, Map<String, String> build, Citation citation) {
+        Map<PackageName, SpecifierSet> conflicts, String unavailable, Map<String, String> build, Citation citation,
+        Kind kind, String error, String when) {
+
+    /** Which of the two kinds of fact a rule states. */
+    public enum Kind {
+        /** What breaks although pip installs it: the installer knows none of these. */
+        RUNTIME,
+        /** What a release declares to the installer, kept as a rule until a release-metadata file states it. */
+        METADATA,
+        /** The versions a release was tested with: a fact worth showing, not a break (nothing enforces it). */
+        TESTED
+    }
+
+    /** A runtime rule without an error text (the form of the older rule files). */
+    public MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> platforms, Map<Platform, SpecifierSet> python,
+            Map<PackageName, SpecifierSet> requires, Map<PackageName, SpecifierSet> constrains,
+            Map<PackageName, SpecifierSet> conflicts, String unavailable, Map<String, String> build, Citation citation) {
+        this(pkg, versions, platforms, python, requires, constrains, conflicts, unavailable, build, citation, Kind.RUNTIME, null, null);
+    }
 
     /** Marker value of {@link #requires()} and {@link #constrains()}: the other package must have the same version. */
     public static final SpecifierSet SAME_VERSION = SpecifierSet.parse("===same-version");

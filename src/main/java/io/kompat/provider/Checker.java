@@ -13,7 +13,7 @@ import io.kompat.resolve.DependencyProvider;
 import io.kompat.resolve.Explainer;
 import io.kompat.resolve.FixFinder;
 import io.kompat.resolve.Incompatibility;
-import io.kompat.resolve.Origin;
+import io.kompat.origin.Origin;
 import io.kompat.resolve.Resolution;
 import io.kompat.resolve.RootRequirement;
 import io.kompat.resolve.Solver;

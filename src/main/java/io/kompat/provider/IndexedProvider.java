@@ -12,7 +12,7 @@ import io.kompat.requirement.Requirement;
 import io.kompat.resolve.Cause;
 import io.kompat.resolve.DependencyProvider;
 import io.kompat.resolve.Incompatibility;
-import io.kompat.resolve.Origin;
+import io.kompat.origin.Origin;
 import io.kompat.resolve.Term;
 import io.kompat.version.InvalidSpecifierException;
 import io.kompat.version.SpecifierSet;

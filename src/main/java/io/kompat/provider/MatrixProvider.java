@@ -9,7 +9,7 @@ import io.kompat.requirement.PackageName;
 import io.kompat.resolve.Cause;
 import io.kompat.resolve.DependencyProvider;
 import io.kompat.resolve.Incompatibility;
-import io.kompat.resolve.Origin;
+import io.kompat.origin.Origin;
 import io.kompat.resolve.Term;
 import io.kompat.version.SpecifierSet;
 import io.kompat.version.Version;

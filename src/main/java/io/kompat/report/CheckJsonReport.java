@@ -11,7 +11,7 @@ import io.kompat.resolve.Cause;
 import io.kompat.resolve.Explainer;
 import io.kompat.resolve.FixFinder;
 import io.kompat.resolve.Incompatibility;
-import io.kompat.resolve.Origin;
+import io.kompat.origin.Origin;
 import io.kompat.resolve.Term;
 import io.kompat.version.Version;
 import java.util.LinkedHashSet;

@@ -43,6 +43,16 @@ public final class Requirement {
         return new Requirement(name, 0, List.of(), specifiers, null, null);
     }
 
+    /** A requirement on {@code name} with extras, specifiers and a marker (null for none), no URL. */
+    public static Requirement of(PackageName name, List<String> extras, SpecifierSet specifiers, Marker marker) {
+        return new Requirement(name, 0, extras, specifiers, null, marker);
+    }
+
+    /** The same requirement with {@code specifiers} instead of its own. */
+    public Requirement withSpecifiers(SpecifierSet other) {
+        return new Requirement(name, nameColumn, extras, other, url, marker);
+    }
+
     public PackageName name() {
         return name;
     }

@@ -1,5 +1,7 @@
 package io.kompat.resolve;
 
+import io.kompat.origin.Origin;
+
 /** Why an incompatibility holds: the root, an external fact, or derivation from two others. */
 public sealed interface Cause permits Cause.Root, Cause.External, Cause.Derived {
 

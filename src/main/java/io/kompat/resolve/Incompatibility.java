@@ -1,5 +1,6 @@
 package io.kompat.resolve;
 
+import io.kompat.origin.Origin;
 import io.kompat.requirement.PackageName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.kompat.resolve;
 
+import io.kompat.origin.Origin;
 import io.kompat.requirement.PackageName;
 import io.kompat.version.SpecifierSet;
 import io.kompat.version.Version;

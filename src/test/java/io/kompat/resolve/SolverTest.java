@@ -1,5 +1,6 @@
 package io.kompat.resolve;
 
+import io.kompat.origin.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kompat.requirement.PackageName;

@@ -1,4 +1,4 @@
-package io.kompat.resolve;
+package io.kompat.origin;
 
 import java.util.List;
 

@@ -1,0 +1,38 @@
+package io.kompat.check;
+
+import io.kompat.matrix.Citation;
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import java.util.Optional;
+
+/**
+ * Something the predicted install gets wrong at run time, by a runtime rule of the matrix.
+ *
+ * @param subject the release the rule is about ({@code keras 2.4.3})
+ * @param other the package it breaks with or needs, and the version installed (empty: not installed)
+ * @param needs what the rule asks of {@code other}, as PEP 440 specifiers ({@code >=2.2}), or what breaks
+ * @param error the error users see, when the rule says
+ * @param when when it breaks ({@code import}, {@code load}, ...), when the rule says
+ */
+public record Break(Kind kind, PackageName subject, Version subjectVersion, PackageName other, Optional<Version> otherVersion,
+        String needs, String error, String when, Citation citation) {
+
+    /** How the install breaks the rule. */
+    public enum Kind {
+        /** The other package is installed in a version the rule says breaks. */
+        CONFLICT,
+        /** The other package is needed at run time and not installed. */
+        MISSING,
+        /** The other package is installed outside the versions that work. */
+        OUT_OF_RANGE,
+        /** The release cannot work at all (on this platform). */
+        UNAVAILABLE,
+        /** Two distributions install the same import package. */
+        CLASH
+    }
+
+    /** The rule's id. */
+    public String rule() {
+        return citation.id();
+    }
+}

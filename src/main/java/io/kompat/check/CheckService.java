@@ -1,0 +1,153 @@
+package io.kompat.check;
+
+import io.kompat.manifest.ManifestEntry;
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.origin.Origin;
+import io.kompat.predict.PredictRequest;
+import io.kompat.predict.Prediction;
+import io.kompat.predict.Predictor;
+import io.kompat.predict.ReleaseCatalog;
+import io.kompat.predict.Wanted;
+import io.kompat.provider.CatalogProvider;
+import io.kompat.provider.MatrixProvider;
+import io.kompat.requirement.MarkerEvaluationException;
+import io.kompat.requirement.Platform;
+import io.kompat.resolve.Explainer;
+import io.kompat.resolve.RootRequirement;
+import io.kompat.target.Target;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code kompat check}: predicts what pip installs for the target from release metadata alone, evaluates
+ * that install against the runtime rules, says one verdict, and searches the smallest edits that make the
+ * prediction work.
+ */
+public final class CheckService {
+    private final CompatibilityMatrix matrix;
+    private final Function<Target, ReleaseCatalog> catalogs;
+
+    /** {@code catalogs} gives, per target, the release metadata pip would see (package sources, bundled data). */
+    public CheckService(CompatibilityMatrix matrix, Function<Target, ReleaseCatalog> catalogs) {
+        this.matrix = matrix;
+        this.catalogs = catalogs;
+    }
+
+    public CheckResult check(CheckRequest request) {
+        Input input = Input.of(request.manifest());
+        Platform platform = request.platform() != null ? request.platform()
+                : request.manifest().platform().map(Platform::fromId).orElse(Platform.LINUX_X86_64);
+        List<TargetCheck> checks = new ArrayList<>();
+        String note = null;
+        if (request.python() instanceof PythonChoice.Given g) {
+            checks.add(checkFor(input, Target.of(g.python(), platform), "given", request.maxFixes()));
+        } else if (request.python() instanceof PythonChoice.All) {
+            for (Version line : lines(platform)) {
+                checks.add(checkFor(input, Target.of(line, platform), "one of every Python line", request.maxFixes()));
+            }
+        } else {
+            PythonChoice.Default d = (PythonChoice.Default) request.python();
+            if (request.manifest().python().isPresent() && Version.tryParse(request.manifest().python().get()) != null) {
+                checks.add(checkFor(input, Target.parse(request.manifest().python().get(), platform), "pinned in the input", request.maxFixes()));
+            } else if (d.interpreter() != null) {
+                checks.add(checkFor(input, Target.of(d.interpreter(), platform), "the Python pip would use: " + d.interpreterSource(),
+                        request.maxFixes()));
+            } else {
+                checks.add(newestWorking(input, platform, request.maxFixes()));
+            }
+        }
+        return new CheckResult(request.manifest(), checks, input.unchecked(), note);
+    }
+
+    /** The newest Python line for which the input works; when none does, the newest for which it installs. */
+    private TargetCheck newestWorking(Input input, Platform platform, int maxFixes) {
+        Target fallback = null;
+        for (Version line : lines(platform)) {
+            Target t = Target.of(line, platform);
+            Outcome o = outcome(input.wanted(), t, catalogs.apply(t), input.allowPrereleases());
+            if (o.verdict() == Verdict.WORKS) {
+                return checkFor(input, t, "the newest Python for which the input works", maxFixes);
+            }
+            if (fallback == null && o.verdict() == Verdict.BREAKS) {
+                fallback = t;
+            }
+        }
+        Target t = fallback != null ? fallback : Target.of(lines(platform).get(0), platform);
+        return checkFor(input, t, "no Python makes the input work; shown for the newest Python for which it "
+                + (fallback != null ? "installs" : "was checked"), maxFixes);
+    }
+
+    /** Python release lines, newest first. */
+    private List<Version> lines(Platform platform) {
+        return matrix.pythons().stream().map(p -> Version.parse(p.version())).sorted(Comparator.reverseOrder()).toList();
+    }
+
+    TargetCheck checkFor(Input input, Target target, String reason, int maxFixes) {
+        ReleaseCatalog catalog = catalogs.apply(target);
+        boolean pre = input.allowPrereleases();
+        List<ManifestEntry> skipped = new ArrayList<>();
+        for (Input.Line l : input.lines()) {
+            if (!markerHolds(l.wanted(), target)) {
+                skipped.add(l.entry());
+            }
+        }
+        Function<List<Wanted>, Outcome> oracle = wanted -> outcome(wanted, target, catalog, pre);
+        Outcome current = oracle.apply(input.wanted());
+        if (current.verdict() == Verdict.WORKS) {
+            return new TargetCheck(target, reason, current.prediction(), current.breaks(), List.of(), List.of(), skipped);
+        }
+        RootRequirement python = new RootRequirement(MatrixProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
+                Origin.target("the target " + target), "==" + target.python(), false);
+        FixSearch.Result found = new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, List.of(python))
+                .search(current, maxFixes);
+        List<Fix> fixes = new ArrayList<>(found.fixes());
+        if (fixes.isEmpty() || current.verdict() == Verdict.DOES_NOT_INSTALL) {
+            otherPython(input, target, pre).ifPresent(fixes::add);
+        }
+        List<String> explanation = found.noSolution().map(n -> Explainer.explain(n.cause())).orElse(List.of());
+        return new TargetCheck(target, reason, current.prediction(), current.breaks(), explanation,
+                fixes.subList(0, Math.min(fixes.size(), Math.max(maxFixes, 1))), skipped);
+    }
+
+    /** The nearest other Python line (newer first, then older) on which the input as written works. */
+    private java.util.Optional<Fix> otherPython(Input input, Target target, boolean pre) {
+        List<Version> lines = new ArrayList<>(lines(target.platform()));
+        lines.sort(Comparator.comparing((Version v) -> distance(v, target.pythonLine())).thenComparing(Comparator.reverseOrder()));
+        for (Version line : lines) {
+            if (line.equals(target.pythonLine())) {
+                continue;
+            }
+            Target other = Target.of(line, target.platform());
+            Outcome o = outcome(input.wanted(), other, catalogs.apply(other), pre);
+            if (o.verdict() == Verdict.WORKS) {
+                Prediction.Installs install = (Prediction.Installs) o.prediction();
+                return java.util.Optional.of(new Fix(List.of(new Edit.UsePython(line)), install, install.assumptions()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static long distance(Version a, Version b) {
+        return Math.abs(a.releasePart(0).longValue() * 100 + a.releasePart(1).longValue()
+                - b.releasePart(0).longValue() * 100 - b.releasePart(1).longValue());
+    }
+
+    private Outcome outcome(List<Wanted> wanted, Target target, ReleaseCatalog catalog, boolean pre) {
+        Prediction p = Predictor.predict(new PredictRequest(target, wanted, pre), catalog);
+        List<Break> breaks = p instanceof Prediction.Installs i ? new Evaluator(matrix, target.platform()).breaks(i) : List.of();
+        return new Outcome(p, breaks);
+    }
+
+    private static boolean markerHolds(Wanted w, Target target) {
+        try {
+            return w.requirement().marker().isEmpty() || w.requirement().marker().get().evaluate(target.markers().withExtra(""));
+        } catch (MarkerEvaluationException e) {
+            return true;
+        }
+    }
+
+}

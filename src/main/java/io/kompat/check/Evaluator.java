@@ -1,0 +1,104 @@
+package io.kompat.check;
+
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.matrix.ImportGroup;
+import io.kompat.matrix.MatrixRule;
+import io.kompat.predict.Pick;
+import io.kompat.predict.Prediction;
+import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Platform;
+import io.kompat.version.SpecifierSet;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The predicted install against the runtime rules: each rule the install breaks, once. */
+final class Evaluator {
+    private final CompatibilityMatrix matrix;
+    private final Platform platform;
+
+    Evaluator(CompatibilityMatrix matrix, Platform platform) {
+        this.matrix = matrix;
+        this.platform = platform;
+    }
+
+    /** The breaks of {@code install}; packages whose release is unknown are not judged (the caller reports them). */
+    List<Break> breaks(Prediction.Installs install) {
+        Map<PackageName, Version> versions = new HashMap<>();
+        Map<PackageName, Pick> picks = new HashMap<>();
+        for (Pick p : install.picks()) {
+            picks.put(p.name(), p);
+            p.version().ifPresent(v -> versions.put(p.name(), v));
+        }
+        List<Break> out = new ArrayList<>();
+        for (Pick p : install.picks()) {
+            if (p.version().isEmpty()) {
+                continue;
+            }
+            Version v = p.version().get();
+            for (MatrixRule rule : matrix.rulesFor(p.name(), v)) {
+                if (rule.kind() == MatrixRule.Kind.RUNTIME && rule.holdsOn(platform)) {
+                    check(out, p.name(), v, rule, versions, picks);
+                }
+            }
+        }
+        clashes(out, install, versions);
+        return out;
+    }
+
+    private static void check(List<Break> out, PackageName pkg, Version v, MatrixRule rule, Map<PackageName, Version> versions,
+            Map<PackageName, Pick> picks) {
+        for (Map.Entry<PackageName, SpecifierSet> e : rule.conflicts().entrySet()) {
+            Version other = versions.get(e.getKey());
+            if (other != null && !e.getKey().equals(pkg) && e.getValue().contains(other, true)) {
+                out.add(new Break(Break.Kind.CONFLICT, pkg, v, e.getKey(), Optional.of(other), e.getValue().toString(), rule.error(),
+                        rule.when(), rule.citation()));
+            }
+        }
+        needs(out, pkg, v, rule, rule.requires(), true, versions, picks);
+        needs(out, pkg, v, rule, rule.constrains(), false, versions, picks);
+        if (rule.unavailable() != null) {
+            out.add(new Break(Break.Kind.UNAVAILABLE, pkg, v, pkg, Optional.of(v), rule.unavailable(), rule.error(), rule.when(), rule.citation()));
+        }
+    }
+
+    private static void needs(List<Break> out, PackageName pkg, Version v, MatrixRule rule, Map<PackageName, SpecifierSet> needed,
+            boolean required, Map<PackageName, Version> versions, Map<PackageName, Pick> picks) {
+        for (Map.Entry<PackageName, SpecifierSet> e : needed.entrySet()) {
+            if (e.getKey().equals(pkg)) {
+                continue;
+            }
+            VersionSet range = e.getValue() == MatrixRule.SAME_VERSION ? VersionSet.of(SpecifierSet.parse("==" + v)) : VersionSet.of(e.getValue());
+            String text = e.getValue() == MatrixRule.SAME_VERSION ? "==" + v : e.getValue().toString();
+            Version other = versions.get(e.getKey());
+            if (other == null && picks.containsKey(e.getKey())) {
+                continue;
+            }
+            if (other == null && required) {
+                out.add(new Break(Break.Kind.MISSING, pkg, v, e.getKey(), Optional.empty(), text, rule.error(), rule.when(), rule.citation()));
+            } else if (other != null && !range.contains(other)) {
+                out.add(new Break(Break.Kind.OUT_OF_RANGE, pkg, v, e.getKey(), Optional.of(other), text, rule.error(), rule.when(), rule.citation()));
+            }
+        }
+    }
+
+    private void clashes(List<Break> out, Prediction.Installs install, Map<PackageName, Version> versions) {
+        for (ImportGroup g : matrix.imports()) {
+            List<PackageName> present = g.packages().stream().filter(versions::containsKey).toList();
+            for (int i = 0; i < present.size(); i++) {
+                for (int j = i + 1; j < present.size(); j++) {
+                    PackageName a = present.get(i);
+                    PackageName b = present.get(j);
+                    if (g.clash(a, b)) {
+                        out.add(new Break(Break.Kind.CLASH, a, versions.get(a), b, Optional.of(versions.get(b)),
+                                "both install the `" + g.importName() + "` import package", null, "import", g.citation()));
+                    }
+                }
+            }
+        }
+    }
+}

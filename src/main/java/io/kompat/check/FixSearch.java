@@ -1,0 +1,227 @@
+package io.kompat.check;
+
+import io.kompat.manifest.ManifestEntry;
+import io.kompat.predict.Pick;
+import io.kompat.predict.Prediction;
+import io.kompat.predict.Wanted;
+import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Requirement;
+import io.kompat.resolve.DependencyProvider;
+import io.kompat.resolve.FixFinder;
+import io.kompat.resolve.Resolution;
+import io.kompat.resolve.RootRequirement;
+import io.kompat.resolve.Solver;
+import io.kompat.version.SpecifierSet;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The smallest edits to the input after which pip's install works. A solve with everything kompat knows
+ * (release metadata and runtime rules) says which releases can work together; edits then steer pip to
+ * them — a bound or a new line where pip would pick otherwise, a changed requirement only where the
+ * input as written cannot work — and every proposal is predicted again and evaluated before it is offered.
+ */
+final class FixSearch {
+    private static final int MAX_ROUNDS = 6;
+
+    private final Input input;
+    private final DependencyProvider full;
+    private final Function<List<Wanted>, Outcome> oracle;
+    private final List<RootRequirement> extraRoots;
+
+    FixSearch(Input input, DependencyProvider full, Function<List<Wanted>, Outcome> oracle, List<RootRequirement> extraRoots) {
+        this.input = input;
+        this.full = full;
+        this.oracle = oracle;
+        this.extraRoots = List.copyOf(extraRoots);
+    }
+
+    /** Up to {@code max} verified fixes, best first; the full solve's failure, if no release set can work. */
+    Result search(Outcome current, int max) {
+        List<RootRequirement> roots = roots();
+        Resolution resolution = Solver.solveRoots(full, roots);
+        List<Fix> fixes = new ArrayList<>();
+        if (resolution instanceof Resolution.Solved solved) {
+            steer(List.of(), solved.versions(), current).ifPresent(fixes::add);
+            return new Result(rank(fixes, max), Optional.empty());
+        }
+        Resolution.NoSolution none = (Resolution.NoSolution) resolution;
+        for (FixFinder.Fix candidate : FixFinder.find(full, roots, none.cause(), 3, max + 2)) {
+            List<Edit> changes = new ArrayList<>();
+            for (FixFinder.Change c : candidate.changes()) {
+                ManifestEntry e = entryOf(c.requirement());
+                if (e == null) {
+                    changes = null;
+                    break;
+                }
+                changes.add(c.removes() ? new Edit.Remove(e) : new Edit.Change(e, SpecifierSet.parse("==" + c.to())));
+            }
+            if (changes != null) {
+                steer(changes, candidate.resolution().versions(), oracle.apply(apply(changes))).ifPresent(fixes::add);
+            }
+        }
+        return new Result(rank(fixes, max), Optional.of(none));
+    }
+
+    record Result(List<Fix> fixes, Optional<Resolution.NoSolution> noSolution) {
+    }
+
+    private List<RootRequirement> roots() {
+        List<RootRequirement> roots = new ArrayList<>(extraRoots);
+        for (Input.Line l : input.lines()) {
+            Requirement r = l.wanted().requirement();
+            roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), l.wanted().constraint(), l.wanted().origin(),
+                    r.specifiers().isEmpty() ? "(any version)" : r.specifiers().toString()));
+        }
+        return roots;
+    }
+
+    private ManifestEntry entryOf(RootRequirement r) {
+        for (Input.Line l : input.lines()) {
+            if (l.wanted().origin().equals(r.origin()) && l.entry().name().equals(r.pkg())) {
+                return l.entry();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Adds bounds, round by round, for the packages the current outcome gets wrong, toward the releases of
+     * {@code target}; then drops every bound the result does not need.
+     */
+    private Optional<Fix> steer(List<Edit> base, Map<PackageName, Version> target, Outcome outcome) {
+        Map<PackageName, Integer> level = new LinkedHashMap<>();
+        Map<PackageName, List<SpecifierSet>> options = new LinkedHashMap<>();
+        for (int round = 0; round < MAX_ROUNDS && outcome.verdict() != Verdict.WORKS; round++) {
+            boolean moved = false;
+            for (PackageName p : involved(outcome, target)) {
+                Version want = target.get(p);
+                Version picked = picked(outcome, p);
+                if (want == null || want.equals(picked)) {
+                    continue;
+                }
+                List<SpecifierSet> opts = options.computeIfAbsent(p, k -> Bounds.options(want, picked));
+                int next = level.containsKey(p) ? level.get(p) + 1 : 0;
+                if (next < opts.size()) {
+                    level.put(p, next);
+                    moved = true;
+                }
+            }
+            if (!moved) {
+                return Optional.empty();
+            }
+            outcome = oracle.apply(apply(edits(base, level, options)));
+        }
+        if (outcome.verdict() != Verdict.WORKS) {
+            return Optional.empty();
+        }
+        List<Edit> edits = new ArrayList<>(edits(base, level, options));
+        for (PackageName p : new ArrayList<>(level.keySet())) {
+            Map<PackageName, Integer> without = new LinkedHashMap<>(level);
+            without.remove(p);
+            Outcome o = oracle.apply(apply(edits(base, without, options)));
+            if (o.verdict() == Verdict.WORKS) {
+                level = without;
+                outcome = o;
+                edits = edits(base, level, options);
+            }
+        }
+        Prediction.Installs install = (Prediction.Installs) outcome.prediction();
+        return Optional.of(new Fix(edits, install, install.assumptions()));
+    }
+
+    /** The packages a fix must move: both sides of each break; all of the input when pip fails. */
+    private Set<PackageName> involved(Outcome outcome, Map<PackageName, Version> target) {
+        Set<PackageName> out = new LinkedHashSet<>();
+        for (Break b : outcome.breaks()) {
+            out.add(b.subject());
+            out.add(b.other());
+        }
+        if (outcome.prediction() instanceof Prediction.Fails) {
+            input.lines().forEach(l -> out.add(l.entry().name()));
+            out.addAll(target.keySet());
+        }
+        return out;
+    }
+
+    private static Version picked(Outcome outcome, PackageName p) {
+        return outcome.prediction() instanceof Prediction.Installs i ? i.pick(p).flatMap(Pick::version).orElse(null) : null;
+    }
+
+    private List<Edit> edits(List<Edit> base, Map<PackageName, Integer> level, Map<PackageName, List<SpecifierSet>> options) {
+        List<Edit> out = new ArrayList<>(base);
+        level.forEach((p, i) -> {
+            SpecifierSet bound = options.get(p).get(i);
+            ManifestEntry entry = null;
+            for (Input.Line l : input.lines()) {
+                if (l.entry().name().equals(p) && !l.entry().isConstraint()) {
+                    entry = l.entry();
+                    break;
+                }
+            }
+            if (entry == null) {
+                out.add(new Edit.Add(p, bound));
+            } else if (base.stream().noneMatch(e -> e instanceof Edit.Change c && c.entry().equals(p))) {
+                out.add(new Edit.Narrow(entry, bound, narrowed(entry.specifiers(), bound)));
+            }
+        });
+        return out;
+    }
+
+    /** The entry's specifiers and the bound; clauses the bound makes redundant are dropped. */
+    static SpecifierSet narrowed(SpecifierSet written, SpecifierSet bound) {
+        if (written.isEmpty() || VersionSet.of(bound).isSubsetOf(VersionSet.of(written))) {
+            return bound;
+        }
+        return written.and(bound);
+    }
+
+    /** The input as pip takes it after {@code edits}. */
+    List<Wanted> apply(List<Edit> edits) {
+        List<Wanted> out = new ArrayList<>();
+        for (Input.Line l : input.lines()) {
+            Wanted w = l.wanted();
+            boolean removed = false;
+            for (Edit e : edits) {
+                if (e instanceof Edit.Remove r && r.entry() == l.entry()) {
+                    removed = true;
+                } else if (e instanceof Edit.Change c && c.entry() == l.entry()) {
+                    w = Input.wanted(l.entry(), c.to());
+                } else if (e instanceof Edit.Narrow n && n.entry() == l.entry()) {
+                    w = Input.wanted(l.entry(), n.result());
+                }
+            }
+            if (!removed) {
+                out.add(w);
+            }
+        }
+        for (Edit e : edits) {
+            if (e instanceof Edit.Add a) {
+                out.add(Wanted.install(Requirement.of(a.name(), a.specifiers()), io.kompat.origin.Origin.target("kompat's fix: " + a.describe())));
+            }
+        }
+        return out;
+    }
+
+    /** Fewest edits; then fewer changes of what was written; then the install closest to the newest. */
+    private static List<Fix> rank(List<Fix> fixes, int max) {
+        List<Fix> unique = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Fix f : fixes) {
+            if (seen.add(f.describe())) {
+                unique.add(f);
+            }
+        }
+        unique.sort(Comparator.comparingInt((Fix f) -> f.edits().size()).thenComparingLong(Fix::changes));
+        return List.copyOf(unique.subList(0, Math.min(max, unique.size())));
+    }
+}

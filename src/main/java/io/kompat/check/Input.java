@@ -1,0 +1,75 @@
+package io.kompat.check;
+
+import io.kompat.manifest.Manifest;
+import io.kompat.manifest.ManifestEntry;
+import io.kompat.origin.Origin;
+import io.kompat.predict.Wanted;
+import io.kompat.requirement.Requirement;
+import io.kompat.version.SpecifierSet;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The user's input as pip takes it: each checkable entry of the manifest as a requirement (or constraint),
+ * with the entry it came from, so edits and explanations point at the user's own line.
+ */
+record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked) {
+
+    /** One requirement of the input, from one manifest entry. */
+    record Line(ManifestEntry entry, Wanted wanted) {
+    }
+
+    Input {
+        lines = List.copyOf(lines);
+        unchecked = List.copyOf(unchecked);
+    }
+
+    static Input of(Manifest manifest) {
+        List<Line> lines = new ArrayList<>();
+        List<ManifestEntry> unchecked = new ArrayList<>();
+        for (ManifestEntry e : manifest.entries()) {
+            if (!e.isCheckable()) {
+                unchecked.add(e);
+                continue;
+            }
+            lines.add(new Line(e, wanted(e, e.specifiers())));
+        }
+        return new Input(manifest, lines, unchecked);
+    }
+
+    static Wanted wanted(ManifestEntry e, SpecifierSet specifiers) {
+        Requirement r = Requirement.of(e.name(), e.extras(), specifiers, e.marker());
+        Set<String> sha = new LinkedHashSet<>();
+        for (String h : e.hashes()) {
+            if (h.toLowerCase(Locale.ROOT).startsWith("sha256:")) {
+                sha.add(h.substring(7).toLowerCase(Locale.ROOT));
+            }
+        }
+        return new Wanted(r, origin(e), sha, e.isConstraint());
+    }
+
+    static Origin origin(ManifestEntry e) {
+        return Origin.input(e.location().file() + ":" + e.location().line());
+    }
+
+    List<Wanted> wanted() {
+        return lines.stream().map(Line::wanted).toList();
+    }
+
+    boolean allowPrereleases() {
+        return manifest.indexOptions() != null && manifest.indexOptions().pre();
+    }
+
+    static boolean isHex(String s) {
+        try {
+            HexFormat.of().parseHex(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.kompat.matrix;
+
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bundled release metadata of one package (a {@code kompat.releases/1} file): every release listed with
+ * what pip sees for it, and, when the list is complete, the date it is complete as of.
+ *
+ * @param releases newest first
+ */
+public record ReleaseFacts(PackageName name, String summary, Optional<LocalDate> completeAsOf, List<String> listSources,
+        List<ReleaseFact> releases, Citation citation) {
+
+    public ReleaseFacts {
+        listSources = List.copyOf(listSources);
+        releases = releases.stream().sorted(Comparator.comparing(ReleaseFact::version).reversed()).toList();
+    }
+
+    public Optional<ReleaseFact> release(Version v) {
+        return releases.stream().filter(r -> r.version().equals(v)).findFirst();
+    }
+}

@@ -1,0 +1,144 @@
+package io.kompat.predict;
+
+import io.kompat.origin.Origin;
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the installer can see of one project for the target. */
+public sealed interface Project permits Project.Listed, Project.Absent, Project.Unknown {
+
+    PackageName name();
+
+    /**
+     * Releases the target can install (a wheel for its tags, or a source distribution; Requires-Python
+     * of the files admitting it), newest first.
+     *
+     * @param unlisted whether releases missing from the list may exist
+     * @param skippedForPython releases left out because their files require another Python, as pip reports
+     *     them ({@code 2.0 Requires-Python >=3.9})
+     * @param noFileForTarget releases that exist but offer no file the target can install
+     * @param origin where the list comes from
+     */
+    record Listed(PackageName name, List<Release> releases, Unlisted unlisted, List<String> skippedForPython,
+            List<Version> noFileForTarget, Origin origin) implements Project {
+        public Listed {
+            releases = List.copyOf(releases);
+            skippedForPython = List.copyOf(skippedForPython);
+            noFileForTarget = List.copyOf(noFileForTarget);
+        }
+    }
+
+    /** The index answered that it has no such project. */
+    record Absent(PackageName name, Origin origin) implements Project {
+    }
+
+    /** Nothing is known of the project (offline and not among the bundled metadata, say). */
+    record Unknown(PackageName name, String reason) implements Project {
+    }
+
+    /** Whether releases that a list lacks may exist. */
+    sealed interface Unlisted permits None, After, Any {
+        /** Whether an unlisted {@code version} may exist. */
+        boolean mayExist(Version version, List<Release> listed);
+
+        /** Whether some unlisted version within {@code range} may exist. */
+        boolean mayExistIn(VersionSet range, List<Release> listed);
+    }
+
+    /** The list is complete (an index answered): nothing else exists. */
+    record None() implements Unlisted {
+        @Override
+        public boolean mayExist(Version version, List<Release> listed) {
+            return false;
+        }
+
+        @Override
+        public boolean mayExistIn(VersionSet range, List<Release> listed) {
+            return false;
+        }
+    }
+
+    /**
+     * The list holds every final release published up to {@code asOf}: an unlisted final can only be a later
+     * release — a patch above the newest listed one of its {@code major.minor} series, or a new series
+     * above every listed release. Pre-releases are not vouched for (projects delete old ones from PyPI).
+     */
+    record After(String asOf) implements Unlisted {
+        @Override
+        public boolean mayExist(Version version, List<Release> listed) {
+            if (version.isPrerelease() || version.isDevrelease()) {
+                return true;
+            }
+            Version newest = null;
+            Version newestOfSeries = null;
+            for (Release r : listed) {
+                Version v = r.version();
+                if (newest == null || v.compareTo(newest) > 0) {
+                    newest = v;
+                }
+                if (sameSeries(v, version) && (newestOfSeries == null || v.compareTo(newestOfSeries) > 0)) {
+                    newestOfSeries = v;
+                }
+            }
+            Version bound = newestOfSeries != null ? newestOfSeries : newest;
+            return bound == null || version.compareTo(bound) > 0;
+        }
+
+        @Override
+        public boolean mayExistIn(VersionSet range, List<Release> listed) {
+            Version pinned = range.singleVersion();
+            if (pinned != null) {
+                return mayExist(pinned, listed);
+            }
+            Map<List<BigInteger>, Version> newestOfSeries = new HashMap<>();
+            Version newest = null;
+            for (Release r : listed) {
+                Version v = r.version();
+                newestOfSeries.merge(series(v), v, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                if (newest == null || v.compareTo(newest) > 0) {
+                    newest = v;
+                }
+            }
+            if (newest == null || !range.intersect(above(newest)).isEmpty()) {
+                return true;
+            }
+            for (Version top : newestOfSeries.values()) {
+                Version next = Version.parse(top.releasePart(0) + "." + top.releasePart(1).add(BigInteger.ONE) + ".dev0");
+                if (!range.intersect(above(top)).intersect(VersionSet.below(next)).isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static VersionSet above(Version v) {
+            return VersionSet.atLeast(v).intersect(VersionSet.exactly(v).complement());
+        }
+
+        private static List<BigInteger> series(Version v) {
+            return List.of(v.epoch(), v.releasePart(0), v.releasePart(1));
+        }
+
+        private static boolean sameSeries(Version a, Version b) {
+            return a.epoch().equals(b.epoch()) && a.releasePart(0).equals(b.releasePart(0)) && a.releasePart(1).equals(b.releasePart(1));
+        }
+    }
+
+    /** The list is known to be incomplete: any version may exist. */
+    record Any(String why) implements Unlisted {
+        @Override
+        public boolean mayExist(Version version, List<Release> listed) {
+            return true;
+        }
+
+        @Override
+        public boolean mayExistIn(VersionSet range, List<Release> listed) {
+            return !range.isEmpty();
+        }
+    }
+}

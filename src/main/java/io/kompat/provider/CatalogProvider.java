@@ -1,0 +1,143 @@
+package io.kompat.provider;
+
+import io.kompat.origin.Origin;
+import io.kompat.predict.Metadata;
+import io.kompat.predict.Project;
+import io.kompat.predict.Release;
+import io.kompat.predict.ReleaseCatalog;
+import io.kompat.requirement.MarkerEvaluationException;
+import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Requirement;
+import io.kompat.resolve.Cause;
+import io.kompat.resolve.DependencyProvider;
+import io.kompat.resolve.Incompatibility;
+import io.kompat.resolve.Term;
+import io.kompat.target.Target;
+import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything kompat knows, as the solver's port: the release metadata pip sees (from a
+ * {@link ReleaseCatalog}) and the runtime rules pip does not know. A solution of this provider is an
+ * install that works; its derivations explain why none does. Versions nobody lists are guessed within the
+ * range asked for, and said to be guesses.
+ */
+public final class CatalogProvider implements DependencyProvider {
+    private final ReleaseCatalog catalog;
+    private final RuntimeRules rules;
+    private final Target target;
+    private final Map<String, String> markers;
+
+    public CatalogProvider(ReleaseCatalog catalog, io.kompat.matrix.CompatibilityMatrix matrix, Target target) {
+        this.catalog = catalog;
+        this.rules = new RuntimeRules(matrix, target.platform());
+        this.target = target;
+        this.markers = target.markers().withExtra("");
+    }
+
+    @Override
+    public int priority(PackageName pkg) {
+        if (pkg.equals(MatrixProvider.PYTHON)) {
+            return 1;
+        }
+        return catalog.project(pkg.base()) instanceof Project.Listed ? 0 : 2;
+    }
+
+    @Override
+    public Choice choose(PackageName pkg, VersionSet allowed) {
+        if (pkg.equals(MatrixProvider.PYTHON)) {
+            return allowed.contains(target.pythonFull()) ? new Chosen(target.pythonFull(), null)
+                    : new NoVersion(Origin.target("the target " + target), "the target is " + target);
+        }
+        Project project = catalog.project(pkg.base());
+        if (project instanceof Project.Listed listed) {
+            Release best = null;
+            Version pinned = allowed.pinnedVersion();
+            for (Release r : listed.releases()) {
+                if (allowed.contains(r.version()) && (!r.isYanked() || r.version().equals(pinned))
+                        && (best == null || (best.version().isPrerelease() && !r.version().isPrerelease()))) {
+                    best = r;
+                    if (!r.version().isPrerelease()) {
+                        break;
+                    }
+                }
+            }
+            if (best != null) {
+                return new Chosen(best.version(), best.metadata().get() instanceof Metadata.Unknown u ? u.reason() : null);
+            }
+            if (listed.unlisted().mayExistIn(allowed, listed.releases())) {
+                Version guess = pinned != null ? pinned : allowed.sample();
+                if (guess != null) {
+                    return new Chosen(guess, "not among the known releases of " + pkg.base() + "; assumed to exist");
+                }
+            }
+            return new NoVersion(listed.origin(), "no release of " + pkg.base() + " in this range installs on " + target);
+        }
+        if (project instanceof Project.Absent absent) {
+            return new NoVersion(absent.origin(), "the index has no project " + pkg.base());
+        }
+        Version guess = allowed.pinnedVersion() != null ? allowed.pinnedVersion() : allowed.sample();
+        return guess == null ? new NoVersion(Origin.target("kompat's knowledge"), "no version fits")
+                : new Chosen(guess, ((Project.Unknown) project).reason());
+    }
+
+    @Override
+    public List<Incompatibility> incompatibilitiesFor(PackageName pkg, Version version) {
+        List<Incompatibility> out = new ArrayList<>();
+        if (pkg.equals(MatrixProvider.PYTHON)) {
+            return out;
+        }
+        Term self = Term.positive(pkg, VersionSet.exactly(version));
+        if (pkg.extra() != null) {
+            out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, Origin.target(pkg.base() + " " + version), null, self,
+                    Term.negative(pkg.base(), VersionSet.exactly(version))));
+        } else {
+            out.addAll(rules.of(pkg, version));
+        }
+        Release release = release(pkg.base(), version);
+        if (release != null && release.metadata().get() instanceof Metadata.Known md) {
+            if (pkg.extra() == null && !md.requiresPython().isEmpty()) {
+                out.add(Incompatibility.external(Cause.Kind.PYTHON, md.origin(), "Requires-Python " + md.requiresPython(), self,
+                        Term.negative(MatrixProvider.PYTHON, VersionSet.of(md.requiresPython()))));
+            }
+            for (Requirement r : md.requiresDist()) {
+                if (r.url().isPresent() || r.name().equals(pkg.base()) || !applies(r, pkg.extra())) {
+                    continue;
+                }
+                VersionSet range = VersionSet.of(r.specifiers());
+                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, md.origin(), null, self, Term.negative(r.name(), range)));
+                for (String extra : r.normalizedExtras()) {
+                    out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, md.origin(), null, self, Term.negative(r.name().withExtra(extra), range)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Release release(PackageName name, Version version) {
+        if (catalog.project(name) instanceof Project.Listed listed) {
+            for (Release r : listed.releases()) {
+                if (r.version().equals(version)) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** With {@code extra} null: entries without extras; with an extra: the entries only that extra adds. */
+    private boolean applies(Requirement r, String extra) {
+        if (r.marker().isEmpty()) {
+            return extra == null;
+        }
+        try {
+            boolean plain = r.marker().get().evaluate(markers);
+            return extra == null ? plain : !plain && r.marker().get().evaluate(target.markers().withExtra(extra));
+        } catch (MarkerEvaluationException e) {
+            return false;
+        }
+    }
+}

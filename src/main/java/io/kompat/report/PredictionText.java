@@ -1,0 +1,279 @@
+package io.kompat.report;
+
+import io.kompat.check.Break;
+import io.kompat.check.CheckResult;
+import io.kompat.check.Edit;
+import io.kompat.check.Fix;
+import io.kompat.check.TargetCheck;
+import io.kompat.check.Verdict;
+import io.kompat.manifest.ManifestEntry;
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.predict.Pick;
+import io.kompat.predict.PipFailure;
+import io.kompat.predict.Prediction;
+import io.kompat.requirement.PackageName;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code kompat check} for people: the verdict first, then what pip installs (the pins that matter), why
+ * it breaks or fails (cited), the fixes, and in one line what could not be verified.
+ */
+public final class PredictionText {
+    private PredictionText() {
+    }
+
+    /** The report; {@code verbose} lists every pick and every assumption. */
+    public static String render(CheckResult result, CompatibilityMatrix matrix, boolean verbose) {
+        StringBuilder sb = new StringBuilder();
+        if (result.checks().size() > 1) {
+            perPython(sb, result);
+        }
+        TargetCheck c = result.primary();
+        sb.append(headline(c)).append('\n');
+        sb.append("  ").append(String.join(", ", result.manifest().files())).append(" for ").append(c.target())
+                .append(" (").append(c.reason()).append(")\n");
+        if (c.prediction() instanceof Prediction.Installs install) {
+            installs(sb, install, c, result, matrix, verbose);
+            breaks(sb, c.breaks());
+        } else {
+            failure(sb, ((Prediction.Fails) c.prediction()).failure());
+        }
+        if (!c.explanation().isEmpty()) {
+            sb.append("\nNo set of releases works with the input as written:\n");
+            c.explanation().forEach(l -> sb.append("  ").append(l).append('\n'));
+        }
+        fixes(sb, c);
+        unverified(sb, c, verbose);
+        unchecked(sb, result, c);
+        return sb.toString();
+    }
+
+    static String headline(TargetCheck c) {
+        return switch (c.verdict()) {
+            case WORKS -> "WORKS: pip installs it, and nothing kompat knows breaks it.";
+            case BREAKS -> "BREAKS: pip installs it, then it fails " + when(c.breaks()) + ".";
+            case DOES_NOT_INSTALL -> "DOES NOT INSTALL: pip would fail (" + failureKind(((Prediction.Fails) c.prediction()).failure()) + ").";
+        };
+    }
+
+    private static String when(List<Break> breaks) {
+        Set<String> whens = new LinkedHashSet<>();
+        breaks.forEach(b -> whens.add(b.when() == null ? "at run time" : switch (b.when()) {
+            case "import" -> "at import";
+            case "load" -> "when loading models";
+            case "call" -> "when the code calls it";
+            default -> "at run time";
+        }));
+        return String.join(" and ", whens);
+    }
+
+    private static String failureKind(PipFailure f) {
+        if (f instanceof PipFailure.NoMatchingDistribution n) {
+            return "No matching distribution found for " + n.requirement();
+        }
+        if (f instanceof PipFailure.RequiresPython) {
+            return "a package requires a different Python";
+        }
+        if (f instanceof PipFailure.Conflict) {
+            return "ResolutionImpossible";
+        }
+        return f.pipMessage().get(0);
+    }
+
+    private static void perPython(StringBuilder sb, CheckResult result) {
+        sb.append("Per Python (").append(result.checks().get(0).target().platform().id()).append("):\n");
+        for (TargetCheck c : result.checks()) {
+            sb.append(String.format("  %-5s %s%n", c.target().python(), c.verdict().id()
+                    + (c.assumptions().isEmpty() ? "" : " (not verified: " + c.assumptions().size() + " assumption(s))")));
+        }
+        sb.append('\n');
+    }
+
+    private static void installs(StringBuilder sb, Prediction.Installs install, TargetCheck c, CheckResult result,
+            CompatibilityMatrix matrix, boolean verbose) {
+        Set<PackageName> matter = new LinkedHashSet<>();
+        for (ManifestEntry e : result.manifest().entries()) {
+            if (e.name() != null) {
+                matter.add(e.name());
+            }
+        }
+        for (Break b : c.breaks()) {
+            matter.add(b.subject());
+            matter.add(b.other());
+        }
+        List<Pick> shown = new ArrayList<>();
+        int hidden = 0;
+        for (Pick p : install.picks()) {
+            if (verbose || matter.contains(p.name()) || matrix.packageInfo(p.name()).isPresent()) {
+                shown.add(p);
+            } else {
+                hidden++;
+            }
+        }
+        sb.append("\npip would install:\n");
+        for (Pick p : shown) {
+            sb.append(String.format("  %-28s %s%n", p.display(), requestedBy(p)));
+        }
+        if (hidden > 0) {
+            sb.append("  and ").append(hidden).append(" other package(s) (--verbose lists them)\n");
+        }
+    }
+
+    private static String requestedBy(Pick p) {
+        List<String> why = new ArrayList<>();
+        for (Pick.Because b : p.requestedBy()) {
+            if (b.input().isPresent()) {
+                why.add(b.input().get().label() + ": " + b.requirement());
+            } else {
+                b.parent().ifPresent(parent -> why.add(parent + " requires " + b.requirement()));
+            }
+        }
+        return why.isEmpty() ? "" : "(" + why.stream().distinct().limit(3).collect(Collectors.joining("; ")) + ")";
+    }
+
+    private static void breaks(StringBuilder sb, List<Break> breaks) {
+        if (breaks.isEmpty()) {
+            return;
+        }
+        sb.append("\nWhy it breaks (runtime rules; pip does not know them):\n");
+        int n = 1;
+        for (Break b : breaks) {
+            sb.append("  ").append(n++).append(". ").append(sentence(b)).append('\n');
+            if (b.error() != null && !b.error().isBlank() && !b.error().startsWith("(not collected")) {
+                sb.append("     the error: ").append(b.error().lines().findFirst().orElse("")).append('\n');
+            }
+            sb.append("     (matrix: ").append(b.rule()).append(b.citation().sources().isEmpty() ? "" : ", " + b.citation().primarySource())
+                    .append(b.citation().verified() ? "" : "; unverified").append(")\n");
+        }
+    }
+
+    static String sentence(Break b) {
+        String subject = b.subject().value() + " " + b.subjectVersion();
+        String other = b.other().value() + b.otherVersion().map(v -> " " + v).orElse("");
+        return switch (b.kind()) {
+            case CONFLICT -> subject + " breaks with " + b.other().value() + b.needs() + ", and pip installs " + other;
+            case MISSING -> subject + " needs " + b.other().value() + b.needs() + " at run time, which pip does not install";
+            case OUT_OF_RANGE -> subject + " works only with " + b.other().value() + b.needs() + ", and pip installs " + other;
+            case UNAVAILABLE -> subject + " cannot work: " + b.needs();
+            case CLASH -> subject + " and " + other + ": " + b.needs();
+        };
+    }
+
+    private static void failure(StringBuilder sb, PipFailure f) {
+        sb.append("\npip would stop with:\n");
+        f.pipMessage().forEach(l -> sb.append("  ERROR: ").append(l).append('\n'));
+        List<String> chain = chainOf(f);
+        if (!chain.isEmpty()) {
+            sb.append("\nHow the input leads there: ").append(String.join(" -> ", chain)).append('\n');
+        }
+        if (f instanceof PipFailure.NoMatchingDistribution n && !n.noFileForTarget().isEmpty()) {
+            sb.append("Releases with no file for this target: ")
+                    .append(n.noFileForTarget().stream().map(Object::toString).collect(Collectors.joining(", "))).append('\n');
+        }
+    }
+
+    private static List<String> chainOf(PipFailure f) {
+        if (f instanceof PipFailure.NoMatchingDistribution n) {
+            return n.chain();
+        }
+        if (f instanceof PipFailure.Conflict c) {
+            List<String> out = new ArrayList<>();
+            c.causes().forEach(cause -> {
+                if (cause.chain().size() > 1) {
+                    out.add(String.join(" -> ", cause.chain()));
+                }
+            });
+            return out.isEmpty() ? List.of() : List.of(String.join("; ", out));
+        }
+        return List.of();
+    }
+
+    private static void fixes(StringBuilder sb, TargetCheck c) {
+        if (c.verdict() == Verdict.WORKS) {
+            return;
+        }
+        if (c.fixes().isEmpty()) {
+            sb.append("\nNo fix found: no change of up to three requirements makes pip's install work.\n");
+            return;
+        }
+        sb.append("\nFixes (each predicted again: pip's install then works):\n");
+        int n = 1;
+        for (Fix f : c.fixes()) {
+            sb.append("  ").append(n++).append(". ").append(describe(f)).append('\n');
+            sb.append("     pip would then install ").append(keyPicks(f)).append('\n');
+            if (!f.verified()) {
+                sb.append("     not verified: ").append(f.assumptions().stream().map(a -> a.name().value()).distinct()
+                        .collect(Collectors.joining(", "))).append(" (no release data)\n");
+            }
+        }
+    }
+
+    /** Each edit with the line it touches. */
+    public static String describe(Fix f) {
+        List<String> parts = new ArrayList<>();
+        for (Edit e : f.edits()) {
+            ManifestEntry entry = entryOf(e);
+            parts.add(e.describe() + (entry == null ? "" : " (" + entry.location() + ")"));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The input entry an edit touches, or null for a new line or another Python. */
+    public static ManifestEntry entryOf(Edit e) {
+        if (e instanceof Edit.Narrow n) {
+            return n.entry();
+        }
+        if (e instanceof Edit.Change c) {
+            return c.entry();
+        }
+        return e instanceof Edit.Remove r ? r.entry() : null;
+    }
+
+    private static String keyPicks(Fix f) {
+        Set<PackageName> touched = new LinkedHashSet<>();
+        for (Edit e : f.edits()) {
+            if (e instanceof Edit.Add a) {
+                touched.add(a.name());
+            } else if (entryOf(e) != null && !(e instanceof Edit.Remove)) {
+                touched.add(entryOf(e).name());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Pick p : f.install().picks()) {
+            if (touched.isEmpty() || touched.contains(p.name())) {
+                out.add(p.display());
+            }
+        }
+        return out.isEmpty() ? f.install().picks().size() + " package(s)" : String.join(", ", out);
+    }
+
+    private static void unverified(StringBuilder sb, TargetCheck c, boolean verbose) {
+        if (c.assumptions().isEmpty()) {
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        c.assumptions().forEach(a -> names.add(a.name().value()));
+        sb.append("\nNot verified: ").append(String.join(", ", names))
+                .append(" (no release data offline: taken as installable with no known dependencies")
+                .append(verbose ? ")\n" : "; --verbose says why)\n");
+        if (verbose) {
+            c.assumptions().forEach(a -> sb.append("  - ").append(a.name().value()).append(": ").append(a.reason()).append('\n'));
+        }
+    }
+
+    private static void unchecked(StringBuilder sb, CheckResult result, TargetCheck c) {
+        for (ManifestEntry e : result.unchecked()) {
+            sb.append("Not checked: ").append(e.name() == null ? e.text() : e.name().value()).append(" (").append(e.location()).append("): ")
+                    .append(e.uncheckableReason().orElse("")).append('\n');
+        }
+        if (!c.skipped().isEmpty()) {
+            sb.append("Not for this target (marker is false): ")
+                    .append(c.skipped().stream().map(e -> e.name().value() + " (" + e.location() + ")").collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+    }
+}
