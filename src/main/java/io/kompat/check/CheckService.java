@@ -38,7 +38,7 @@ public final class CheckService {
     }
 
     public CheckResult check(CheckRequest request) {
-        Input input = Input.of(request.manifest());
+        Input input = Input.of(request.manifest()).preferring(request.preferred());
         Platform platform = request.platform() != null ? request.platform()
                 : request.manifest().platform().map(Platform::fromId).orElse(Platform.LINUX_X86_64);
         List<TargetCheck> checks = new ArrayList<>();
@@ -97,6 +97,20 @@ public final class CheckService {
         }
         Function<List<Wanted>, Outcome> oracle = wanted -> outcome(wanted, target, catalog, pre);
         Outcome current = oracle.apply(input.wanted());
+        while (current.verdict() != Verdict.WORKS && !input.preferred().isEmpty()) {
+            // Kept pins that take part in the failure are let go (all of them when none is named), and pip asked again.
+            java.util.Set<io.kompat.requirement.PackageName> involved = new java.util.HashSet<>();
+            if (current.prediction() instanceof Prediction.Fails f) {
+                involved.addAll(f.failure().named());
+            }
+            current.breaks().forEach(b -> {
+                involved.add(b.subject());
+                involved.add(b.other());
+            });
+            Input less = input.withoutPreferred(involved);
+            input = less.preferred().size() < input.preferred().size() ? less : input.withoutPreferred();
+            current = oracle.apply(input.wanted());
+        }
         if (current.verdict() == Verdict.WORKS) {
             return new TargetCheck(target, reason, current.prediction(), current.breaks(), List.of(), List.of(), skipped);
         }

@@ -51,7 +51,7 @@ final class FixSearch {
         Resolution resolution = Solver.solveRoots(full, roots);
         List<Fix> fixes = new ArrayList<>();
         if (resolution instanceof Resolution.Solved solved) {
-            steer(List.of(), solved.versions(), current).ifPresent(fixes::add);
+            steer(List.of(), known(solved), current).ifPresent(fixes::add);
             return new Result(rank(fixes, max), Optional.empty());
         }
         Resolution.NoSolution none = (Resolution.NoSolution) resolution;
@@ -59,20 +59,28 @@ final class FixSearch {
             List<Edit> changes = new ArrayList<>();
             for (FixFinder.Change c : candidate.changes()) {
                 ManifestEntry e = entryOf(c.requirement());
-                if (e == null) {
+                if (e == null || candidate.resolution().unverified().containsKey(c.requirement().pkg())) {
+                    // A change to a version nobody lists would be a guess, not a fix.
                     changes = null;
                     break;
                 }
                 changes.add(c.removes() ? new Edit.Remove(e) : new Edit.Change(e, SpecifierSet.parse("==" + c.to())));
             }
             if (changes != null) {
-                steer(changes, candidate.resolution().versions(), oracle.apply(apply(changes))).ifPresent(fixes::add);
+                steer(changes, known(candidate.resolution()), oracle.apply(apply(changes))).ifPresent(fixes::add);
             }
         }
         return new Result(rank(fixes, max), Optional.of(none));
     }
 
     record Result(List<Fix> fixes, Optional<Resolution.NoSolution> noSolution) {
+    }
+
+    /** The releases of a solution that some source lists (guesses are no target to steer to). */
+    private static Map<PackageName, Version> known(Resolution.Solved solved) {
+        Map<PackageName, Version> out = new LinkedHashMap<>(solved.versions());
+        out.keySet().removeAll(solved.unverified().keySet());
+        return out;
     }
 
     private List<RootRequirement> roots() {

@@ -17,7 +17,7 @@ import java.util.Set;
  * The user's input as pip takes it: each checkable entry of the manifest as a requirement (or constraint),
  * with the entry it came from, so edits and explanations point at the user's own line.
  */
-record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked) {
+record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked, List<Wanted> preferred) {
 
     /** One requirement of the input, from one manifest entry. */
     record Line(ManifestEntry entry, Wanted wanted) {
@@ -26,6 +26,15 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked)
     Input {
         lines = List.copyOf(lines);
         unchecked = List.copyOf(unchecked);
+        preferred = List.copyOf(preferred);
+    }
+
+    /** The same input with {@code pins} to keep where the install still works with them. */
+    Input preferring(java.util.Map<io.kompat.requirement.PackageName, io.kompat.version.Version> pins) {
+        List<Wanted> out = new ArrayList<>();
+        new java.util.TreeMap<>(pins).forEach((name, v) -> out.add(new Wanted(Requirement.of(name, SpecifierSet.parse("==" + v)),
+                Origin.target("kept from the previous lock: " + name.value() + "==" + v), Set.of(), true)));
+        return new Input(manifest, lines, unchecked, out);
     }
 
     static Input of(Manifest manifest) {
@@ -38,7 +47,7 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked)
             }
             lines.add(new Line(e, wanted(e, e.specifiers())));
         }
-        return new Input(manifest, lines, unchecked);
+        return new Input(manifest, lines, unchecked, List.of());
     }
 
     static Wanted wanted(ManifestEntry e, SpecifierSet specifiers) {
@@ -56,8 +65,21 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked)
         return Origin.input(e.location().file() + ":" + e.location().line());
     }
 
+    /** The input as pip takes it, with the preferred pins as constraints. */
     List<Wanted> wanted() {
-        return lines.stream().map(Line::wanted).toList();
+        List<Wanted> out = new ArrayList<>(preferred);
+        lines.forEach(l -> out.add(l.wanted()));
+        return out;
+    }
+
+    /** The same input without the preferred pins. */
+    Input withoutPreferred() {
+        return new Input(manifest, lines, unchecked, List.of());
+    }
+
+    /** The same input without the preferred pins of {@code names}. */
+    Input withoutPreferred(Set<io.kompat.requirement.PackageName> names) {
+        return new Input(manifest, lines, unchecked, preferred.stream().filter(w -> !names.contains(w.requirement().name())).toList());
     }
 
     boolean allowPrereleases() {

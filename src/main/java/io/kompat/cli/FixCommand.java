@@ -4,11 +4,19 @@ import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestEditor;
 import io.kompat.manifest.ManifestEntry;
 import io.kompat.matrix.CompatibilityMatrix;
-import io.kompat.provider.CheckResult;
-import io.kompat.provider.Checker;
-import io.kompat.report.CheckTextReport;
+import io.kompat.check.CheckRequest;
+import io.kompat.check.CheckService;
+import io.kompat.check.Edit;
+import io.kompat.check.Fix;
+import io.kompat.check.TargetCheck;
+import io.kompat.check.Verdict;
+import io.kompat.index.IndexSources;
+import io.kompat.provider.BundledCatalog;
+import io.kompat.provider.CombinedCatalog;
+import io.kompat.provider.IndexCatalog;
+import io.kompat.report.PredictionText;
+import io.kompat.version.SpecifierSet;
 import io.kompat.requirement.Platform;
-import io.kompat.resolve.FixFinder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,48 +69,40 @@ final class FixCommand implements Callable<Integer> {
         }
         Manifest manifest = loaded.manifest();
         CompatibilityMatrix matrix = loaded.matrix();
-        CheckResult result;
+        io.kompat.check.CheckResult result;
         try {
-            result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, targetPlatform));
+            IndexSources indexes = loaded.sources();
+            CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
+                    indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), null));
+            result = service.check(new CheckRequest(manifest, target.pythonChoice(() -> Interpreter.find(System.getenv("PATH"))), targetPlatform));
+        } catch (IllegalArgumentException e) {
+            err.println("kompat: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
         } finally {
             sources.close();
         }
-        if (result.consistent()) {
-            out.println(file + ": already consistent for " + result.target() + "; nothing to change.");
+        TargetCheck check = result.primary();
+        if (check.verdict() == Verdict.WORKS) {
+            out.println(file + ": pip's install works for " + check.target() + "; nothing to change.");
             return ExitCode.OK;
         }
-        if (result.fixes().isEmpty()) {
-            out.print(CheckTextReport.render(result));
-            err.println("kompat: no change of up to three requirements resolves the conflict; nothing was changed.");
+        Fix fix = check.fixes().stream().filter(f -> f.edits().stream().noneMatch(e -> e instanceof Edit.UsePython)).findFirst().orElse(null);
+        if (fix == null) {
+            out.print(PredictionText.render(result, matrix, false));
+            err.println("kompat: no edit of the file makes pip's install work" + (check.fixes().isEmpty() ? "" : " (another Python does: "
+                    + PredictionText.describe(check.fixes().get(0)) + ")") + "; nothing was changed.");
             return ExitCode.FINDINGS;
         }
-        FixFinder.Fix fix = result.fixes().get(0);
         Map<Path, ManifestEditor> editors = new LinkedHashMap<>();
         try {
-            for (FixFinder.Change change : fix.changes()) {
-                ManifestEntry entry = entryFor(manifest, change);
-                if (entry == null) {
-                    err.println("kompat: the fix changes the target (" + CheckTextReport.describe(fix) + "), not a line of the file; "
-                            + "use --python to choose it.");
-                    return ExitCode.FINDINGS;
-                }
-                Path target = Path.of(entry.location().file());
-                ManifestEditor editor = editors.get(target);
-                if (editor == null) {
-                    editor = ManifestEditor.open(target);
-                    editors.put(target, editor);
-                }
-                if (change.removes()) {
-                    editor.commentOut(entry.location().line(), "removed by kompat fix: ");
-                } else {
-                    editor.replace(entry.location().line(), entry.location().column(), entry.text(), rewritten(entry, change));
-                }
+            for (Edit edit : fix.edits()) {
+                apply(edit, manifest, editors);
             }
         } catch (IOException | IllegalArgumentException e) {
             err.println("kompat: cannot apply the fix: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        out.println("Fix for " + result.target() + ": " + CheckTextReport.describe(fix));
+        out.println("Fix for " + check.target() + " (" + check.verdict().id() + " as written): " + PredictionText.describe(fix));
         for (ManifestEditor editor : editors.values()) {
             out.print(editor.diff());
         }
@@ -122,21 +122,44 @@ final class FixCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static ManifestEntry entryFor(Manifest manifest, FixFinder.Change change) {
-        String label = change.requirement().origin().label();
-        for (ManifestEntry e : manifest.entries()) {
-            if (e.name() != null && e.name().equals(change.requirement().pkg())
-                    && label.equals(e.location().file() + ":" + e.location().line())) {
-                return e;
-            }
+    /** Applies one edit to the editor of the file it touches (new lines go to the first input file). */
+    private void apply(Edit edit, Manifest manifest, Map<Path, ManifestEditor> editors) throws IOException {
+        ManifestEntry entry = PredictionText.entryOf(edit);
+        if (entry != null && entry.conda() != null && entry.conda().spec() != null && entry.conda().spec().contains("://")) {
+            throw new IllegalArgumentException(entry.location() + ": an explicit conda list names files by URL; kompat does not rewrite them");
         }
-        return null;
+        Path target = entry != null ? Path.of(entry.location().file()) : file;
+        ManifestEditor editor = editors.get(target);
+        if (editor == null) {
+            editor = ManifestEditor.open(target);
+            editors.put(target, editor);
+        }
+        if (edit instanceof Edit.Remove) {
+            editor.commentOut(entry.location().line(), "removed by kompat fix: ");
+        } else if (edit instanceof Edit.Narrow n) {
+            editor.replace(entry.location().line(), entry.location().column(), entry.text(), rewritten(entry, n.result()));
+        } else if (edit instanceof Edit.Change c) {
+            editor.replace(entry.location().line(), entry.location().column(), entry.text(), rewritten(entry, c.to()));
+        } else if (edit instanceof Edit.Add a) {
+            editor.append(added(manifest, editor, a));
+        }
     }
 
-    /** The requirement rewritten to pin the new version, keeping the name as written, extras and marker. */
-    static String rewritten(ManifestEntry e, FixFinder.Change change) {
+    /** A new requirement line in the file's own syntax: a requirement, or a list item beside the last entry of a YAML file. */
+    private static String added(Manifest manifest, ManifestEditor editor, Edit.Add a) {
+        ManifestEntry last = manifest.entries().isEmpty() ? null : manifest.entries().get(manifest.entries().size() - 1);
+        String requirement = a.name().value() + a.specifiers();
+        if (last != null && last.text() != null && editor.indentOf(last.location().line()).length() > 0
+                && manifest.format().name().startsWith("CONDA")) {
+            return editor.indentOf(last.location().line()) + "- " + requirement;
+        }
+        return requirement;
+    }
+
+    /** The requirement with new specifiers, keeping the name as written, extras and marker. */
+    static String rewritten(ManifestEntry e, SpecifierSet specifiers) {
         if (e.conda() != null) {
-            return e.conda().condaName() + "==" + change.to();
+            return e.conda().condaName() + specifiers;
         }
         String text = e.text();
         int semicolon = text.indexOf(';');
@@ -151,6 +174,6 @@ final class FixCommand implements Callable<Integer> {
         }
         String nameAndExtras = head.substring(0, specStart).strip();
         String gap = semicolon >= 0 ? head.substring(head.stripTrailing().length()) : "";
-        return nameAndExtras + "==" + change.to() + (semicolon >= 0 ? (gap.isEmpty() ? "" : gap) + marker : "");
+        return nameAndExtras + specifiers + (semicolon >= 0 ? (gap.isEmpty() ? " " : gap) + marker : "");
     }
 }

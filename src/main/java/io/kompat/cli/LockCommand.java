@@ -6,9 +6,17 @@ import io.kompat.lock.Lockfile;
 import io.kompat.lock.PreviousLock;
 import io.kompat.manifest.Manifest;
 import io.kompat.matrix.CompatibilityMatrix;
-import io.kompat.provider.CheckResult;
-import io.kompat.provider.Checker;
-import io.kompat.report.CheckTextReport;
+import io.kompat.check.CheckRequest;
+import io.kompat.check.CheckService;
+import io.kompat.check.PythonChoice;
+import io.kompat.check.TargetCheck;
+import io.kompat.check.Verdict;
+import io.kompat.index.IndexSources;
+import io.kompat.predict.Prediction;
+import io.kompat.provider.BundledCatalog;
+import io.kompat.provider.CombinedCatalog;
+import io.kompat.provider.IndexCatalog;
+import io.kompat.report.PredictionText;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
 import io.kompat.version.Version;
@@ -40,6 +48,9 @@ final class LockCommand implements Callable<Integer> {
                     + "pylock.toml: needs index files with hashes for every package), or conda (an environment.yml: Python from "
                     + "conda-forge, the pins through pip).")
     String lockFormat;
+
+    @Option(names = "--allow-unpinned", description = "Write packages that cannot be pinned (no release data) as visible unpinned lines, and exit 1.")
+    boolean allowUnpinned;
 
     @Option(names = {"-U", "--upgrade"}, description = "Ignore the pins of an existing output lockfile (by default they are kept where possible).")
     boolean upgrade;
@@ -95,17 +106,36 @@ final class LockCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        CheckResult result;
+        io.kompat.check.CheckResult result;
         try {
-            result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, platform, List.of(), previous,
-                    output == null ? null : output.toString()));
+            IndexSources indexes = loaded.sources();
+            CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
+                    indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), null));
+            PythonChoice python = target.pythonChoice(() -> Interpreter.find(System.getenv("PATH")));
+            result = service.check(new CheckRequest(manifest, python, platform, 3, previous));
+        } catch (IllegalArgumentException e) {
+            err.println("kompat: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
         } finally {
             sources.close();
         }
-        if (result.consistent() && !previous.isEmpty()) {
+        TargetCheck chosen = result.primary();
+        Prediction.Installs install;
+        if (chosen.verdict() == Verdict.WORKS) {
+            install = (Prediction.Installs) chosen.prediction();
+        } else if (!chosen.fixes().isEmpty() && !(chosen.fixes().get(0).edits().get(0) instanceof io.kompat.check.Edit.UsePython)) {
+            install = chosen.fixes().get(0).install();
+            err.println("kompat: the input as written " + chosen.verdict().id() + "; locked the install of its best fix: "
+                    + PredictionText.describe(chosen.fixes().get(0)));
+        } else {
+            out.print(PredictionText.render(result, matrix, false));
+            err.println("kompat: the input " + chosen.verdict().id() + " and no fix was found; nothing was locked.");
+            return ExitCode.FINDINGS;
+        }
+        if (!previous.isEmpty()) {
             List<String> changed = new ArrayList<>();
             previous.forEach((pkg, v) -> {
-                Version now = result.resolution().versions().get(pkg);
+                Version now = install.pick(pkg).flatMap(io.kompat.predict.Pick::version).orElse(null);
                 if (now == null) {
                     changed.add(pkg + " " + v + " -> removed");
                 } else if (!now.equals(v)) {
@@ -115,14 +145,16 @@ final class LockCommand implements Callable<Integer> {
             err.println("kompat: kept " + (previous.size() - changed.size()) + " of " + previous.size() + " pins of " + output
                     + (changed.isEmpty() ? "" : "; changed: " + String.join(", ", changed)));
         }
-        if (!result.consistent()) {
-            out.print(CheckTextReport.render(result));
-            err.println("kompat: the requirements conflict; nothing was locked.");
-            return ExitCode.FINDINGS;
-        }
         String text;
+        Lockfile lock;
         try {
-            Lockfile lock = Lockfile.of(result, matrix.fingerprint(), new IndexArtifacts(loaded.sources()));
+            lock = Lockfile.of(install, manifest, matrix.fingerprint(), new IndexArtifacts(loaded.sources()));
+            if (!lock.unpinned().isEmpty() && !allowUnpinned) {
+                err.println("kompat: cannot pin " + String.join(", ", lock.unpinned().keySet())
+                        + " (no release data: offline and not among the bundled metadata); nothing was locked."
+                        + " Configure a package index, or pass --allow-unpinned to write them unpinned (exit 1).");
+                return ExitCode.FINDINGS;
+            }
             try {
                 text = switch (lockFormat) {
                     case "json" -> LockWriters.json(lock);
@@ -144,6 +176,6 @@ final class LockCommand implements Callable<Integer> {
             err.println("kompat: cannot write " + output + ": " + e.getMessage() + " (no file was changed)");
             return ExitCode.INVALID_INPUT;
         }
-        return ExitCode.OK;
+        return lock.unpinned().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 }

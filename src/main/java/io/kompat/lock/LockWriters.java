@@ -26,20 +26,24 @@ public final class LockWriters {
         sb.append("# target: ").append(lock.target()).append('\n');
         sb.append("# inputs: ").append(String.join(", ", lock.inputs())).append(" (sha256 ").append(lock.inputsDigest()).append(")\n");
         sb.append("# matrix: ").append(lock.matrix()).append('\n');
-        int hashed = lock.pinsWithHashes();
-        if (hashed == 0) {
+        boolean hashed = lock.fullyHashed();
+        if (lock.pinsWithHashes() == 0) {
             sb.append("# hashes: none. No package index published files for these pins (a lock made from the matrix alone),\n");
             sb.append("#   so it has no --hash lines (pip --require-hashes will refuse it).\n");
-        } else if (hashed < lock.pins().size()) {
-            sb.append("# hashes: for ").append(hashed).append(" of ").append(lock.pins().size())
-                    .append(" packages, from the package index; pip will refuse this file until every package has one\n");
-            sb.append("#   (the others had no index data).\n");
+        } else if (!hashed) {
+            // pip treats one --hash line as --require-hashes for the whole file: a partly hashed lock never installs.
+            sb.append("# hashes: none written. The package index served files for ").append(lock.pinsWithHashes()).append(" of ")
+                    .append(lock.pins().size()).append(" pins; the others (")
+                    .append(String.join(", ", lock.pins().keySet().stream().filter(n -> !lock.artifacts().containsKey(n)).toList()))
+                    .append(") had no index data,\n#   and a file with some --hash lines makes pip require them for every package.\n");
         } else {
             sb.append("# hashes: sha256 of every file the package index serves for each pin.\n");
         }
         for (Map.Entry<String, String> e : lock.pins().entrySet()) {
             sb.append(e.getKey()).append("==").append(e.getValue());
-            hashes(lock, e.getKey()).forEach(h -> sb.append(" \\\n    --hash=sha256:").append(h));
+            if (hashed) {
+                hashes(lock, e.getKey()).forEach(h -> sb.append(" \\\n    --hash=sha256:").append(h));
+            }
             sb.append('\n');
             List<String> via = lock.requestedBy().get(e.getKey());
             if (via != null) {
@@ -47,11 +51,10 @@ public final class LockWriters {
             }
         }
         if (!lock.unpinned().isEmpty()) {
-            sb.append("# Not pinned: no release data offline. The range the resolution allows, for pip to choose in:\n");
+            sb.append("# NOT PINNED (no release data): pip chooses these within the range the prediction allows.\n");
             for (Map.Entry<String, String> e : lock.unpinned().entrySet()) {
                 String range = lock.ranges().get(e.getKey());
-                sb.append(range == null ? "# " + e.getKey() : e.getKey() + range).append('\n');
-                sb.append("    # ").append(e.getValue()).append('\n');
+                sb.append(e.getKey()).append(range == null ? "" : range).append("  # NOT PINNED: ").append(e.getValue()).append('\n');
             }
         }
         return sb.toString();

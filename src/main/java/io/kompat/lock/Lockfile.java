@@ -93,6 +93,41 @@ public record Lockfile(String target, List<String> inputs, String inputsDigest, 
                 matrixFingerprint, pins, requestedBy, unpinned, ranges, found, result.target().python());
     }
 
+    /**
+     * The lockfile of a predicted install: every pick with a known release pinned, with the files
+     * {@code artifacts} knows for it; a pick whose release nobody knows is kept apart as unpinned, with why.
+     */
+    public static Lockfile of(io.kompat.predict.Prediction.Installs install, io.kompat.manifest.Manifest manifest,
+            String matrixFingerprint, ArtifactSource artifacts) throws IOException {
+        Map<String, String> pins = new TreeMap<>();
+        Map<String, String> unpinned = new TreeMap<>();
+        Map<String, String> ranges = new TreeMap<>();
+        Map<String, List<Artifact>> found = new TreeMap<>();
+        Map<String, List<String>> requestedBy = new TreeMap<>();
+        for (io.kompat.predict.Pick p : install.picks()) {
+            String name = p.name().value();
+            if (p.version().isPresent()) {
+                pins.put(name, p.version().get().toString());
+                List<Artifact> files = new ArrayList<>(artifacts.artifacts(p.name(), p.version().get()));
+                files.sort(java.util.Comparator.comparing(Artifact::filename));
+                if (!files.isEmpty()) {
+                    found.put(name, List.copyOf(files));
+                }
+            } else {
+                unpinned.put(name, p.assumption().orElse("no release data"));
+                p.assumedRange().asSpecifiers().ifPresent(range -> ranges.put(name, range));
+            }
+            for (io.kompat.predict.Pick.Because b : p.requestedBy()) {
+                String via = b.input().map(o -> o.label()).orElseGet(() -> b.parent().orElse(null));
+                if (via != null && !via.startsWith("kept from") && !requestedBy.getOrDefault(name, List.of()).contains(via)) {
+                    requestedBy.computeIfAbsent(name, k -> new ArrayList<>()).add(via);
+                }
+            }
+        }
+        return new Lockfile(install.target().toString(), manifest.files(), digest(manifest.files()), matrixFingerprint, pins, requestedBy,
+                unpinned, ranges, found, install.target().python().toString());
+    }
+
     /** How many pins have at least one file with a hash. */
     public int pinsWithHashes() {
         return (int) pins.keySet().stream().filter(artifacts::containsKey).count();

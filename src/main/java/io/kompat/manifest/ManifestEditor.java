@@ -20,6 +20,7 @@ public final class ManifestEditor {
     private final List<String> lines = new ArrayList<>();
     private final List<String> endings = new ArrayList<>();
     private final Map<Integer, String> edits = new TreeMap<>();
+    private final List<String> appended = new ArrayList<>();
 
     private ManifestEditor(Path file, String original) {
         this.file = file;
@@ -81,15 +82,46 @@ public final class ManifestEditor {
         edits.put(line, current.substring(0, indent) + "# " + reason + current.substring(indent));
     }
 
+    /** Appends {@code text} as a new last line, with the file's own line ending. */
+    public void append(String text) {
+        appended.add(text);
+    }
+
+    /** The indentation of 1-based {@code line} (its leading whitespace), for lines added beside it. */
+    public String indentOf(int line) {
+        String current = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
+        int indent = 0;
+        while (indent < current.length() && Character.isWhitespace(current.charAt(indent))) {
+            indent++;
+        }
+        return current.substring(0, indent);
+    }
+
     public boolean changed() {
-        return !edits.isEmpty();
+        return !edits.isEmpty() || !appended.isEmpty();
+    }
+
+    private String lineEnding() {
+        for (String e : endings) {
+            if (!e.isEmpty()) {
+                return e;
+            }
+        }
+        return "\n";
     }
 
     /** The edited content. */
     public String text() {
         StringBuilder sb = new StringBuilder(original.length() + 64);
         for (int i = 0; i < lines.size(); i++) {
-            sb.append(edits.getOrDefault(i + 1, lines.get(i))).append(endings.get(i));
+            String ending = endings.get(i);
+            if (i == lines.size() - 1 && ending.isEmpty() && !appended.isEmpty()) {
+                ending = lineEnding();
+            }
+            sb.append(edits.getOrDefault(i + 1, lines.get(i))).append(ending);
+        }
+        for (String a : appended) {
+            sb.append(a).append(lineEnding());
         }
         return sb.toString();
     }
@@ -118,6 +150,16 @@ public final class ManifestEditor {
                 }
             }
             i = j + 1;
+        }
+        if (!appended.isEmpty()) {
+            int from = Math.max(1, lines.size() - 2);
+            int context = lines.size() - from + 1;
+            sb.append("@@ -").append(from).append(',').append(context).append(" +").append(from).append(',')
+                    .append(context + appended.size()).append(" @@\n");
+            for (int n = from; n <= lines.size(); n++) {
+                sb.append(' ').append(Credentials.redact(edits.getOrDefault(n, lines.get(n - 1)))).append('\n');
+            }
+            appended.forEach(a -> sb.append('+').append(Credentials.redact(a)).append('\n'));
         }
         return sb.toString();
     }

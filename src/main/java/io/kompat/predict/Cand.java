@@ -68,7 +68,7 @@ sealed interface Cand permits Cand.Dist, Cand.Extras, Cand.Python, Cand.Assumed 
     record Assumed(Key key, VersionSet range, String why) implements Cand {
         @Override
         public Version version() {
-            return range.singleVersion();
+            return range.pinnedVersion();
         }
 
         @Override

@@ -12,6 +12,33 @@ public sealed interface PipFailure permits PipFailure.NoMatchingDistribution, Pi
     /** pip's error output (without the {@code ERROR: } prefixes). */
     List<String> pipMessage();
 
+    /** The projects the failure names: requirements, the releases that declare them, constrained projects. */
+    default java.util.Set<io.kompat.requirement.PackageName> named() {
+        java.util.Set<io.kompat.requirement.PackageName> out = new java.util.LinkedHashSet<>();
+        List<String> texts = new java.util.ArrayList<>();
+        if (this instanceof NoMatchingDistribution n) {
+            texts.add(n.requirement());
+            n.parent().ifPresent(texts::add);
+        } else if (this instanceof Conflict c) {
+            c.causes().forEach(x -> {
+                texts.add(x.requirement());
+                x.parent().ifPresent(texts::add);
+            });
+            texts.addAll(c.constraints());
+        } else if (this instanceof RequiresPython r) {
+            r.causes().forEach(x -> x.parent().ifPresent(texts::add));
+        } else if (this instanceof Hashes h) {
+            texts.addAll(h.packages());
+        }
+        for (String t : texts) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*").matcher(t);
+            if (m.find() && io.kompat.requirement.PackageName.isValid(m.group())) {
+                out.add(io.kompat.requirement.PackageName.of(m.group()));
+            }
+        }
+        return out;
+    }
+
     /**
      * One requirement nothing satisfies: {@code No matching distribution found for X}.
      *

@@ -135,7 +135,7 @@ final class PipFinder {
         }
         if (applicable.isEmpty()) {
             VersionSet range = VersionSet.of(spec);
-            if (listed.unlisted().mayExistIn(range, listed.releases())) {
+            if (listed.mayHaveUnlisted(range)) {
                 addUnlessIncompatible(out, new Cand.Assumed(key, range, unlistedReason(listed)), incompatible);
             }
         }

@@ -138,7 +138,7 @@ public final class Predictor {
             }
         }
         if (cand instanceof Cand.Assumed a) {
-            return new Pick(name, Optional.ofNullable(a.range().singleVersion()), a.range(), extras, because,
+            return new Pick(name, Optional.ofNullable(a.range().pinnedVersion()), a.range(), extras, because,
                     Origin.target("assumed"), false, Optional.of(a.why()));
         }
         Cand.Dist d = (Cand.Dist) cand;

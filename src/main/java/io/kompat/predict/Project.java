@@ -18,18 +18,25 @@ public sealed interface Project permits Project.Listed, Project.Absent, Project.
      * Releases the target can install (a wheel for its tags, or a source distribution; Requires-Python
      * of the files admitting it), newest first.
      *
-     * @param unlisted whether releases missing from the list may exist
+     * @param unlisted whether releases missing from the list may exist (judged against {@code known})
      * @param skippedForPython releases left out because their files require another Python, as pip reports
      *     them ({@code 2.0 Requires-Python >=3.9})
      * @param noFileForTarget releases that exist but offer no file the target can install
      * @param origin where the list comes from
+     * @param known every listed release, also those the target cannot install
      */
     record Listed(PackageName name, List<Release> releases, Unlisted unlisted, List<String> skippedForPython,
-            List<Version> noFileForTarget, Origin origin) implements Project {
+            List<Version> noFileForTarget, Origin origin, List<Release> known) implements Project {
         public Listed {
             releases = List.copyOf(releases);
             skippedForPython = List.copyOf(skippedForPython);
             noFileForTarget = List.copyOf(noFileForTarget);
+            known = List.copyOf(known);
+        }
+
+        /** Whether a release the list lacks may exist in {@code range}. */
+        public boolean mayHaveUnlisted(io.kompat.version.range.VersionSet range) {
+            return unlisted.mayExistIn(range, known);
         }
     }
 
@@ -65,55 +72,71 @@ public sealed interface Project permits Project.Listed, Project.Absent, Project.
 
     /**
      * The list holds every final release published up to {@code asOf}: an unlisted final can only be a later
-     * release — a patch above the newest listed one of its {@code major.minor} series, or a new series
-     * above every listed release. Pre-releases are not vouched for (projects delete old ones from PyPI).
+     * release — a new series above every listed release, or a patch above the newest listed one of a series
+     * still maintained then (its newest release less than {@link #MAINTAINED} old on that date, or of unknown
+     * date). Pre-releases are not vouched for (projects delete old ones from PyPI).
      */
     record After(String asOf) implements Unlisted {
+        /** How long after its last release a series is taken as still maintained. */
+        static final java.time.Period MAINTAINED = java.time.Period.ofMonths(18);
+
         @Override
         public boolean mayExist(Version version, List<Release> listed) {
             if (version.isPrerelease() || version.isDevrelease()) {
                 return true;
             }
-            Version newest = null;
-            Version newestOfSeries = null;
+            Release newest = null;
+            Release newestOfSeries = null;
             for (Release r : listed) {
                 Version v = r.version();
-                if (newest == null || v.compareTo(newest) > 0) {
-                    newest = v;
+                if (newest == null || v.compareTo(newest.version()) > 0) {
+                    newest = r;
                 }
-                if (sameSeries(v, version) && (newestOfSeries == null || v.compareTo(newestOfSeries) > 0)) {
-                    newestOfSeries = v;
+                if (sameSeries(v, version) && (newestOfSeries == null || v.compareTo(newestOfSeries.version()) > 0)) {
+                    newestOfSeries = r;
                 }
             }
-            Version bound = newestOfSeries != null ? newestOfSeries : newest;
-            return bound == null || version.compareTo(bound) > 0;
+            if (newest == null || version.compareTo(newest.version()) > 0 && newestOfSeries == null) {
+                return true;
+            }
+            if (newestOfSeries == null || version.compareTo(newestOfSeries.version()) <= 0) {
+                return false;
+            }
+            return newestOfSeries.published().map(d -> !d.plus(MAINTAINED).isBefore(java.time.LocalDate.parse(asOf))).orElse(true);
         }
 
         @Override
         public boolean mayExistIn(VersionSet range, List<Release> listed) {
-            Version pinned = range.singleVersion();
+            Version pinned = range.pinnedVersion();
             if (pinned != null) {
                 return mayExist(pinned, listed);
             }
-            Map<List<BigInteger>, Version> newestOfSeries = new HashMap<>();
+            Map<List<BigInteger>, Release> newestOfSeries = new HashMap<>();
             Version newest = null;
             for (Release r : listed) {
                 Version v = r.version();
-                newestOfSeries.merge(series(v), v, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                newestOfSeries.merge(series(v), r, (a, b) -> a.version().compareTo(b.version()) >= 0 ? a : b);
                 if (newest == null || v.compareTo(newest) > 0) {
                     newest = v;
                 }
             }
-            if (newest == null || !range.intersect(above(newest)).isEmpty()) {
+            if (newest == null || !range.intersect(VersionSet.atLeast(nextSeries(newest))).isEmpty()) {
                 return true;
             }
-            for (Version top : newestOfSeries.values()) {
-                Version next = Version.parse(top.releasePart(0) + "." + top.releasePart(1).add(BigInteger.ONE) + ".dev0");
-                if (!range.intersect(above(top)).intersect(VersionSet.below(next)).isEmpty()) {
+            for (Release top : newestOfSeries.values()) {
+                Version v = top.version();
+                Version next = nextSeries(v);
+                boolean maintained = top.published().map(d -> !d.plus(MAINTAINED).isBefore(java.time.LocalDate.parse(asOf))).orElse(true);
+                if (maintained && !range.intersect(above(v)).intersect(VersionSet.below(next)).isEmpty()) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** The first version of the series after {@code v}'s: {@code 2.5.dev0} after 2.4.x. */
+        private static Version nextSeries(Version v) {
+            return Version.parse(v.releasePart(0) + "." + v.releasePart(1).add(BigInteger.ONE) + ".dev0");
         }
 
         private static VersionSet above(Version v) {

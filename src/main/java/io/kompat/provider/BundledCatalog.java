@@ -39,7 +39,9 @@ public final class BundledCatalog implements ReleaseCatalog {
         List<Release> releases = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Version> noFile = new ArrayList<>();
+        List<Release> known = new ArrayList<>();
         for (ReleaseFact r : f.releases()) {
+            known.add(release(f, r));
             if (r.wheels().isPresent() && !r.wheels().get().installsOn(target.pythonLine(), target.platform()) && !r.sdistOnly()) {
                 noFile.add(r.version());
                 continue;
@@ -54,7 +56,7 @@ public final class BundledCatalog implements ReleaseCatalog {
         skipped.sort(null);
         Project.Unlisted unlisted = f.completeAsOf().<Project.Unlisted>map(d -> new Project.After(d.toString()))
                 .orElse(new Project.Any("the bundled list of " + name + " releases is not complete"));
-        return new Project.Listed(name, releases, unlisted, skipped, noFile, MatrixProvider.origin(f.citation()));
+        return new Project.Listed(name, releases, unlisted, skipped, noFile, MatrixProvider.origin(f.citation()), known);
     }
 
     private static Release release(ReleaseFacts f, ReleaseFact r) {

@@ -68,7 +68,7 @@ public final class CatalogProvider implements DependencyProvider {
             if (best != null) {
                 return new Chosen(best.version(), best.metadata().get() instanceof Metadata.Unknown u ? u.reason() : null);
             }
-            if (listed.unlisted().mayExistIn(allowed, listed.releases())) {
+            if (listed.mayHaveUnlisted(allowed)) {
                 Version guess = pinned != null ? pinned : allowed.sample();
                 if (guess != null) {
                     return new Chosen(guess, "not among the known releases of " + pkg.base() + "; assumed to exist");

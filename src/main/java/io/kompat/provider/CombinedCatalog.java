@@ -69,7 +69,9 @@ public final class CombinedCatalog implements ReleaseCatalog {
         skipped.addAll(seen.skippedForPython());
         List<Version> noFile = new ArrayList<>(known.noFileForTarget());
         seen.noFileForTarget().stream().filter(v -> !merged.containsKey(v) && !noFile.contains(v)).forEach(noFile::add);
-        return new Project.Listed(name, releases, known.unlisted(), List.copyOf(skipped), noFile, known.origin());
+        List<Release> all = new ArrayList<>(known.known());
+        seen.known().stream().filter(r -> known.known().stream().noneMatch(k -> k.version().equals(r.version()))).forEach(all::add);
+        return new Project.Listed(name, releases, known.unlisted(), List.copyOf(skipped), noFile, known.origin(), all);
     }
 
     /** The project as it was on {@code asOf}: later releases left out (a release of unknown date is kept). */
@@ -84,7 +86,9 @@ public final class CombinedCatalog implements ReleaseCatalog {
                 kept.add(r);
             }
         }
-        Project.Unlisted unlisted = l.unlisted() instanceof Project.After ? new Project.None() : l.unlisted();
-        return new Project.Listed(l.name(), kept, unlisted, l.skippedForPython(), l.noFileForTarget(), l.origin());
+        Project.Unlisted unlisted = l.unlisted() instanceof Project.After a && !asOf.isAfter(LocalDate.parse(a.asOf())) ? new Project.None()
+                : l.unlisted();
+        List<Release> known = l.known().stream().filter(r -> r.published().map(d -> !d.isAfter(asOf)).orElse(true)).toList();
+        return new Project.Listed(l.name(), kept, unlisted, l.skippedForPython(), l.noFileForTarget(), l.origin(), known);
     }
 }

@@ -101,7 +101,7 @@ public final class IndexCatalog implements ReleaseCatalog {
             releases.add(release(name, version, installable));
         });
         return new Answer(new Project.Listed(name, releases, complete ? new Project.None() : new Project.Any("not every package source answered"),
-                List.copyOf(skipped), noFile, origin), complete, problems);
+                List.copyOf(skipped), noFile, origin, releases), complete, problems);
     }
 
     private Release release(PackageName name, Version version, List<DistributionFile> files) {

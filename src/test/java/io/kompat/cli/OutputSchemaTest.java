@@ -31,16 +31,19 @@ class OutputSchemaTest {
 
     @Test
     void checkDocuments() throws Exception {
-        JsonSchema schema = schema("kompat.check-1.schema.json");
+        JsonSchema schema = schema("kompat.check-2.schema.json");
         Path f = dir.resolve("requirements.txt");
-        Files.writeString(f, "keras==2.2.4\ntensorflow==2.4.0\n");
-        String conflict = CliTest.run("check", f.toString(), "--format", "json", "--no-pip-config", "--no-index").out();
-        assertValid(schema, conflict);
-        Files.writeString(f, "tensorflow==1.15.5\nkeras>=2.0\nsomething-unknown==1.0\n-e ./local\n");
-        assertValid(schema, CliTest.run("check", f.toString(), "--python", "3.7", "--format", "json", "--no-pip-config", "--no-index").out());
+        String fixture = CliTest.FIXTURE;
+        Files.writeString(f, "kx\ntx~=1.15.2\n");
+        String breaks = CliTest.run("check", f.toString(), "--python", "3.6", "--format", "json", "--matrix", fixture, "--no-pip-config", "--no-index").out();
+        assertValid(schema, breaks);
+        Files.writeString(f, "tx==2.2.9\n");
+        assertValid(schema, CliTest.run("check", f.toString(), "--python", "3.7", "--format", "json", "--matrix", fixture, "--no-pip-config", "--no-index").out());
+        Files.writeString(f, "tx==1.15.5\nkx>=2.0\nsomething-unknown==1.0\n-e ./local\n");
+        assertValid(schema, CliTest.run("check", f.toString(), "--python", "all", "--format", "json", "--matrix", fixture, "--no-pip-config", "--no-index").out());
 
-        ObjectNode broken = (ObjectNode) JSON.readTree(conflict);
-        broken.put("schema", "kompat.check/2");
+        ObjectNode broken = (ObjectNode) JSON.readTree(breaks);
+        broken.put("schema", "kompat.check/1");
         assertThat(schema.validate(broken)).as("the schema does reject a wrong document").isNotEmpty();
     }
 
@@ -55,8 +58,9 @@ class OutputSchemaTest {
     void lockDocuments() throws Exception {
         JsonSchema schema = schema("kompat.lock-1.schema.json");
         Path f = dir.resolve("requirements.txt");
-        Files.writeString(f, "keras==2.3.1\ntensorflow==1.15.5\n");
-        assertValid(schema, CliTest.run("lock", f.toString(), "--python", "3.7", "--lock-format", "json", "--no-pip-config", "--no-index").out());
+        Files.writeString(f, "kx==2.3.1\ntx==1.15.5\nhx<3\n");
+        assertValid(schema, CliTest.run("lock", f.toString(), "--python", "3.7", "--lock-format", "json", "--matrix", CliTest.FIXTURE,
+                "--no-pip-config", "--no-index").out());
         try (FakeIndex index = new FakeIndex()) {
             index.release("six", "six-1.16.0-py2.py3-none-any.whl", null).sha256("six-1.16.0-py2.py3-none-any.whl", "ab".repeat(32));
             Files.writeString(f, "six\n");

@@ -54,7 +54,7 @@ final class UniverseCatalog implements ReleaseCatalog {
         releases.sort(Comparator.comparing(Release::version).reversed());
         skipped.sort(Comparator.naturalOrder());
         return new Project.Listed(name, releases, new Project.None(), skipped, List.of(),
-                new Origin(Origin.Kind.INDEX, name + " releases", null, List.of(), true));
+                new Origin(Origin.Kind.INDEX, name + " releases", null, List.of(), true), releases);
     }
 
     @Override
