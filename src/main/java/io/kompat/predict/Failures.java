@@ -61,9 +61,16 @@ final class Failures {
             TreeSet<Version> sorted = new TreeSet<>();
             listed.releases().forEach(r -> sorted.add(r.version()));
             versions.addAll(sorted);
-            skipped = listed.skippedForPython();
             noFile = listed.noFileForTarget();
         }
+        // pip's finder reports every file it skipped for Requires-Python in this run, of every project it read.
+        TreeSet<String> reasons = new TreeSet<>();
+        finder.projects().values().forEach(p -> {
+            if (p instanceof Project.Listed l) {
+                reasons.addAll(l.skippedForPython());
+            }
+        });
+        skipped = List.copyOf(reasons);
         PipFailure.Cause c = cause(i);
         return new PipFailure.NoMatchingDistribution(c.requirement(), c.parent(), c.chain(), c.input(), versions, skipped, noFile);
     }

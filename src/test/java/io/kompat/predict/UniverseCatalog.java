@@ -45,6 +45,15 @@ final class UniverseCatalog implements ReleaseCatalog {
             facts.path("requires").forEach(r -> requires.add(Requirement.parse(r.asText())));
             Set<String> extras = new HashSet<>();
             facts.path("extras").forEach(x -> extras.add(x.asText()));
+            if (!facts.has("extras")) {
+                // The hand-written universe's wheels declare Provides-Extra for every extra their markers name.
+                facts.path("requires").forEach(r -> {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("extra\\s*==\\s*['\"]([^'\"]+)['\"]").matcher(r.asText());
+                    while (m.find()) {
+                        extras.add(m.group(1));
+                    }
+                });
+            }
             Origin origin = new Origin(Origin.Kind.INDEX, name + " " + v + " metadata", null, List.of(), true);
             Metadata md = new Metadata.Known(requires, mdPython == null ? SpecifierSet.any() : SpecifierSet.parse(mdPython),
                     Optional.of(extras), origin);
