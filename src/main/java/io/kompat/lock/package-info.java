@@ -1,0 +1,4 @@
+/**
+ * Lockfiles of a working install: requirements with hashes, pylock.toml, conda environment, JSON; never partly pinned or partly hashed.
+ */
+package io.kompat.lock;
