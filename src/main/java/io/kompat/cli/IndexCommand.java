@@ -78,9 +78,9 @@ final class IndexCommand implements Runnable {
                     lookup.unreachable().forEach(p -> err.println("kompat: " + p));
                     return ExitCode.INDEX_UNREACHABLE;
                 }
-                spec.commandLine().getOut().print(IndexReport.show(opened, pkg, lookup, tags, label));
+                spec.commandLine().getOut().print(IndexReport.show(IndexListing.of(opened, pkg, lookup, tags, label)));
                 if (details) {
-                    spec.commandLine().getOut().print(IndexReport.details(opened, pkg));
+                    spec.commandLine().getOut().print(IndexReport.details(IndexListing.details(opened, pkg)));
                 }
                 return ExitCode.OK;
             } catch (IndexException e) {

@@ -1,94 +1,86 @@
 package io.kompat.report;
 
-import io.kompat.index.CoreMetadata;
-import io.kompat.index.DistributionFile;
-import io.kompat.index.IndexException;
-import io.kompat.index.IndexSources;
-import io.kompat.index.TargetTags;
-import io.kompat.version.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
-/** {@code kompat index show NAME}: the releases the configured sources offer, newest first. */
+/**
+ * {@code kompat index show NAME}: the releases the configured sources offer, newest first. A renderer only:
+ * the command gathers the listing (renderers never fetch).
+ */
 public final class IndexReport {
     private IndexReport() {
     }
 
-    public static String show(IndexSources sources, io.kompat.requirement.PackageName name, IndexSources.Lookup lookup, TargetTags target,
-            String targetLabel) throws IndexException {
-        StringBuilder sb = new StringBuilder(name + " in " + sources.describe() + "\n");
-        sources.notRead().forEach(n -> sb.append("  (not read: ").append(n).append(")\n"));
-        lookup.problems().forEach(p -> sb.append("  (failed: ").append(p).append(")\n"));
-        Map<Version, List<DistributionFile>> byVersion = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (DistributionFile f : lookup.files()) {
-            byVersion.computeIfAbsent(f.version(), k -> new ArrayList<>()).add(f);
+    /**
+     * What the sources offer for one project.
+     *
+     * @param project the project's name
+     * @param sources the sources read, in words
+     * @param notes sources not read and lookups that failed, in words
+     * @param releases newest first
+     * @param target the target in words ("Python 3.11 on linux-x86_64"), or null when none was given
+     */
+    public record Listing(String project, String sources, List<String> notes, List<Release> releases, String target) {
+        public Listing {
+            notes = List.copyOf(notes);
+            releases = List.copyOf(releases);
         }
-        if (byVersion.isEmpty()) {
-            sb.append("  no files for ").append(name).append('\n');
+    }
+
+    /**
+     * One release: its files and what they say.
+     *
+     * @param compatibleWheels wheels that install on the target (unused without a target)
+     */
+    public record Release(String version, int wheels, boolean sdist, String requiresPython, int compatibleWheels, boolean yanked) {
+    }
+
+    /** The JSON API's view of a project from one remote index, or why there is none ({@code problem}). */
+    public record Details(String index, String problem, String name, String latest, String requiresPython, String summary,
+            Map<String, String> links, Map<String, String> yanked, List<String> vulnerabilities) {
+    }
+
+    public static String show(Listing l) {
+        StringBuilder sb = new StringBuilder(l.project() + " in " + l.sources() + "\n");
+        l.notes().forEach(n -> sb.append("  (").append(n).append(")\n"));
+        if (l.releases().isEmpty()) {
+            sb.append("  no files for ").append(l.project()).append('\n');
         }
-        for (Map.Entry<Version, List<DistributionFile>> e : byVersion.entrySet()) {
+        for (Release r : l.releases()) {
             List<String> notes = new ArrayList<>();
-            String requiresPython = null;
-            boolean yanked = false;
-            int compatible = 0;
-            int wheels = 0;
-            for (DistributionFile f : e.getValue()) {
-                yanked |= f.isYanked();
-                requiresPython = requiresPython == null ? f.requiresPython() : requiresPython;
-                if (f.wheel() != null) {
-                    wheels++;
-                    compatible += target != null && target.compatible(f.wheel()) ? 1 : 0;
-                }
+            notes.add(r.wheels() + " wheel" + (r.wheels() == 1 ? "" : "s") + (r.sdist() ? ", sdist" : ""));
+            if (r.requiresPython() != null) {
+                notes.add("Requires-Python " + r.requiresPython());
             }
-            if (requiresPython == null && "file".equals(e.getValue().get(0).location().getScheme())) {
-                Optional<CoreMetadata> md = sources.metadata(e.getValue().get(0));
-                requiresPython = md.map(CoreMetadata::requiresPython).orElse(null);
+            if (l.target() != null) {
+                notes.add(r.compatibleWheels() > 0 ? r.compatibleWheels() + " for " + l.target() : "no wheel for " + l.target());
             }
-            notes.add(wheels + " wheel" + (wheels == 1 ? "" : "s") + (e.getValue().size() > wheels ? ", sdist" : ""));
-            if (requiresPython != null) {
-                notes.add("Requires-Python " + requiresPython);
-            }
-            if (target != null) {
-                notes.add(compatible > 0 ? compatible + " for " + targetLabel : "no wheel for " + targetLabel);
-            }
-            if (yanked) {
+            if (r.yanked()) {
                 notes.add("YANKED");
             }
-            sb.append(String.format("  %-16s %s%n", e.getKey(), String.join("; ", notes)));
+            sb.append(String.format("  %-16s %s%n", r.version(), String.join("; ", notes)));
         }
         return sb.toString();
     }
 
-    /** The JSON API's view of {@code name} from every remote index that has one. */
-    public static String details(IndexSources sources, io.kompat.requirement.PackageName name) {
+    public static String details(List<Details> all) {
         StringBuilder sb = new StringBuilder();
-        for (io.kompat.index.PackageIndex s : sources.sources()) {
-            if (!(s instanceof io.kompat.index.http.HttpIndex h)) {
+        for (Details d : all) {
+            if (d.problem() != null) {
+                sb.append("details from ").append(d.index()).append(": ").append(d.problem()).append('\n');
                 continue;
             }
-            try {
-                Optional<io.kompat.index.http.PypiJsonApi.Project> p = h.details(name);
-                if (p.isEmpty()) {
-                    sb.append("details from ").append(h.describe()).append(": no JSON API or no such project\n");
-                    continue;
-                }
-                io.kompat.index.http.PypiJsonApi.Project d = p.get();
-                sb.append("details from ").append(h.describe()).append(":\n");
-                sb.append("  ").append(d.name()).append(d.latest() == null ? "" : " " + d.latest() + " (latest)")
-                        .append(d.requiresPython() == null || d.requiresPython().isEmpty() ? "" : "; Requires-Python " + d.requiresPython()).append('\n');
-                if (d.summary() != null && !d.summary().isEmpty()) {
-                    sb.append("  ").append(d.summary()).append('\n');
-                }
-                d.links().forEach((k, v) -> sb.append("  ").append(k).append(": ").append(io.kompat.requirement.Credentials.redact(v)).append('\n'));
-                d.yanked().forEach((v, why) -> sb.append("  yanked ").append(v).append(why.isEmpty() ? "" : ": " + why).append('\n'));
-                sb.append("  known vulnerabilities: ").append(d.vulnerabilities().isEmpty() ? "none listed" : String.join(", ", d.vulnerabilities()))
-                        .append('\n');
-            } catch (IndexException e) {
-                sb.append("details from ").append(h.describe()).append(": ").append(e.getMessage()).append('\n');
+            sb.append("details from ").append(d.index()).append(":\n");
+            sb.append("  ").append(d.name()).append(d.latest() == null ? "" : " " + d.latest() + " (latest)")
+                    .append(d.requiresPython() == null || d.requiresPython().isEmpty() ? "" : "; Requires-Python " + d.requiresPython()).append('\n');
+            if (d.summary() != null && !d.summary().isEmpty()) {
+                sb.append("  ").append(d.summary()).append('\n');
             }
+            d.links().forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
+            d.yanked().forEach((v, why) -> sb.append("  yanked ").append(v).append(why.isEmpty() ? "" : ": " + why).append('\n'));
+            sb.append("  known vulnerabilities: ").append(d.vulnerabilities().isEmpty() ? "none listed" : String.join(", ", d.vulnerabilities()))
+                    .append('\n');
         }
         return sb.toString();
     }
