@@ -69,6 +69,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter = target.interpreter();
         InputFormat forced;
         Platform targetPlatform;
         try {
@@ -93,7 +94,7 @@ final class CheckCommand implements Callable<Integer> {
         PythonChoice python;
         try {
             date = asOf == null ? null : java.time.LocalDate.parse(asOf);
-            python = target.pythonChoice(() -> Interpreter.find(System.getenv("PATH")));
+            python = target.pythonChoice(interpreter);
         } catch (java.time.format.DateTimeParseException e) {
             err.println("kompat: --as-of takes a date written YYYY-MM-DD, not '" + asOf + "'");
             sources.close();
