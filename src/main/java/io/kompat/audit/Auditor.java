@@ -1,5 +1,12 @@
 package io.kompat.audit;
 
+import io.kompat.check.Break;
+import io.kompat.check.CheckRequest;
+import io.kompat.check.CheckResult;
+import io.kompat.check.CheckService;
+import io.kompat.check.PythonChoice;
+import io.kompat.check.TargetCheck;
+import io.kompat.check.Verdict;
 import io.kompat.index.DistributionFile;
 import io.kompat.index.IndexSources;
 import io.kompat.manifest.Diagnostic;
@@ -10,13 +17,13 @@ import io.kompat.manifest.Severity;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.PackageInfo;
 import io.kompat.matrix.PythonLine;
-import io.kompat.provider.CheckResult;
-import io.kompat.provider.Checker;
+import io.kompat.predict.Pick;
+import io.kompat.predict.Prediction;
+import io.kompat.provider.BundledCatalog;
+import io.kompat.provider.CombinedCatalog;
+import io.kompat.provider.IndexCatalog;
+import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
-import io.kompat.resolve.Cause;
-import io.kompat.resolve.Explainer;
-import io.kompat.resolve.Incompatibility;
-import io.kompat.origin.Origin;
 import io.kompat.version.Version;
 import io.kompat.version.range.VersionSet;
 import java.io.IOException;
@@ -24,11 +31,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -47,6 +61,7 @@ public final class Auditor {
     private final ManifestReader reader;
     private final LocalDate today;
     private final Function<Manifest, IndexSources> sourcesFor;
+    private int threads = Runtime.getRuntime().availableProcessors();
 
     /** An audit against the matrix alone. */
     public Auditor(CompatibilityMatrix matrix, ManifestReader reader, LocalDate today) {
@@ -92,16 +107,69 @@ public final class Auditor {
                 || ((n.startsWith("environment") || n.startsWith("env")) && (n.endsWith(".yml") || n.endsWith(".yaml")));
     }
 
-    /** Audits {@code files}; {@code progress} hears about each file as it starts. */
+    /**
+     * Audits {@code files} on every core, each file on its own; the findings come in the order of
+     * {@code files}. {@code progress} hears about each file as it starts (one call at a time).
+     */
     public AuditResult audit(List<Path> files, Consumer<String> progress) {
-        List<Finding> findings = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Path f : files) {
-            names.add(f.toString());
-            progress.accept(f.toString());
-            findings.addAll(auditFile(f));
+        List<String> names = files.stream().map(Path::toString).toList();
+        int threads = Math.min(files.size(), this.threads);
+        List<List<Finding>> perFile = new ArrayList<>();
+        if (threads <= 1) {
+            for (Path f : files) {
+                progress.accept(f.toString());
+                perFile.add(auditFile(f));
+            }
+        } else {
+            AtomicInteger n = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "kompat-audit-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<List<Finding>>> pending = new ArrayList<>();
+                for (Path f : files) {
+                    pending.add(pool.submit(() -> {
+                        synchronized (progress) {
+                            progress.accept(f.toString());
+                        }
+                        return auditFile(f);
+                    }));
+                }
+                for (Future<List<Finding>> p : pending) {
+                    perFile.add(join(p));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
+        List<Finding> findings = new ArrayList<>();
+        perFile.forEach(findings::addAll);
         return new AuditResult(names, findings, matrix.fingerprint());
+    }
+
+    /** The same audit on {@code n} threads (tests compare one with several). */
+    Auditor threads(int n) {
+        this.threads = Math.max(1, n);
+        return this;
+    }
+
+    private static List<Finding> join(Future<List<Finding>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the audit was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     List<Finding> auditFile(Path file) {
@@ -114,22 +182,21 @@ public final class Auditor {
             return out;
         }
         String[] target = lockTarget(file);
-        String python = target != null ? target[0] : null;
+        Version python = target != null ? Version.tryParse(target[0]) : null;
         Platform platform = target != null ? Platform.fromId(target[1]) : null;
-        IndexSources sources = sourcesFor.apply(m);
-        CheckResult r = new Checker(matrix, sources).check(m, new Checker.Options(python, platform));
-        if (!r.consistent()) {
-            out.add(conflict(name, r));
+        IndexSources sources;
+        synchronized (sourcesFor) {
+            sources = sourcesFor.apply(m);
         }
+        CheckService service = service(sources);
+        PythonChoice choice = python != null ? new PythonChoice.Given(python) : PythonChoice.Default.none();
+        CheckResult r = service.check(new CheckRequest(m, choice, platform));
+        TargetCheck c = r.primary();
+        verdict(name, m, c).ifPresent(out::add);
         if (sources != null) {
             out.addAll(indexFindings(name, m, sources));
         }
-        for (CheckResult.Warning w : r.warnings()) {
-            if (name.equals(w.file())) {
-                out.add(openRange(w));
-            }
-        }
-        pythonEndOfLife(name, r, python != null || m.python().isPresent()).ifPresent(out::add);
+        pythonEndOfLife(name, c, python != null || m.python().isPresent()).ifPresent(out::add);
         for (ManifestEntry e : m.entries()) {
             PackageInfo info = e.name() == null ? null : matrix.packageInfo(e.name()).orElse(null);
             if (info != null && info.renamedTo() != null && e.location().file().equals(name)) {
@@ -139,22 +206,25 @@ public final class Auditor {
                         info.renameCitation() == null ? List.of() : info.renameCitation().sources()));
             }
         }
-        if (r.consistent()) {
-            upgrades(name, m, r, sources, python, platform).ifPresent(out::add);
+        if (c.verdict() == Verdict.WORKS) {
+            upgrades(name, m, c, service).ifPresent(out::add);
         }
-        if (!r.unchecked().isEmpty()) {
-            out.add(new Finding(Rules.UNCHECKED.id(), Finding.Level.NOTE, name, 0, r.unchecked().size()
-                    + " package(s) not verified: " + String.join(", ", r.unchecked().stream().map(CheckResult.Unchecked::name).toList()),
-                    null, null, List.of()));
-        }
+        unverified(name, r, c).ifPresent(out::add);
         return out;
     }
 
+    /** What {@code check} reads: the configured package sources where there are some, the bundled release metadata. */
+    private CheckService service(IndexSources sources) {
+        boolean none = sources == null || sources.sources().isEmpty();
+        return new CheckService(matrix, t -> new CombinedCatalog(none ? null : new IndexCatalog(sources, t), new BundledCatalog(matrix, t), null));
+    }
+
     /**
-     * The newest consistent set for the same target with the file's exact pins let go (other ranges kept),
-     * as a note listing the pins it would move; nothing when every pin is already the newest that works.
+     * What pip would install for the same target with the file's exact pins let go (other ranges kept), when
+     * that works too: a note listing the pins it would move; nothing when every pin is already the newest
+     * that works.
      */
-    private Optional<Finding> upgrades(String name, Manifest m, CheckResult r, IndexSources sources, String python, Platform platform) {
+    private Optional<Finding> upgrades(String name, Manifest m, TargetCheck c, CheckService service) {
         List<ManifestEntry> relaxed = new ArrayList<>();
         boolean any = false;
         for (ManifestEntry e : m.entries()) {
@@ -171,17 +241,20 @@ public final class Auditor {
         }
         Manifest open = new Manifest(m.format(), m.files(), relaxed, m.indexOptions(), m.condaName(), m.condaChannels(), m.pythonHint(),
                 m.platformHint(), m.diagnostics());
-        CheckResult newest = new Checker(matrix, sources).check(open, new Checker.Options(r.target().python(), r.target().platform()));
-        if (!newest.consistent()) {
+        TargetCheck newest = service.check(new CheckRequest(open, new PythonChoice.Given(c.target().python()), c.target().platform(), 0, Map.of()))
+                .primary();
+        if (newest.verdict() != Verdict.WORKS) {
             return Optional.empty();
         }
+        Prediction.Installs install = (Prediction.Installs) newest.prediction();
+        Set<PackageName> assumed = new HashSet<>();
+        newest.assumptions().forEach(a -> assumed.add(a.name()));
         List<String> moves = new ArrayList<>();
         int line = 0;
         for (ManifestEntry e : m.entries()) {
             Version pinned = e.name() == null || e.isConstraint() ? null : VersionSet.of(e.specifiers()).pinnedVersion();
-            Version now = pinned == null ? null : newest.resolution().versions().get(e.name());
-            if (now != null && now.compareTo(pinned) > 0 && !newest.resolution().unverified().containsKey(e.name())
-                    && e.location().file().equals(name)) {
+            Version now = pinned == null ? null : install.pick(e.name()).flatMap(Pick::version).orElse(null);
+            if (now != null && now.compareTo(pinned) > 0 && !assumed.contains(e.name()) && e.location().file().equals(name)) {
                 moves.add(e.name() + " " + pinned + " -> " + now);
                 line = line == 0 ? e.location().line() : line;
             }
@@ -190,36 +263,72 @@ public final class Auditor {
             return Optional.empty();
         }
         return Optional.of(new Finding(Rules.UPGRADE.id(), Finding.Level.NOTE, name, line,
-                "newer releases work together for " + r.target() + ": " + String.join(", ", moves), null,
+                "newer releases work together for " + c.target() + ": " + String.join(", ", moves), null,
                 "kompat lock --upgrade shows the whole set; nothing is wrong with the current pins", List.of()));
     }
 
     /**
      * The findings of one check, as an audit of its input files would report them (for {@code check
-     * --format sarif|junit|markdown}): the conflict, ranges that admit broken combinations, what could not
-     * be verified.
+     * --format sarif|junit|markdown}): the verdict when it is not "works", and what could not be verified.
      */
     public static AuditResult fromCheck(CheckResult r, String matrixFingerprint) {
         List<Finding> out = new ArrayList<>();
         String main = r.manifest().files().isEmpty() ? "" : r.manifest().files().get(0);
-        if (!r.consistent()) {
-            out.add(conflict(main, r));
-        }
-        for (CheckResult.Warning w : r.warnings()) {
-            if (w.located()) {
-                out.add(openRange(w));
-            }
-        }
-        if (!r.unchecked().isEmpty()) {
-            out.add(new Finding(Rules.UNCHECKED.id(), Finding.Level.NOTE, main, 0, r.unchecked().size() + " package(s) not verified: "
-                    + String.join(", ", r.unchecked().stream().map(CheckResult.Unchecked::name).toList()), null, null, List.of()));
-        }
+        verdict(main, r.manifest(), r.primary()).ifPresent(out::add);
+        unverified(main, r, r.primary()).ifPresent(out::add);
         return new AuditResult(r.manifest().files(), out, matrixFingerprint);
     }
 
-    private static Finding openRange(CheckResult.Warning w) {
-        return new Finding(Rules.OPEN_RANGE.id(), Finding.Level.WARNING, w.file(), w.line(), w.message(), null,
-                "pin the versions resolved here, or narrow the ranges", List.of());
+    /** KMP101 when pip would fail, KMP105 when what it installs breaks; nothing when it works. */
+    private static Optional<Finding> verdict(String name, Manifest m, TargetCheck c) {
+        if (c.verdict() == Verdict.WORKS) {
+            return Optional.empty();
+        }
+        String hint = c.fixes().isEmpty() ? "no change of up to three requirements makes pip's install work"
+                : c.fixes().get(0).describe();
+        List<String> explanation = new ArrayList<>();
+        if (c.prediction() instanceof Prediction.Fails f) {
+            f.failure().pipMessage().forEach(l -> explanation.add("ERROR: " + l));
+            explanation.addAll(c.explanation());
+            return Optional.of(new Finding(Rules.CONFLICT.id(), Finding.Level.ERROR, name, lineOf(name, m, f.failure().named()),
+                    "pip cannot install the requirements for " + c.target(), String.join("\n", explanation), hint, List.of()));
+        }
+        Set<PackageName> involved = new LinkedHashSet<>();
+        Set<String> sources = new LinkedHashSet<>();
+        for (Break b : c.breaks()) {
+            involved.add(b.subject());
+            involved.add(b.other());
+            explanation.add(b.sentence() + " (matrix: " + b.rule()
+                    + (b.citation().sources().isEmpty() ? "" : ", " + b.citation().primarySource()) + (b.citation().verified() ? "" : "; unverified") + ")");
+            sources.addAll(b.citation().sources());
+        }
+        explanation.addAll(c.explanation());
+        return Optional.of(new Finding(Rules.BREAKS.id(), Finding.Level.ERROR, name, lineOf(name, m, involved),
+                "pip installs the requirements for " + c.target() + ", and what it installs breaks: " + c.breaks().get(0).sentence()
+                        + (c.breaks().size() > 1 ? " (and " + (c.breaks().size() - 1) + " more)" : ""),
+                String.join("\n", explanation), hint, new ArrayList<>(sources)));
+    }
+
+    /** The first line of {@code name} that asks for one of {@code packages}; 0 when none does. */
+    private static int lineOf(String name, Manifest m, Set<PackageName> packages) {
+        for (ManifestEntry e : m.entries()) {
+            if (e.name() != null && packages.contains(e.name()) && e.location().file().equals(name)) {
+                return e.location().line();
+            }
+        }
+        return 0;
+    }
+
+    /** KMP401: packages the prediction had to assume (no release data), entries that cannot be checked at all. */
+    private static Optional<Finding> unverified(String name, CheckResult r, TargetCheck c) {
+        Set<String> names = new java.util.TreeSet<>();
+        c.assumptions().forEach(a -> names.add(a.name().value()));
+        r.unchecked().forEach(e -> names.add(e.name() == null ? e.text() : e.name().value()));
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Rules.UNCHECKED.id(), Finding.Level.NOTE, name, 0,
+                names.size() + " package(s) not verified: " + String.join(", ", names), null, null, List.of()));
     }
 
     /** Yanked pins and pinned hashes the index does not serve, for the entries written in {@code name}. */
@@ -263,29 +372,11 @@ public final class Auditor {
         return out;
     }
 
-    private static Finding conflict(String name, CheckResult r) {
-        int line = 0;
-        Set<String> sources = new LinkedHashSet<>();
-        for (Incompatibility leaf : Explainer.leaves(r.failure())) {
-            if (leaf.cause() instanceof Cause.External e) {
-                sources.addAll(e.origin().sources());
-                if (line == 0 && e.origin().kind() == Origin.Kind.INPUT && e.origin().location() != null
-                        && e.origin().location().startsWith(name + ":")) {
-                    line = Integer.parseInt(e.origin().location().substring(name.length() + 1));
-                }
-            }
-        }
-        String hint = r.fixes().isEmpty() ? null : r.fixes().get(0).describe();
-        return new Finding(Rules.CONFLICT.id(), Finding.Level.ERROR, name, line, "the requirements do not resolve for " + r.target(),
-                String.join("\n", r.explanation()), hint, new ArrayList<>(sources));
-    }
-
-    private Optional<Finding> pythonEndOfLife(String name, CheckResult r, boolean pinned) {
+    private Optional<Finding> pythonEndOfLife(String name, TargetCheck c, boolean pinned) {
         if (!pinned) {
             return Optional.empty();
         }
-        String[] parts = r.target().python().split("\\.");
-        String minor = parts[0] + "." + parts[1];
+        String minor = c.target().pythonLine().toString();
         PythonLine line = matrix.python(minor).orElse(null);
         if (line == null || !line.isEndOfLife(today)) {
             return Optional.empty();

@@ -20,6 +20,8 @@ import io.kompat.version.range.VersionSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -30,11 +32,18 @@ import java.util.function.Function;
 public final class CheckService {
     private final CompatibilityMatrix matrix;
     private final Function<Target, ReleaseCatalog> catalogs;
+    /** One catalog per target for the life of the service: the pages and metadata it read are read once. */
+    private final Map<Target, ReleaseCatalog> catalogMemo = new ConcurrentHashMap<>();
+    /** Each prediction once: the target choice, the fix search and the other Pythons ask for the same ones. */
+    private final Map<Asked, Outcome> outcomes = new ConcurrentHashMap<>();
 
     /** {@code catalogs} gives, per target, the release metadata pip would see (package sources, bundled data). */
     public CheckService(CompatibilityMatrix matrix, Function<Target, ReleaseCatalog> catalogs) {
         this.matrix = matrix;
-        this.catalogs = catalogs;
+        this.catalogs = t -> catalogMemo.computeIfAbsent(t, catalogs);
+    }
+
+    private record Asked(List<Wanted> wanted, Target target, boolean pre) {
     }
 
     public CheckResult check(CheckRequest request) {
@@ -151,6 +160,16 @@ public final class CheckService {
     }
 
     private Outcome outcome(List<Wanted> wanted, Target target, ReleaseCatalog catalog, boolean pre) {
+        Asked asked = new Asked(List.copyOf(wanted), target, pre);
+        Outcome known = outcomes.get(asked);
+        if (known == null) {
+            known = predict(wanted, target, catalog, pre);
+            outcomes.putIfAbsent(asked, known);
+        }
+        return known;
+    }
+
+    private Outcome predict(List<Wanted> wanted, Target target, ReleaseCatalog catalog, boolean pre) {
         Prediction p = Predictor.predict(new PredictRequest(target, wanted, pre), catalog);
         List<Break> breaks = p instanceof Prediction.Installs i ? new Evaluator(matrix, target.platform()).breaks(i) : List.of();
         return new Outcome(p, breaks);

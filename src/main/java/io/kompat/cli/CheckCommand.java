@@ -11,12 +11,10 @@ import io.kompat.check.PythonChoice;
 import io.kompat.check.Verdict;
 import io.kompat.index.IndexSources;
 import io.kompat.provider.BundledCatalog;
-import io.kompat.provider.CheckResult;
 import io.kompat.provider.CombinedCatalog;
 import io.kompat.provider.IndexCatalog;
 import io.kompat.report.PredictionJson;
 import io.kompat.report.PredictionText;
-import io.kompat.provider.Checker;
 import io.kompat.report.AuditReports;
 import io.kompat.report.CheckJsonReport;
 import io.kompat.report.CheckTextReport;
@@ -71,6 +69,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter = target.interpreter();
         InputFormat forced;
         Platform targetPlatform;
         try {
@@ -95,7 +94,7 @@ final class CheckCommand implements Callable<Integer> {
         PythonChoice python;
         try {
             date = asOf == null ? null : java.time.LocalDate.parse(asOf);
-            python = target.pythonChoice(() -> Interpreter.find(System.getenv("PATH")));
+            python = target.pythonChoice(interpreter);
         } catch (java.time.format.DateTimeParseException e) {
             err.println("kompat: --as-of takes a date written YYYY-MM-DD, not '" + asOf + "'");
             sources.close();
@@ -108,18 +107,16 @@ final class CheckCommand implements Callable<Integer> {
         String report;
         Verdict verdict;
         try {
+            IndexSources indexes = loaded.sources();
+            CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
+                    indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), date));
+            io.kompat.check.CheckResult result = service.check(new CheckRequest(manifest, python, targetPlatform));
             if (format.equals("text") || format.equals("json")) {
-                IndexSources indexes = loaded.sources();
-                CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
-                        indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), date));
-                io.kompat.check.CheckResult result = service.check(new CheckRequest(manifest, python, targetPlatform));
                 report = format.equals("json") ? PredictionJson.render(result) : PredictionText.render(result, matrix, verbose);
-                verdict = result.verdict();
             } else {
-                CheckResult result = new Checker(matrix, loaded.sources()).check(manifest, new Checker.Options(target.python, targetPlatform));
                 report = AuditReports.render(Auditor.fromCheck(result, matrix.fingerprint()), format);
-                verdict = result.consistent() ? Verdict.WORKS : Verdict.DOES_NOT_INSTALL;
             }
+            verdict = result.verdict();
         } finally {
             sources.close();
         }

@@ -56,6 +56,7 @@ final class FixCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter = target.interpreter();
         Platform targetPlatform;
         try {
             targetPlatform = target.validated();
@@ -74,7 +75,7 @@ final class FixCommand implements Callable<Integer> {
             IndexSources indexes = loaded.sources();
             CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
                     indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), null));
-            result = service.check(new CheckRequest(manifest, target.pythonChoice(() -> Interpreter.find(System.getenv("PATH"))), targetPlatform));
+            result = service.check(new CheckRequest(manifest, target.pythonChoice(interpreter), targetPlatform));
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;

@@ -17,6 +17,27 @@ final class Interpreter {
     private Interpreter() {
     }
 
+    /**
+     * {@link #find} started now on its own thread, answered when asked: asking the interpreter (a process,
+     * often a shim script) takes longer than reading the input and the matrix, so it runs while they load.
+     */
+    static java.util.function.Supplier<Optional<Found>> started(String path) {
+        java.util.concurrent.FutureTask<Optional<Found>> task = new java.util.concurrent.FutureTask<>(() -> find(path));
+        Thread t = new Thread(task, "kompat-interpreter");
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        };
+    }
+
     /** The first {@code python3} on {@code path} and its version; empty when none answers within two seconds. */
     static Optional<Found> find(String path) {
         if (path == null) {

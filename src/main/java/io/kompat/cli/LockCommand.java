@@ -75,6 +75,7 @@ final class LockCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter = target.interpreter();
         Platform platform;
         try {
             platform = target.validated();
@@ -111,7 +112,7 @@ final class LockCommand implements Callable<Integer> {
             IndexSources indexes = loaded.sources();
             CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
                     indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), null));
-            PythonChoice python = target.pythonChoice(() -> Interpreter.find(System.getenv("PATH")));
+            PythonChoice python = target.pythonChoice(interpreter);
             result = service.check(new CheckRequest(manifest, python, platform, 3, previous));
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());

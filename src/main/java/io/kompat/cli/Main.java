@@ -49,6 +49,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // Answered before any picocli model is built: it is what scripts ask most often, and the model is most of its cost.
+            System.out.println(new VersionInfo().getVersion()[0]);
+            return;
+        }
         if (usesBundledMatrix(args)) {
             MatrixLoader.preloadBundled();
         }

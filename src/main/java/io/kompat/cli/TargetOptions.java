@@ -20,6 +20,11 @@ final class TargetOptions {
      *
      * @throws IllegalArgumentException for a malformed version
      */
+    /** The interpreter pip would use, asked from now on when no {@code --python} is given (see {@link Interpreter#started}). */
+    java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter() {
+        return python == null ? Interpreter.started(System.getenv("PATH")) : java.util.Optional::empty;
+    }
+
     PythonChoice pythonChoice(java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter) {
         if (python == null) {
             return interpreter.get().map(f -> new PythonChoice.Default(f.version(), f.source())).orElse(PythonChoice.Default.none());

@@ -24,6 +24,8 @@ public final class LocalIndex implements PackageIndex {
     private final boolean simple;
     private final String label;
     private final Map<PackageName, List<DistributionFile>> cache = new HashMap<>();
+    /** Wheel metadata read once per run: a check asks for the same release on every Python it tries. */
+    private final Map<URI, Optional<CoreMetadata>> metadata = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalIndex(Path root, boolean simple, String label) {
         this.root = root;
@@ -47,7 +49,7 @@ public final class LocalIndex implements PackageIndex {
     }
 
     @Override
-    public List<DistributionFile> files(PackageName name) throws IndexException {
+    public synchronized List<DistributionFile> files(PackageName name) throws IndexException {
         List<DistributionFile> known = cache.get(name);
         if (known == null) {
             known = simple ? fromSimple(name) : fromFolder(name);
@@ -97,6 +99,15 @@ public final class LocalIndex implements PackageIndex {
         if (file.wheel() == null || !"file".equals(file.location().getScheme())) {
             return Optional.empty();
         }
+        Optional<CoreMetadata> known = metadata.get(file.location());
+        if (known == null) {
+            known = readMetadata(file);
+            metadata.putIfAbsent(file.location(), known);
+        }
+        return known;
+    }
+
+    private Optional<CoreMetadata> readMetadata(DistributionFile file) throws IndexException {
         Path wheel = Path.of(file.location());
         Path sidecar = wheel.resolveSibling(wheel.getFileName() + ".metadata");
         try {

@@ -20,7 +20,10 @@ public final class SimplePage {
     /** What kompat asks for: JSON first, HTML as a fallback, as pip and uv do. */
     public static final String ACCEPT = "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on the first JSON page only: an ObjectMapper costs tens of ms to set up, and most pages read are HTML. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private SimplePage() {
     }
@@ -43,7 +46,7 @@ public final class SimplePage {
     static List<DistributionFile> json(PackageName name, URI pageUrl, String body, String source) throws IndexException {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IndexException(IndexSources.redact(pageUrl.toString()) + ": invalid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr());

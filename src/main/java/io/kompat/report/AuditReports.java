@@ -12,7 +12,10 @@ import java.util.List;
 
 /** Audit reports: text, JSON ({@code kompat.audit/1}), SARIF 2.1.0, JUnit XML and Markdown. */
 public final class AuditReports {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made for the JSON and SARIF reports only (the text report needs no mapper). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private AuditReports() {
     }
@@ -53,7 +56,7 @@ public final class AuditReports {
     }
 
     static String json(AuditResult r) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("schema", "kompat.audit/1");
         root.put("matrix", r.matrix());
         ArrayNode files = root.putArray("files");
@@ -76,7 +79,7 @@ public final class AuditReports {
     }
 
     static String sarif(AuditResult r) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -175,7 +178,7 @@ public final class AuditReports {
 
     private static String write(ObjectNode root) {
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return Json.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

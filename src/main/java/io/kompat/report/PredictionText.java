@@ -152,15 +152,7 @@ public final class PredictionText {
     }
 
     static String sentence(Break b) {
-        String subject = b.subject().value() + " " + b.subjectVersion();
-        String other = b.other().value() + b.otherVersion().map(v -> " " + v).orElse("");
-        return switch (b.kind()) {
-            case CONFLICT -> subject + " breaks with " + b.other().value() + b.needs() + ", and pip installs " + other;
-            case MISSING -> subject + " needs " + b.other().value() + b.needs() + " at run time, which pip does not install";
-            case OUT_OF_RANGE -> subject + " works only with " + b.other().value() + b.needs() + ", and pip installs " + other;
-            case UNAVAILABLE -> subject + " cannot work: " + b.needs();
-            case CLASH -> subject + " and " + other + ": " + b.needs();
-        };
+        return b.sentence();
     }
 
     private static void failure(StringBuilder sb, PipFailure f) {

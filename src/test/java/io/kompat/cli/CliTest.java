@@ -284,10 +284,10 @@ class CliTest {
         Run sarif = run("check", f.toString(), "--python", "3.8", "--no-pip-config", "--no-index", "--format", "sarif");
         assertThat(sarif.code()).isEqualTo(ExitCode.FINDINGS);
         var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.out()).get("runs").get(0).get("results").get(0);
-        assertThat(result.get("ruleId").asText()).isEqualTo("KMP101");
+        assertThat(result.get("ruleId").asText()).isEqualTo("KMP105");
         assertThat(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(1);
-        assertThat(run("check", f.toString(), "--python", "3.8", "--no-index", "--format", "junit").out()).contains("<testsuites").contains("KMP101");
-        assertThat(run("check", f.toString(), "--python", "3.8", "--no-index", "--format", "markdown").out()).contains("KMP101");
+        assertThat(run("check", f.toString(), "--python", "3.8", "--no-index", "--format", "junit").out()).contains("<testsuites").contains("KMP105");
+        assertThat(run("check", f.toString(), "--python", "3.8", "--no-index", "--format", "markdown").out()).contains("KMP105");
         assertThat(run("check", f.toString(), "--format", "yaml").code()).isEqualTo(ExitCode.INVALID_INPUT);
     }
 
