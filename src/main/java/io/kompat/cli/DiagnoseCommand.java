@@ -1,6 +1,11 @@
 package io.kompat.cli;
 
+import io.kompat.check.CheckService;
 import io.kompat.diagnose.Diagnoser;
+import io.kompat.diagnose.ErrorCatalog;
+import io.kompat.diagnose.TracebackFacts;
+import io.kompat.provider.BundledCatalog;
+import io.kompat.provider.CombinedCatalog;
 import io.kompat.diagnose.Diagnosis;
 import io.kompat.diagnose.ErrorParser;
 import io.kompat.diagnose.KnownError;
@@ -29,12 +34,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code kompat diagnose}: from an error message, a traceback or a source tree to the versions and fix. */
 @Command(name = "diagnose", description = "Explain an AttributeError / ImportError / pip error from the matrix, or scan sources.")
 final class DiagnoseCommand implements Callable<Integer> {
+    private static final int MAX_STDIN = 4 * 1024 * 1024;
+
     /** Exactly one input. */
     static final class Input {
         @Option(names = "--error", paramLabel = "TEXT", description = "the error message")
         String error;
 
-        @Option(names = "--traceback", paramLabel = "FILE", description = "a file holding a pasted traceback")
+        @Option(names = "--traceback", paramLabel = "FILE", description = "a file holding a pasted traceback, or - for standard input")
         Path traceback;
 
         @Option(names = "--scan", paramLabel = "DIR", description = "Python sources to scan for missing names")
@@ -82,7 +89,15 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (matrix == null) {
             return ExitCode.INVALID_INPUT;
         }
-        Diagnoser diagnoser = new Diagnoser(matrix);
+        ErrorCatalog catalog;
+        try {
+            catalog = ErrorCatalog.load(matrixOption.dir);
+        } catch (IOException e) {
+            err.println("kompat: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        Diagnoser diagnoser = new Diagnoser(matrix, catalog,
+                new CheckService(matrix, t -> new CombinedCatalog(null, new BundledCatalog(matrix, t), null)));
         Diagnoser.Options options = new Diagnoser.Options(target.python, targetPlatform, environment);
         if (input.scan != null) {
             return scan(diagnoser, options, out, err);
@@ -90,18 +105,27 @@ final class DiagnoseCommand implements Callable<Integer> {
         String text;
         if (input.traceback != null) {
             try {
-                text = String.join("\n", InputText.read(input.traceback, input.traceback.toString()).lines());
+                text = input.traceback.toString().equals("-") ? readStdin()
+                        : String.join("\n", InputText.read(input.traceback, input.traceback.toString()).lines());
             } catch (InputText.UnreadableException e) {
                 err.println("kompat: " + e.diagnostic().oneLine());
+                return ExitCode.INVALID_INPUT;
+            } catch (IOException e) {
+                err.println("kompat: cannot read standard input: " + e.getMessage());
                 return ExitCode.INVALID_INPUT;
             }
         } else {
             text = input.error;
         }
-        List<KnownError> errors = ErrorParser.parse(text);
+        TracebackFacts seen = TracebackFacts.read(text);
+        options = Diagnoser.withTraceback(options, seen);
+        List<KnownError> errors = ErrorParser.parse(text, catalog);
         List<Diagnosis> diagnoses = new ArrayList<>();
         for (KnownError e : errors) {
             diagnoses.add(diagnoser.diagnose(e, options));
+        }
+        if (!seen.isEmpty() && !diagnoses.isEmpty() && !format.equals("json")) {
+            out.println("From the traceback: " + seen.describe());
         }
         if (diagnoses.isEmpty()) {
             String last = text.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("").strip();
@@ -127,6 +151,15 @@ final class DiagnoseCommand implements Callable<Integer> {
         ScanReport report = diagnoser.scan(uses, options);
         out.print(format.equals("json") ? DiagnoseReport.scanJson(report) : DiagnoseReport.scanText(report));
         out.flush();
-        return report.findings().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+        return report.allClear() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /** Standard input, bounded: a traceback is text, never megabytes. */
+    private static String readStdin() throws IOException {
+        byte[] bytes = System.in.readNBytes(MAX_STDIN + 1);
+        if (bytes.length > MAX_STDIN) {
+            throw new IOException("more than " + MAX_STDIN + " bytes; pass the traceback as a file");
+        }
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -8,8 +8,12 @@ import io.kompat.matrix.MatrixRule;
 import io.kompat.matrix.Move;
 import io.kompat.matrix.Replacement;
 import io.kompat.matrix.SymbolTable;
-import io.kompat.provider.CheckResult;
-import io.kompat.provider.Checker;
+import io.kompat.check.CheckService;
+import io.kompat.check.TargetCheck;
+import io.kompat.check.Verdict;
+import io.kompat.predict.Prediction;
+import io.kompat.provider.BundledCatalog;
+import io.kompat.provider.CombinedCatalog;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
 import io.kompat.requirement.Requirement;
@@ -30,22 +34,57 @@ import java.util.TreeMap;
 public final class Diagnoser {
     private static final PackageName KERAS = PackageName.of("keras");
     private static final PackageName TENSORFLOW = PackageName.of("tensorflow");
+    private static final Version NUMPY_2 = Version.parse("2.0.0");
+    private static final Version NUMPY_1_26 = Version.parse("1.26.4");
 
     private final CompatibilityMatrix matrix;
     private final SymbolIndex symbols;
-    private final Checker checker;
+    private final Predictions predictions;
+    private final ErrorCatalog catalog;
+    private final EraPins era;
 
-    public Diagnoser(CompatibilityMatrix matrix) {
+    /** A diagnoser on the bundled release data (offline) and the bundled error catalog. */
+    public Diagnoser(CompatibilityMatrix matrix) throws java.io.IOException {
+        this(matrix, ErrorCatalog.bundled(), new CheckService(matrix, t -> new CombinedCatalog(null, new BundledCatalog(matrix, t), null)));
+    }
+
+    /** A diagnoser whose predictions come from {@code service} (the package sources pip would read). */
+    public Diagnoser(CompatibilityMatrix matrix, ErrorCatalog catalog, CheckService service) {
         this.matrix = matrix;
         this.symbols = new SymbolIndex(matrix);
-        this.checker = new Checker(matrix);
+        this.predictions = new Predictions(service);
+        this.catalog = catalog;
+        this.era = new EraPins(matrix, catalog);
+    }
+
+    /** The error catalog the diagnoser recognises errors with. */
+    public ErrorCatalog catalog() {
+        return catalog;
     }
 
     /** Options: target Python and platform (null for defaults) and the user's environment (may be null). */
     public record Options(String python, Platform platform, Manifest environment) {
     }
 
+    /**
+     * The options completed with what a traceback shows: its Python when none was given, and, without a
+     * requirements file, the releases its paths name as the environment.
+     */
+    public static Options withTraceback(Options options, TracebackFacts seen) {
+        String python = options.python() != null ? options.python() : seen.python();
+        Manifest environment = options.environment();
+        if (environment == null && !seen.versions().isEmpty()) {
+            List<String> pins = new ArrayList<>();
+            seen.versions().forEach((p, v) -> pins.add(p.value() + "==" + v));
+            environment = ManifestReader.fromRequirements("traceback", pins);
+        }
+        return new Options(python, options.platform(), environment);
+    }
+
     public Diagnosis diagnose(KnownError error, Options options) {
+        if (error instanceof KnownError.Catalogued c) {
+            return new CatalogDiagnosis(matrix, predictions).diagnose(c.match(), options);
+        }
         if (error instanceof KnownError.MissingAttribute a) {
             if (a.module().equals("tensorflow") || a.module().equals("keras")) {
                 return moved(error, a.module(), a.attribute(), options);
@@ -105,9 +144,10 @@ public final class Diagnoser {
             sources.add(newestWith.citation().primarySource());
         }
         List<String> advice = replacements(a.attribute(), sources);
-        Diagnosis.PinSet pins = newestWith == null ? null : firstThatResolves(withIt, withItNamespaces, options);
-        List<String> environment = options.environment() == null ? List.of()
-                : environmentFacts(options, namespaces, a.attribute(), pins);
+        TargetCheck env = options.environment() == null ? null : predictions.check(options.environment(), options);
+        Version installedKeras = env == null ? null : Predictions.versions(env).get(KERAS);
+        Diagnosis.PinSet pins = newestWith == null ? null : firstThatResolves(withIt, withItNamespaces, installedKeras, a.attribute(), options);
+        List<String> environment = env == null ? List.of() : environmentFacts(env, namespaces, a.attribute(), pins, options);
         String summary = a.module() + " has no '" + a.attribute() + "' in the installed release"
                 + (newestWith == null ? "; no analysed release of it has one" : "; the newest analysed release that has it is keras "
                 + newestWith.version() + (namespaces.get(0).startsWith("tf") ? " (tf.keras of TensorFlow " + newestWith.version() + ")" : ""));
@@ -115,15 +155,28 @@ public final class Diagnoser {
     }
 
     /**
-     * The newest analysed release with the name whose pin set resolves for the target (one attempt per
-     * minor series); the newest one's failure when none does.
+     * The pin set of the code's era: releases with the name no newer than the installed Keras first (the code
+     * was written before the name went away), newest first; then the newer ones. One attempt per minor
+     * series, at most four; the first attempt's result when none works.
      */
-    private Diagnosis.PinSet firstThatResolves(List<SymbolTable> tables, List<String> namespaces, Options options) {
+    private Diagnosis.PinSet firstThatResolves(List<SymbolTable> tables, List<String> namespaces, Version installed, String name,
+            Options options) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            if (installed == null || !namespaces.get(i).equals(SymbolIndex.KERAS_BACKEND) || tables.get(i).version().compareTo(installed) <= 0) {
+                order.add(i);
+            }
+        }
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            if (!order.contains(i)) {
+                order.add(i);
+            }
+        }
         Diagnosis.PinSet first = null;
         Set<String> tried = new LinkedHashSet<>();
-        for (int i = tables.size() - 1; i >= 0; i--) {
-            List<String> pins = pinsFor(namespaces.get(i), tables.get(i).version());
-            if (!tried.add(String.join(",", pins)) || tried.size() > 12) {
+        for (int i : order) {
+            List<String> pins = pinsFor(namespaces.get(i), tables.get(i).version(), name);
+            if (!tried.add(String.join(",", pins)) || tried.size() > 4) {
                 continue;
             }
             Diagnosis.PinSet p = verify(pins, options);
@@ -136,7 +189,7 @@ public final class Diagnoser {
     }
 
     /** The requirements that make {@code namespace} of this analysed release importable as written. */
-    private static List<String> pinsFor(String namespace, Version analysed) {
+    private List<String> pinsFor(String namespace, Version analysed, String name) {
         String minor = analysed.releasePart(0) + "." + analysed.releasePart(1);
         switch (namespace) {
             case SymbolIndex.TF_KERAS_BACKEND:
@@ -145,7 +198,7 @@ public final class Diagnoser {
             case SymbolIndex.TF_KERAS3_BACKEND:
                 return List.of("keras==" + analysed, "tensorflow>=2.16.1");
             default:
-                return List.of("keras==" + analysed, "tensorflow");
+                return era.forKeras(analysed, List.of(name));
         }
     }
 
@@ -161,8 +214,14 @@ public final class Diagnoser {
             facts.add(move.citation().note());
         }
         List<String> advice = new ArrayList<>();
-        advice.add("use " + move.movedTo() + "." + name + (namespace.equals("tensorflow") ? " (graph-mode code also needs "
-                + "tf.compat.v1.disable_eager_execution())" : "") + ", or pin " + move.pkg() + " " + move.last() + " as below");
+        if (move.movedTo().startsWith("keras.src")) {
+            // keras.src is private and differs between releases: never advise importing from it.
+            advice.add("use the public API (keras.layers.Layer, keras.Model, keras.layers.InputSpec), or pin " + move.pkg() + " "
+                    + move.last() + " as below");
+        } else {
+            advice.add("use " + move.movedTo() + "." + name + (namespace.equals("tensorflow") ? " (graph-mode code also needs "
+                    + "tf.compat.v1.disable_eager_execution())" : "") + ", or pin " + move.pkg() + " " + move.last() + " as below");
+        }
         String minor = move.last().releasePart(0) + "." + move.last().releasePart(1);
         List<String> requested = new ArrayList<>(List.of(move.pkg() + "==" + minor + ".*"));
         if (move.pkg().equals(KERAS)) {
@@ -172,9 +231,11 @@ public final class Diagnoser {
         Diagnosis.PinSet pins = verify(requested, options);
         List<String> environment = new ArrayList<>();
         if (options.environment() != null) {
-            CheckResult env = checker.check(options.environment(), new Checker.Options(options.python(), options.platform()));
-            Version installed = env.consistent() ? env.resolution().versions().get(move.pkg()) : null;
-            if (installed != null) {
+            TargetCheck env = predictions.check(options.environment(), options);
+            Version installed = Predictions.versions(env).get(move.pkg());
+            if (env.prediction() instanceof Prediction.Fails) {
+                environment.add("your environment does not install: " + Predictions.installed(env));
+            } else if (installed != null) {
                 environment.add("your environment resolves to " + move.pkg() + " " + installed + ", which "
                         + (move.presentIn(installed) ? "still has " : "no longer has ") + namespace + "." + name);
             }
@@ -188,7 +249,7 @@ public final class Diagnoser {
         Set<String> sources = new LinkedHashSet<>();
         for (MatrixRule r : matrix.rules()) {
             for (Map.Entry<PackageName, SpecifierSet> c : r.conflicts().entrySet()) {
-                if (c.getKey().value().equals("numpy")) {
+                if (c.getKey().value().equals("numpy") && c.getValue().contains(NUMPY_2, true) && !c.getValue().contains(NUMPY_1_26, true)) {
                     facts.add(r.pkg() + " " + r.versions() + " breaks with numpy " + c.getValue() + cite(r.citation()));
                     sources.addAll(r.citation().sources());
                 }
@@ -199,9 +260,10 @@ public final class Diagnoser {
         Diagnosis.PinSet pins = verify(List.of("tensorflow", "numpy>=2"), options);
         List<String> environment = new ArrayList<>();
         if (options.environment() != null) {
-            CheckResult env = checker.check(options.environment(), new Checker.Options(options.python(), options.platform()));
-            environment.add(env.consistent() ? "your requirements resolve; the matrix caps numpy there, so pin the numpy it allows explicitly"
-                    : "your requirements conflict: " + String.join(" ", env.explanation()));
+            TargetCheck env = predictions.check(options.environment(), options);
+            environment.add("your environment: " + Predictions.installed(env));
+            environment.addAll(Predictions.problems(env).subList(1, Predictions.problems(env).size()));
+            Predictions.fixes(env).forEach(f -> environment.add("smallest change that makes it work: " + f));
         }
         return new Diagnosis(error.line(), true, "a NumPy 1 build is imported under NumPy 2", facts, advice,
                 new ArrayList<>(sources), pins, environment);
@@ -223,8 +285,8 @@ public final class Diagnoser {
                 ? r.specifiers().specifiers().get(0).version() : null;
         List<String> facts = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
+        Map<String, String> perPlatform = new TreeMap<>();
         if (pinned != null) {
-            Map<String, String> perPlatform = new TreeMap<>();
             Set<Platform> nowhere = matrix.unavailableOn(r.name(), pinned);
             for (MatrixRule rule : matrix.rulesFor(r.name(), pinned)) {
                 rule.python().forEach((p, s) -> {
@@ -252,81 +314,27 @@ public final class Diagnoser {
                 advice.add("on Python " + options.python() + " use " + String.join(", ", pins.resolved()));
             }
         }
-        Diagnosis.PinSet withOtherPython = verify(List.of(wanted), new Options(null, options.platform(), null));
-        if (withOtherPython.consistent()) {
-            advice.add("or keep " + wanted + " and use " + withOtherPython.target());
-            pins = pins == null ? withOtherPython : pins;
+        Platform platform = options.platform() != null ? options.platform() : Platform.LINUX_X86_64;
+        String wheels = perPlatform.getOrDefault(platform.id(), perPlatform.get("every platform"));
+        String python = wheels == null ? null : newestPythonIn(SpecifierSet.parse(wheels));
+        if (python != null) {
+            // The wheel facts say which Python to use; the prediction then checks the pin on it.
+            advice.add("or keep " + wanted + " and use Python " + python + " on " + platform.id());
+            pins = verify(List.of(wanted), new Options(python, options.platform(), null));
         }
         return new Diagnosis(d.line(), true, "pip found no wheel of " + wanted + " for the interpreter or platform",
                 facts, advice, new ArrayList<>(sources), pins, List.of());
     }
 
     /**
-     * Checks scanned uses against the environment the options describe (the user's file), or, without
-     * one, the newest TensorFlow and Keras the matrix resolves.
+     * Checks scanned uses against what pip would install for the environment the options describe (the
+     * user's file), or, without one, for the newest TensorFlow and Keras.
      */
     public ScanReport scan(List<SourceScanner.Use> uses, Options options) {
-        Manifest env = options.environment() != null ? options.environment()
-                : ManifestReader.fromRequirements("newest stack", List.of("tensorflow", "keras"));
-        CheckResult r = checker.check(env, new Checker.Options(options.python(), options.platform()));
-        if (!r.consistent()) {
-            return new ScanReport("the environment does not resolve: " + String.join(" ", r.explanation()), List.of(), uses.size(), List.of());
-        }
-        Version keras = r.resolution().versions().get(KERAS);
-        Version tf = r.resolution().versions().get(TENSORFLOW);
-        String described = (keras == null ? "no standalone keras" : "keras " + keras) + ", " + (tf == null ? "no tensorflow" : "tensorflow " + tf)
-                + " on " + r.target() + (options.environment() == null ? " (the newest stack; give a requirements file to check yours)" : "");
-        List<ScanReport.Finding> findings = new ArrayList<>();
-        Set<String> unknown = new LinkedHashSet<>();
-        for (SourceScanner.Use use : uses) {
-            Boolean present = provides(use, keras, tf, unknown);
-            if (Boolean.FALSE.equals(present)) {
-                String where = use.namespace().equals("tensorflow") || use.namespace().equals("keras") ? use.namespace()
-                        : use.namespace() + " of " + (use.namespace().startsWith("tf.") ? "tensorflow " + tf : "keras " + keras);
-                List<String> advice = replacements(use.name(), new LinkedHashSet<>());
-                Move move = symbols.moveOf(use.namespace(), use.name());
-                String moved = move == null ? null : "use " + move.movedTo() + "." + use.name();
-                findings.add(new ScanReport.Finding(use, where + " has no '" + use.name() + "'",
-                        moved != null ? moved : advice.isEmpty() ? null : advice.get(0)));
-            }
-        }
-        return new ScanReport(described, findings, uses.size(), new ArrayList<>(unknown));
+        return new ScanCheck(symbols, predictions, catalog, era, this::replacements).scan(uses, options);
     }
 
-    /** Whether the environment provides the used name: null when kompat cannot tell. */
-    private Boolean provides(SourceScanner.Use use, Version keras, Version tf, Set<String> unknown) {
-        switch (use.namespace()) {
-            case "tensorflow":
-            case "keras": {
-                Move move = symbols.moveOf(use.namespace(), use.name());
-                Version installed = use.namespace().equals("tensorflow") ? tf : keras;
-                return move == null || installed == null ? null : move.presentIn(installed);
-            }
-            case SymbolIndex.KERAS_BACKEND: {
-                SymbolTable t = keras == null ? null : symbols.tableFor(SymbolIndex.KERAS_BACKEND, keras);
-                if (t == null) {
-                    unknown.add("keras.backend of keras " + keras);
-                    return null;
-                }
-                return t.names().contains(use.name());
-            }
-            default: {
-                SymbolTable t = null;
-                if (tf != null && tf.compareTo(Version.parse("2.16")) >= 0 && keras != null) {
-                    t = symbols.tableFor(SymbolIndex.TF_KERAS3_BACKEND, keras);
-                } else if (tf != null) {
-                    t = symbols.tableFor(SymbolIndex.TF_KERAS_BACKEND, tf);
-                }
-                if (t == null) {
-                    unknown.add("tf.keras.backend of tensorflow " + tf);
-                    return null;
-                }
-                return t.names().contains(use.name());
-            }
-        }
-    }
-
-    private List<String> replacements(String attribute, Set<String> sources) {
+    List<String> replacements(String attribute, Set<String> sources) {
         List<String> out = new ArrayList<>();
         for (Replacement r : matrix.replacements()) {
             for (String token : r.symbol().split("[^A-Za-z0-9_]+")) {
@@ -340,34 +348,31 @@ public final class Diagnoser {
         return out;
     }
 
-    /** The smallest change to the user's requirements that admits the pin set the code needs. */
+    /** The change to the user's requirements that gives the pin set the code needs, checked by the prediction. */
     private List<String> changeFor(Options options, Diagnosis.PinSet pins) {
-        List<Requirement> needed = pins.requested().stream().map(Requirement::parse).toList();
-        CheckResult r = checker.check(options.environment(), new Checker.Options(options.python(), options.platform(), needed));
-        if (r.consistent()) {
-            return List.of("your requirements already allow what the code needs (" + String.join(", ", pins.requested())
-                    + "): pin it to get it");
-        }
-        if (r.fixes().isEmpty()) {
-            return List.of("no change of up to three of your requirements admits " + String.join(", ", pins.requested()));
+        List<String> changes = new ArrayList<>();
+        Manifest changed = Predictions.replacing(options.environment(), pins.requested(), changes);
+        TargetCheck c = predictions.check(changed, options);
+        String change = "change to make the code work as written: " + String.join("; ", changes);
+        if (c.verdict() == Verdict.WORKS) {
+            return List.of(change + " (verified: pip would install " + Predictions.installed(c) + ")");
         }
         List<String> out = new ArrayList<>();
-        for (io.kompat.resolve.FixFinder.Fix fix : r.fixes()) {
-            out.add("change to make the code work as written: " + fix.describe());
-        }
+        out.add(change + " (not verified: " + String.join("; ", Predictions.problems(c)) + ")");
+        Predictions.fixes(c).forEach(f -> out.add("after that change, the check proposes: " + f));
         return out;
     }
 
-    private List<String> environmentFacts(Options options, List<String> namespaces, String attribute, Diagnosis.PinSet pins) {
+    private List<String> environmentFacts(TargetCheck env, List<String> namespaces, String attribute, Diagnosis.PinSet pins,
+            Options options) {
         List<String> out = new ArrayList<>();
-        CheckResult env = checker.check(options.environment(), new Checker.Options(options.python(), options.platform()));
-        if (!env.consistent()) {
-            out.add("your requirements do not resolve: " + String.join(" ", env.explanation()));
+        if (env.prediction() instanceof Prediction.Fails) {
+            out.add("your environment does not install: " + Predictions.installed(env));
             return out;
         }
-        Version keras = env.resolution().versions().get(KERAS);
-        Version tf = env.resolution().versions().get(TENSORFLOW);
-        out.add("your environment resolves to " + (keras == null ? "no standalone keras" : "keras " + keras) + " and "
+        Version keras = Predictions.versions(env).get(KERAS);
+        Version tf = Predictions.versions(env).get(TENSORFLOW);
+        out.add("your environment installs " + (keras == null ? "no standalone keras" : "keras " + keras) + " and "
                 + (tf == null ? "no tensorflow" : "tensorflow " + tf) + " on " + env.target());
         boolean missing = false;
         for (String ns : namespaces) {
@@ -386,18 +391,13 @@ public final class Diagnoser {
     }
 
     private Diagnosis.PinSet verify(List<String> requirements, Options options) {
-        Manifest m = ManifestReader.fromRequirements("pins", requirements);
-        CheckResult r = checker.check(m, new Checker.Options(options.python(), options.platform()));
-        List<String> resolved = new ArrayList<>();
-        if (r.consistent()) {
-            r.resolution().versions().forEach((pkg, v) -> {
-                if (!r.resolution().unverified().containsKey(pkg) && !pkg.value().equals("python")) {
-                    resolved.add(pkg + "==" + v);
-                }
-            });
-            resolved.sort(String::compareTo);
-        }
-        return new Diagnosis.PinSet(requirements, resolved, r.target().toString(), r.explanation());
+        return predictions.pins(requirements, options);
+    }
+
+    /** The newest Python line of the matrix that {@code wheels} admits, or null. */
+    private String newestPythonIn(SpecifierSet wheels) {
+        return matrix.pythons().stream().map(p -> Version.parse(p.version())).filter(v -> wheels.contains(v, true))
+                .max(Version::compareTo).map(Version::toString).orElse(null);
     }
 
     private static String cite(Citation c) {

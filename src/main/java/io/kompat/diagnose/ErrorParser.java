@@ -25,9 +25,18 @@ public final class ErrorParser {
     private ErrorParser() {
     }
 
-    /** Every distinct recognised error, in order of appearance. */
+    /** Every distinct recognised error of the built-in forms, in order of appearance. */
     public static List<KnownError> parse(String text) {
+        return parse(text, new ErrorCatalog(List.of(), List.of()));
+    }
+
+    /**
+     * Every distinct recognised error, in order of appearance: a line the catalog knows is its entry's (the
+     * same entry once); other lines are read by the built-in forms.
+     */
+    public static List<KnownError> parse(String text, ErrorCatalog catalog) {
         Set<KnownError> found = new LinkedHashSet<>();
+        Set<String> entries = new java.util.HashSet<>();
         List<String> lines = text.lines().toList();
         Matcher numpy = NUMPY_ABI.matcher(text);
         if (numpy.find()) {
@@ -35,6 +44,13 @@ public final class ErrorParser {
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            java.util.Optional<ErrorCatalog.Match> known = catalog.match(line, text);
+            if (known.isPresent()) {
+                if (entries.add(known.get().entry().id() + "|" + known.get().name())) {
+                    found.add(new KnownError.Catalogued(known.get()));
+                }
+                continue;
+            }
             Matcher m = MODULE_ATTRIBUTE.matcher(line);
             if (m.find()) {
                 found.add(new KnownError.MissingAttribute(m.group(1), m.group(2), line.strip()));
@@ -57,7 +73,7 @@ public final class ErrorParser {
                 continue;
             }
             m = NO_MODULE.matcher(line);
-            if ((line.contains("ModuleNotFoundError") || line.contains("ImportError")) && m.find()) {
+            if (m.find() && (line.contains("ModuleNotFoundError") || line.contains("ImportError") || line.strip().startsWith("No module named"))) {
                 found.add(new KnownError.MissingModule(m.group(1), line.strip()));
                 continue;
             }

@@ -1,11 +1,19 @@
 package io.kompat.diagnose;
 
 /** An error message kompat recognises, reduced to what matters for the diagnosis. */
-public sealed interface KnownError permits KnownError.MissingAttribute, KnownError.MissingModule, KnownError.NumpyAbi,
-        KnownError.NoMatchingDistribution {
+public sealed interface KnownError permits KnownError.Catalogued, KnownError.MissingAttribute, KnownError.MissingModule,
+        KnownError.NumpyAbi, KnownError.NoMatchingDistribution {
 
     /** The line of the input it was read from. */
     String line();
+
+    /** An error of the catalog ({@code errors.yaml}): protobuf's descriptors, h5py 3's str.decode, ... */
+    record Catalogued(ErrorCatalog.Match match) implements KnownError {
+        @Override
+        public String line() {
+            return match.line();
+        }
+    }
 
     /** {@code AttributeError: module 'keras.backend' has no attribute 'get_session'} and its kin. */
     record MissingAttribute(String module, String attribute, String line) implements KnownError {

@@ -27,8 +27,8 @@ public final class DiagnoseReport {
                     sb.append("  Pins that make the code work as written (verified for ").append(d.pins().target()).append("):\n    ")
                             .append(String.join(", ", d.pins().resolved())).append('\n');
                 } else {
-                    sb.append("  No consistent pin set for ").append(String.join(", ", d.pins().requested())).append(" on ")
-                            .append(d.pins().target()).append(":\n");
+                    sb.append("  Pins that make the code work as written, not verified for ").append(d.pins().target()).append(":\n    ")
+                            .append(String.join(", ", d.pins().requested())).append('\n');
                     d.pins().explanation().forEach(l -> sb.append("    ").append(l).append('\n'));
                 }
             }
@@ -60,12 +60,7 @@ public final class DiagnoseReport {
             strings(n.putArray("sources"), d.sources());
             strings(n.putArray("environment"), d.environment());
             if (d.pins() != null) {
-                ObjectNode p = n.putObject("pins");
-                strings(p.putArray("requested"), d.pins().requested());
-                strings(p.putArray("resolved"), d.pins().resolved());
-                p.put("target", d.pins().target());
-                p.put("consistent", d.pins().consistent());
-                strings(p.putArray("explanation"), d.pins().explanation());
+                pins(n.putObject("pins"), d.pins());
             }
         }
         return write(root);
@@ -73,18 +68,37 @@ public final class DiagnoseReport {
 
     public static String scanText(ScanReport r) {
         StringBuilder sb = new StringBuilder("Checked " + r.uses() + " uses against " + r.environment() + ".\n");
-        if (r.findings().isEmpty()) {
-            sb.append("Every checked name is provided there.\n");
+        if (!r.installs()) {
+            sb.append("The environment does not install, so no name could be checked:\n");
+        } else if (!r.problems().isEmpty()) {
+            sb.append("The environment itself does not work as predicted:\n");
         }
+        r.problems().forEach(p -> sb.append("  ").append(p).append('\n'));
         for (ScanReport.Finding f : r.findings()) {
             sb.append(f.use().file()).append(':').append(f.use().line()).append(": ").append(f.message()).append("\n    ")
                     .append(f.use().code()).append('\n');
             if (f.advice() != null) {
-                sb.append("    hint: ").append(f.advice()).append('\n');
+                sb.append("    replacement: ").append(f.advice()).append('\n');
             }
         }
-        if (!r.unknown().isEmpty()) {
+        if (r.installs() && !r.unknown().isEmpty()) {
             sb.append("Not checked (no symbol table): ").append(String.join(", ", r.unknown())).append('\n');
+        }
+        if (r.allClear()) {
+            sb.append("Every name the code uses is provided there.\n");
+        }
+        if (r.pins() != null) {
+            sb.append("Pins that make the code work as written (").append(r.pinsBasis()).append("):\n");
+            if (r.pins().consistent()) {
+                sb.append("  ").append(String.join(", ", r.pins().resolved())).append(" (verified for ").append(r.pins().target())
+                        .append(")\n");
+            } else {
+                sb.append("  ").append(String.join(", ", r.pins().requested())).append(" (not verified for ").append(r.pins().target())
+                        .append("):\n");
+                r.pins().explanation().forEach(l -> sb.append("    ").append(l).append('\n'));
+            }
+        } else if (!r.findings().isEmpty()) {
+            sb.append("No pin set: ").append(r.pinsBasis()).append('\n');
         }
         return sb.toString();
     }
@@ -93,6 +107,9 @@ public final class DiagnoseReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", "kompat.scan/1");
         root.put("environment", r.environment());
+        root.put("installs", r.installs());
+        root.put("allClear", r.allClear());
+        strings(root.putArray("problems"), r.problems());
         root.put("uses", r.uses());
         ArrayNode list = root.putArray("findings");
         for (ScanReport.Finding f : r.findings()) {
@@ -108,7 +125,20 @@ public final class DiagnoseReport {
             }
         }
         strings(root.putArray("unknown"), r.unknown());
+        if (r.pins() != null) {
+            pins(root.putObject("pins"), r.pins());
+            root.put("pinsBasis", r.pinsBasis());
+        }
         return write(root);
+    }
+
+    private static void pins(ObjectNode p, Diagnosis.PinSet pins) {
+        strings(p.putArray("requested"), pins.requested());
+        strings(p.putArray("resolved"), pins.resolved());
+        p.put("target", pins.target());
+        p.put("verified", pins.consistent());
+        p.put("consistent", pins.consistent());
+        strings(p.putArray("explanation"), pins.explanation());
     }
 
     private static void strings(ArrayNode a, List<String> values) {

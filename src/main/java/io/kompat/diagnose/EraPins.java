@@ -1,0 +1,75 @@
+package io.kompat.diagnose;
+
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.matrix.MatrixRule;
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Specifier;
+import io.kompat.version.SpecifierSet;
+import io.kompat.version.Version;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The requirements that let code written for one standalone Keras release run as written: that release,
+ * and the TensorFlow its runtime rules allow, narrowed further where a name the code calls raises under a
+ * newer TensorFlow ({@code K.get_session} of Keras 2.3 under TensorFlow 2).
+ */
+final class EraPins {
+    private static final PackageName KERAS = PackageName.of("keras");
+    private static final PackageName TENSORFLOW = PackageName.of("tensorflow");
+
+    private final CompatibilityMatrix matrix;
+    private final ErrorCatalog catalog;
+
+    EraPins(CompatibilityMatrix matrix, ErrorCatalog catalog) {
+        this.matrix = matrix;
+        this.catalog = catalog;
+    }
+
+    /** {@code keras==2.3.1, tensorflow<2.1,<2.0}: Keras {@code keras} and the TensorFlow that lets {@code names} work. */
+    List<String> forKeras(Version keras, Collection<String> names) {
+        Set<String> bounds = new LinkedHashSet<>();
+        for (MatrixRule r : matrix.rulesFor(KERAS, keras)) {
+            if (r.kind() == MatrixRule.Kind.RUNTIME) {
+                bound(bounds, r.requires().get(TENSORFLOW));
+                bound(bounds, r.constrains().get(TENSORFLOW));
+            }
+        }
+        for (ErrorCatalog.RaisingCall call : catalog.raises()) {
+            if (!call.pkg().equals(KERAS) || !call.versions().contains(keras, true) || names.stream().noneMatch(call.names()::contains)) {
+                continue;
+            }
+            SpecifierSet raisesUnder = call.when().get(TENSORFLOW);
+            for (Specifier s : raisesUnder == null ? List.<Specifier>of() : raisesUnder.specifiers()) {
+                // "raises from X on" leaves "below X" as the versions where the call works.
+                if (s.operator().symbol().equals(">=")) {
+                    bounds.add("<" + s.version());
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add("keras==" + keras);
+        out.add("tensorflow" + String.join(",", bounds));
+        return out;
+    }
+
+    private static void bound(Set<String> bounds, SpecifierSet spec) {
+        if (spec != null && spec != MatrixRule.SAME_VERSION && !spec.isEmpty()) {
+            bounds.add(spec.toString());
+        }
+    }
+
+    /** Whether a raising-call fact makes {@code name} raise with these installed versions; the fact, or null. */
+    ErrorCatalog.RaisingCall raising(String namespace, String name, Map<PackageName, Version> installed) {
+        for (ErrorCatalog.RaisingCall call : catalog.raises()) {
+            if (call.namespace().equals(namespace) && call.raises(name, installed)) {
+                return call;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,141 @@
+package io.kompat.diagnose;
+
+import io.kompat.check.Break;
+import io.kompat.check.CheckRequest;
+import io.kompat.check.CheckService;
+import io.kompat.check.Fix;
+import io.kompat.check.PythonChoice;
+import io.kompat.check.TargetCheck;
+import io.kompat.check.Verdict;
+import io.kompat.manifest.Manifest;
+import io.kompat.manifest.ManifestEntry;
+import io.kompat.manifest.ManifestReader;
+import io.kompat.predict.Pick;
+import io.kompat.predict.Prediction;
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Diagnose's view of {@link CheckService}: what pip would install for an environment or a pin set, whether
+ * that install works, and the fixes the check found. A pin set counts as verified only when the check says
+ * {@code works}.
+ */
+final class Predictions {
+    private final CheckService service;
+
+    Predictions(CheckService service) {
+        this.service = service;
+    }
+
+    /** The check of {@code manifest} for the target of {@code options}. */
+    TargetCheck check(Manifest manifest, Diagnoser.Options options) {
+        PythonChoice python = options.python() == null ? PythonChoice.Default.none()
+                : new PythonChoice.Given(Version.parse(options.python()));
+        return service.check(new CheckRequest(manifest, python, options.platform())).primary();
+    }
+
+    /** The requirements checked as a pin set; resolved only when pip's install of them works with every release known. */
+    Diagnosis.PinSet pins(List<String> requested, Diagnoser.Options options) {
+        TargetCheck c = check(ManifestReader.fromRequirements("pins", requested), options);
+        List<String> resolved = new ArrayList<>();
+        // Verified means pip's install works and every release in it is known: nothing taken on trust.
+        boolean verified = c.verdict() == Verdict.WORKS && c.assumptions().isEmpty();
+        if (verified) {
+            versions(c).forEach((p, v) -> resolved.add(p.value() + "==" + v));
+            resolved.sort(String::compareTo);
+        }
+        List<String> why = verified ? List.of() : problems(c);
+        return new Diagnosis.PinSet(requested, resolved, c.target().toString(), why);
+    }
+
+    /**
+     * {@code manifest} with the lines of the packages {@code pins} name replaced by the pins (pins of other
+     * packages added); {@code changes} receives each change as {@code keras ==2.15.0 -> ==2.12.0}.
+     */
+    static Manifest replacing(Manifest manifest, List<String> pins, List<String> changes) {
+        List<ManifestEntry> wanted = ManifestReader.fromRequirements("kompat", pins).entries();
+        List<ManifestEntry> entries = new ArrayList<>();
+        for (ManifestEntry e : manifest.entries()) {
+            ManifestEntry pin = wanted.stream().filter(w -> w.name().equals(e.name())).findFirst().orElse(null);
+            if (pin == null || e.isConstraint()) {
+                entries.add(e);
+            } else {
+                changes.add(e.name().value() + " " + (e.specifiers().isEmpty() ? "(any version)" : e.specifiers().toString()) + " -> "
+                        + pin.specifiers());
+                entries.add(pin);
+            }
+        }
+        for (ManifestEntry w : wanted) {
+            if (manifest.entries().stream().noneMatch(e -> e.name().equals(w.name()))) {
+                changes.add("add " + w.text());
+                entries.add(w);
+            }
+        }
+        return new Manifest(manifest.format(), manifest.files(), entries, manifest.indexOptions(), manifest.condaName(),
+                manifest.condaChannels(), manifest.pythonHint(), manifest.platformHint(), manifest.diagnostics());
+    }
+
+    /** The releases pip would install (packages whose release is unknown are left out). */
+    static Map<PackageName, Version> versions(TargetCheck c) {
+        Map<PackageName, Version> out = new LinkedHashMap<>();
+        if (c.prediction() instanceof Prediction.Installs i) {
+            for (Pick p : i.picks()) {
+                p.version().ifPresent(v -> out.put(p.name(), v));
+            }
+        }
+        return out;
+    }
+
+    /** {@code keras 2.4.3, tensorflow 2.4.1}, or pip's failure in one line. */
+    static String installed(TargetCheck c) {
+        if (c.prediction() instanceof Prediction.Fails f) {
+            return "pip fails: " + String.join(" ", f.failure().pipMessage());
+        }
+        List<String> out = new ArrayList<>();
+        for (Pick p : ((Prediction.Installs) c.prediction()).picks()) {
+            out.add(p.name().value() + " " + p.version().map(Version::toString).orElse("(release unknown)"));
+        }
+        return String.join(", ", out);
+    }
+
+    /** Why the check does not say {@code works}: pip's failure, the broken rules, and what it had to assume. */
+    static List<String> problems(TargetCheck c) {
+        List<String> out = new ArrayList<>();
+        out.add(c.verdict().id() + " (" + installed(c) + ")");
+        for (Break b : c.breaks()) {
+            out.add(breakSentence(b));
+        }
+        for (Prediction.Assumption a : c.assumptions()) {
+            out.add("not verified: " + a.name().value() + " (" + a.reason() + ")");
+        }
+        return out;
+    }
+
+    /** One broken rule: {@code keras 2.2.5 with h5py 3.1.0: the rule asks h5py>=3 not to be installed [keras-h5py3]}. */
+    static String breakSentence(Break b) {
+        String other = b.other().value() + b.otherVersion().map(v -> " " + v).orElse(" (not installed)");
+        String what = switch (b.kind()) {
+            case CONFLICT -> "does not work with " + b.other().value() + b.needs();
+            case MISSING -> "needs " + b.other().value() + b.needs() + " installed";
+            case OUT_OF_RANGE -> "needs " + b.other().value() + b.needs();
+            case UNAVAILABLE -> "cannot work: " + b.needs();
+            case CLASH -> b.needs();
+        };
+        return b.subject().value() + " " + b.subjectVersion() + " " + what + "; the install has " + other + " [" + b.rule()
+                + (b.citation().verified() ? "" : ", unverified") + "]";
+    }
+
+    /** The check's fixes, best first. */
+    static List<String> fixes(TargetCheck c) {
+        List<String> out = new ArrayList<>();
+        for (Fix f : c.fixes()) {
+            out.add(f.describe() + (f.verified() ? "" : " (not verified offline: "
+                    + String.join(", ", f.assumptions().stream().map(a -> a.name().value()).toList()) + ")"));
+        }
+        return out;
+    }
+}

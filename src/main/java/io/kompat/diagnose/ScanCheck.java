@@ -1,0 +1,197 @@
+package io.kompat.diagnose;
+
+import io.kompat.check.TargetCheck;
+import io.kompat.check.Verdict;
+import io.kompat.manifest.Manifest;
+import io.kompat.manifest.ManifestReader;
+import io.kompat.matrix.Move;
+import io.kompat.matrix.SymbolTable;
+import io.kompat.predict.Prediction;
+import io.kompat.requirement.PackageName;
+import io.kompat.version.Version;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+/**
+ * {@code kompat diagnose --scan}: the names the code uses, checked against the releases pip would install
+ * for the environment; an environment pip cannot install is reported as such, never as an all-clear. Also
+ * the pin set of the code's era: the newest Keras whose {@code keras.backend} has every name the code uses.
+ */
+final class ScanCheck {
+    private static final PackageName KERAS = PackageName.of("keras");
+    private static final PackageName TENSORFLOW = PackageName.of("tensorflow");
+    private static final Version KERAS3_TF = Version.parse("2.16");
+
+    private final SymbolIndex symbols;
+    private final Predictions predictions;
+    private final ErrorCatalog catalog;
+    private final EraPins era;
+    private final BiFunction<String, Set<String>, List<String>> replacements;
+
+    ScanCheck(SymbolIndex symbols, Predictions predictions, ErrorCatalog catalog, EraPins era,
+            BiFunction<String, Set<String>, List<String>> replacements) {
+        this.symbols = symbols;
+        this.predictions = predictions;
+        this.catalog = catalog;
+        this.era = era;
+        this.replacements = replacements;
+    }
+
+    ScanReport scan(List<SourceScanner.Use> uses, Diagnoser.Options options) {
+        Manifest env = options.environment() != null ? options.environment()
+                : ManifestReader.fromRequirements("newest stack", List.of("tensorflow", "keras"));
+        TargetCheck c = predictions.check(env, options);
+        List<String> problems = c.verdict() == Verdict.WORKS ? List.of() : Predictions.problems(c);
+        Diagnosis.PinSet pins = eraPins(uses, options);
+        String basis = eraBasis(uses);
+        if (c.prediction() instanceof Prediction.Fails) {
+            return new ScanReport("what pip would do on " + c.target() + ": it does not install", false, problems, List.of(), uses.size(),
+                    List.of("every use: the environment does not install"), pins, basis);
+        }
+        Map<PackageName, Version> installed = Predictions.versions(c);
+        Version keras = installed.get(KERAS);
+        Version tf = installed.get(TENSORFLOW);
+        String described = "what pip would install on " + c.target() + ": " + Predictions.installed(c)
+                + (options.environment() == null ? " (the newest stack; give a requirements file to check yours)" : "");
+        List<ScanReport.Finding> findings = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (SourceScanner.Use use : uses) {
+            if (!seen.add(use.file() + ":" + use.line() + ":" + use.namespace() + "." + use.name())) {
+                continue;
+            }
+            Boolean present = provides(use, keras, tf, unknown);
+            if (Boolean.FALSE.equals(present)) {
+                findings.add(missing(use, keras, tf));
+            } else if (Boolean.TRUE.equals(present)) {
+                ErrorCatalog.RaisingCall call = era.raising(use.namespace(), use.name(), installed);
+                if (call != null) {
+                    findings.add(new ScanReport.Finding(use, use.namespace() + "." + use.name() + " exists in " + call.pkg().value() + " "
+                            + installed.get(call.pkg()) + " but raises there: " + call.error(), call.replacement()));
+                }
+            }
+        }
+        return new ScanReport(described, true, problems, findings, uses.size(), new ArrayList<>(unknown), pins, basis);
+    }
+
+    private ScanReport.Finding missing(SourceScanner.Use use, Version keras, Version tf) {
+        String where = use.namespace().equals("tensorflow") || use.namespace().equals("keras") ? use.namespace()
+                : use.namespace() + " of " + (use.namespace().startsWith("tf.") ? "tensorflow " + tf : "keras " + keras);
+        List<SymbolIndex.Presence> presence = symbols.presence(use.namespace(), use.name());
+        String has = presence.isEmpty() ? "" : SymbolIndex.ranges(presence, true);
+        String message = where + " has no '" + use.name() + "'" + (has.isEmpty() ? "" : " (keras releases that have it: " + has + ")");
+        return new ScanReport.Finding(use, message, hint(use));
+    }
+
+    /** The documented replacement; a move's new home unless it is a private module (keras.src). */
+    private String hint(SourceScanner.Use use) {
+        Move move = symbols.moveOf(use.namespace(), use.name());
+        if (move != null && !move.movedTo().startsWith("keras.src")) {
+            return "use " + move.movedTo() + "." + use.name();
+        }
+        if (move != null) {
+            return catalog.entries().stream().filter(e -> e.id().equals("keras-engine")).map(ErrorCatalog.Entry::replacement)
+                    .findFirst().orElse(null);
+        }
+        List<String> advice = replacements.apply(use.name(), new LinkedHashSet<>());
+        return advice.isEmpty() ? null : advice.get(0);
+    }
+
+    /** Whether the environment provides the used name: null when kompat cannot tell. */
+    private Boolean provides(SourceScanner.Use use, Version keras, Version tf, Set<String> unknown) {
+        switch (use.namespace()) {
+            case "tensorflow":
+            case "keras": {
+                Move move = symbols.moveOf(use.namespace(), use.name());
+                Version installed = use.namespace().equals("tensorflow") ? tf : keras;
+                return move == null || installed == null ? null : move.presentIn(installed);
+            }
+            case SymbolIndex.KERAS_BACKEND: {
+                SymbolTable t = keras == null ? null : symbols.tableFor(SymbolIndex.KERAS_BACKEND, keras);
+                if (t == null) {
+                    unknown.add("keras.backend of " + (keras == null ? "keras (not installed or release unknown)" : "keras " + keras));
+                    return null;
+                }
+                return t.names().contains(use.name());
+            }
+            default: {
+                SymbolTable t = null;
+                if (tf != null && tf.compareTo(KERAS3_TF) >= 0 && keras != null) {
+                    t = symbols.tableFor(SymbolIndex.TF_KERAS3_BACKEND, keras);
+                } else if (tf != null) {
+                    t = symbols.tableFor(SymbolIndex.TF_KERAS_BACKEND, tf);
+                }
+                if (t == null) {
+                    unknown.add("tf.keras.backend of " + (tf == null ? "tensorflow (not installed or release unknown)" : "tensorflow " + tf));
+                    return null;
+                }
+                return t.names().contains(use.name());
+            }
+        }
+    }
+
+    /** The public keras.backend names the code uses. */
+    private static Set<String> kerasBackendNames(List<SourceScanner.Use> uses) {
+        Set<String> names = new TreeSet<>();
+        for (SourceScanner.Use u : uses) {
+            if (u.namespace().equals(SymbolIndex.KERAS_BACKEND) && !u.name().startsWith("_")) {
+                names.add(u.name());
+            }
+        }
+        return names;
+    }
+
+    /** The newest analysed Keras (TensorFlow backend) whose keras.backend has every name the code uses, or null. */
+    private SymbolTable newestWithAll(Set<String> names) {
+        SymbolTable best = null;
+        for (String name : names.isEmpty() ? List.<String>of() : List.of(names.iterator().next())) {
+            for (SymbolIndex.Presence p : symbols.presence(SymbolIndex.KERAS_BACKEND, name)) {
+                if (p.table().names().containsAll(names) && (best == null || p.version().compareTo(best.version()) > 0)) {
+                    best = p.table();
+                }
+            }
+        }
+        return best;
+    }
+
+    private Diagnosis.PinSet eraPins(List<SourceScanner.Use> uses, Diagnoser.Options options) {
+        Set<String> names = kerasBackendNames(uses);
+        SymbolTable table = newestWithAll(names);
+        List<String> requested = table == null ? new ArrayList<>() : new ArrayList<>(era.forKeras(table.version(), names));
+        String tfLine = tensorflowLine(uses);
+        if (tfLine != null) {
+            requested.removeIf(r -> r.startsWith("tensorflow"));
+            requested.add("tensorflow==" + tfLine + ".*");
+        }
+        return requested.isEmpty() ? null : predictions.pins(requested, options);
+    }
+
+    /** The last TensorFlow line that still has every TensorFlow 1 name the code uses (moves), or null. */
+    private String tensorflowLine(List<SourceScanner.Use> uses) {
+        Version last = null;
+        for (SourceScanner.Use u : uses) {
+            Move m = u.namespace().equals("tensorflow") ? symbols.moveOf("tensorflow", u.name()) : null;
+            if (m != null && (last == null || m.last().compareTo(last) < 0)) {
+                last = m.last();
+            }
+        }
+        return last == null ? null : last.toString();
+    }
+
+    private String eraBasis(List<SourceScanner.Use> uses) {
+        Set<String> names = kerasBackendNames(uses);
+        if (names.isEmpty()) {
+            return tensorflowLine(uses) == null ? "the code uses no keras.backend name kompat has tables for"
+                    : "the code uses TensorFlow 1 names kept up to TensorFlow " + tensorflowLine(uses);
+        }
+        SymbolTable table = newestWithAll(names);
+        return table == null ? "no analysed Keras release has all of " + String.join(", ", names)
+                : "keras " + table.version() + " is the newest analysed release whose keras.backend has all of " + String.join(", ", names)
+                        + (tensorflowLine(uses) == null ? "" : "; TensorFlow 1 names need TensorFlow " + tensorflowLine(uses));
+    }
+}
