@@ -28,7 +28,7 @@ final class AuditCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default), json, sarif, junit or markdown")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default), json, sarif, junit, markdown or html (one self-contained page)")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "[FORMAT=]FILE",
@@ -88,7 +88,8 @@ final class AuditCommand implements Callable<Integer> {
             err.println("kompat: cannot list " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        boolean terminal = System.console() != null;
+        // Progress only where someone watches it: a terminal, and not under --quiet.
+        boolean terminal = System.console() != null && !spec.commandLine().getParseResult().hasMatchedOption("--quiet");
         int[] done = {0};
         AuditResult result;
         try {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "kompat", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Checks that Keras / TensorFlow / Theano / Python / numpy / protobuf versions work together,"
                 + " before anything is installed.")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /**
      * The commands in the order help lists them. Building a command's picocli model is a large part of
      * start-up, so a command line naming one of them gets only that one (see {@link #commandLine}).
@@ -40,12 +40,22 @@ public final class Main implements Runnable {
             description = "Print the stack trace of an internal error.")
     boolean stacktrace;
 
+    @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print no report on standard output (files given with -o/--output are still written); the exit code is the answer.")
+    boolean quiet;
+
+    @Option(names = "--color", scope = CommandLine.ScopeType.INHERIT, paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour verdicts and severities: auto (default: on a terminal, unless NO_COLOR is set), always or never.")
+    String color;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a command: the usage, on standard error, and exit code 2 (a usage error, as for an unknown command). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.INVALID_INPUT;
     }
 
     public static void main(String[] args) {
@@ -129,10 +139,43 @@ public final class Main implements Runnable {
             }
             return ExitCode.INTERNAL_ERROR;
         });
+        boolean terminal = System.console() != null;
+        PrintWriter[] styled = {out};
+        cl.setExecutionStrategy(parsed -> {
+            styled[0] = styleOutput(parsed, out, terminal);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         int code = cl.execute(args);
+        styled[0].flush();
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Applies {@code --quiet} and {@code --color} (options of every command) to the standard output of the
+     * command that runs.
+     */
+    private static PrintWriter styleOutput(CommandLine.ParseResult parsed, PrintWriter out, boolean terminal) {
+        boolean quiet = false;
+        String color = null;
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            quiet |= p.hasMatchedOption("--quiet");
+            if (p.hasMatchedOption("--color")) {
+                color = p.matchedOptionValue("--color", "auto");
+            }
+        }
+        boolean colour;
+        try {
+            colour = OutputStyle.colour(color, terminal, System.getenv("NO_COLOR"), System.getenv("TERM"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), e.getMessage());
+        }
+        PrintWriter styled = quiet ? OutputStyle.discard() : colour ? OutputStyle.colouring(out) : out;
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            p.commandSpec().commandLine().setOut(styled);
+        }
+        return styled;
     }
 
     /** The version printed by {@code kompat --version}. */

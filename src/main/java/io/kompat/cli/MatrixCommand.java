@@ -25,7 +25,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "QUERY", description = "a package (tensorflow) or a release (keras==2.2.4)")
     String query;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default), json, or the whole compatibility grid as markdown or html (a self-contained page)")
     String format;
 
     @Mixin
@@ -38,6 +38,9 @@ final class MatrixCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (format.equals("html") || format.equals("markdown")) {
+            return grid(out, err);
+        }
         try {
             CommandSupport.requireTextOrJson(format);
         } catch (IllegalArgumentException e) {
@@ -79,6 +82,19 @@ final class MatrixCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** {@code --format html|markdown}: the compatibility grid of the whole matrix. */
+    private int grid(PrintWriter out, PrintWriter err) {
+        if (query != null) {
+            err.println("kompat: --format " + format + " shows the whole grid; leave out the query '" + query + "'");
+            return ExitCode.INVALID_INPUT;
+        }
+        CompatibilityMatrix m = CommandSupport.loadMatrix(matrixOption, err);
+        if (m == null) {
+            return ExitCode.INVALID_INPUT;
+        }
+        out.print(format.equals("html") ? io.kompat.report.MatrixViews.html(m) : io.kompat.report.MatrixViews.markdown(m));
+        return ExitCode.OK;
+    }
 
     /** {@code kompat matrix validate [DIR]}. */
     @Command(name = "validate", description = "Validate a matrix folder against its schema (default: the bundled matrix).")

@@ -11,7 +11,8 @@ final class TargetOptions {
     String python;
 
     @Option(names = "--platform", paramLabel = "PLATFORM",
-            description = "Target platform: linux-x86_64 (default), linux-aarch64, macos-arm64, macos-x86_64, windows-amd64.")
+            description = "Target platform: linux-x86_64 (default), linux-aarch64, macos-arm64, macos-x86_64, windows-amd64;"
+                    + " aliases such as aarch64, linux-arm64, arm64 (macOS), win_amd64, macosx_11_0_arm64, osx-arm64 are accepted.")
     String platform;
 
     /**
@@ -44,6 +45,6 @@ final class TargetOptions {
         if (python != null && !python.equalsIgnoreCase("all")) {
             Target.parse(python, Platform.LINUX_X86_64);
         }
-        return platform == null ? null : Platform.fromId(platform);
+        return platform == null ? null : Platform.parse(platform);
     }
 }

@@ -67,6 +67,23 @@ public final class InputText {
         return decode(bytes, display);
     }
 
+    /**
+     * Reads a stream to its end (standard input, named {@code -} on the command line) with the same size
+     * limit as a file.
+     */
+    public static InputText read(InputStream in, String display) throws UnreadableException {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw unreadable(display, "cannot read: " + e.getMessage());
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw unreadable(display, "input is too large (more than " + MAX_FILE_BYTES + " bytes)");
+        }
+        return decode(bytes, display);
+    }
+
     /** Decodes in-memory content (used for tests and for text already loaded). */
     public static InputText decode(byte[] bytes, String display) throws UnreadableException {
         int offset = 0;

@@ -10,7 +10,7 @@ import io.kompat.audit.Finding;
 import io.kompat.audit.Rules;
 import java.util.List;
 
-/** Audit reports: text, JSON ({@code kompat.audit/1}), SARIF 2.1.0, JUnit XML and Markdown. */
+/** Audit reports: text, JSON ({@code kompat.audit/1}), SARIF 2.1.0, JUnit XML, Markdown and HTML. */
 public final class AuditReports {
     /** Made for the JSON and SARIF reports only (the text report needs no mapper). */
     private static final class Json {
@@ -20,7 +20,7 @@ public final class AuditReports {
     private AuditReports() {
     }
 
-    /** Renders {@code result} in {@code format} (text, json, sarif, junit, markdown). */
+    /** Renders {@code result} in {@code format} (text, json, sarif, junit, markdown, html). */
     public static String render(AuditResult result, String format) {
         switch (format) {
             case "text": return text(result);
@@ -28,11 +28,12 @@ public final class AuditReports {
             case "sarif": return sarif(result);
             case "junit": return junit(result);
             case "markdown": return markdown(result);
-            default: throw new IllegalArgumentException("unknown format '" + format + "' (known: text, json, sarif, junit, markdown)");
+            case "html": return AuditHtml.render(result);
+            default: throw new IllegalArgumentException("unknown format '" + format + "' (known: " + String.join(", ", FORMATS) + ")");
         }
     }
 
-    public static final List<String> FORMATS = List.of("text", "json", "sarif", "junit", "markdown");
+    public static final List<String> FORMATS = List.of("text", "json", "sarif", "junit", "markdown", "html");
 
     static String text(AuditResult r) {
         StringBuilder sb = new StringBuilder("Audited " + r.files().size() + " file(s) with matrix " + r.matrix() + ": "
@@ -115,28 +116,42 @@ public final class AuditReports {
         };
     }
 
+    /**
+     * JUnit XML: one suite per file, one case per rule. Errors are failures; warnings and notes are the case's
+     * properties (a CI page shows them without failing the build over them; {@code --fail-on warning} still
+     * decides the exit code).
+     */
     static String junit(AuditResult r) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        long failures = r.findings().stream().filter(f -> f.level() != Finding.Level.NOTE).count();
+        long failures = r.findings().stream().filter(f -> f.level() == Finding.Level.ERROR).count();
         sb.append("<testsuites name=\"kompat audit\" tests=\"").append(r.files().size() * Rules.ALL.size()).append("\" failures=\"")
                 .append(failures).append("\">\n");
         for (String file : r.files()) {
             List<Finding> mine = r.findings().stream().filter(f -> f.file().equals(file)).toList();
-            long fileFailures = mine.stream().filter(f -> f.level() != Finding.Level.NOTE).count();
+            long fileFailures = mine.stream().filter(f -> f.level() == Finding.Level.ERROR).count();
             sb.append("  <testsuite name=\"").append(xml(file)).append("\" tests=\"").append(Rules.ALL.size()).append("\" failures=\"")
                     .append(fileFailures).append("\">\n");
             for (Rules.Rule rule : Rules.ALL) {
                 sb.append("    <testcase classname=\"").append(xml(file)).append("\" name=\"").append(rule.id()).append(' ')
                         .append(xml(rule.title())).append('"');
-                List<Finding> hits = mine.stream().filter(f -> f.id().equals(rule.id()) && f.level() != Finding.Level.NOTE).toList();
+                List<Finding> hits = mine.stream().filter(f -> f.id().equals(rule.id())).toList();
                 if (hits.isEmpty()) {
                     sb.append("/>\n");
                     continue;
                 }
                 sb.append(">\n");
-                for (Finding f : hits) {
+                List<Finding> reported = hits.stream().filter(f -> f.level() != Finding.Level.ERROR).toList();
+                if (!reported.isEmpty()) {
+                    sb.append("      <properties>\n");
+                    for (Finding f : reported) {
+                        sb.append("        <property name=\"").append(f.level().label()).append("\" value=\"").append(xml(where(f) + ": "
+                                + f.message() + (f.hint() == null ? "" : " Fix: " + f.hint()))).append("\"/>\n");
+                    }
+                    sb.append("      </properties>\n");
+                }
+                for (Finding f : hits.stream().filter(f -> f.level() == Finding.Level.ERROR).toList()) {
                     sb.append("      <failure type=\"").append(f.level().label()).append("\" message=\"").append(xml(f.message())).append("\">")
-                            .append(xml(f.file() + (f.line() > 0 ? ":" + f.line() : "") + (f.explanation() == null ? "" : "\n" + f.explanation())
+                            .append(xml(where(f) + (f.explanation() == null ? "" : "\n" + f.explanation())
                                     + (f.hint() == null ? "" : "\nfix: " + f.hint())))
                             .append("</failure>\n");
                 }
@@ -145,6 +160,10 @@ public final class AuditReports {
             sb.append("  </testsuite>\n");
         }
         return sb.append("</testsuites>\n").toString();
+    }
+
+    private static String where(Finding f) {
+        return f.file() + (f.line() > 0 ? ":" + f.line() : "");
     }
 
     static String markdown(AuditResult r) {
