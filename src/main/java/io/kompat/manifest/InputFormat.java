@@ -15,7 +15,9 @@ public enum InputFormat {
     /** {@code conda list --explicit}: {@code @EXPLICIT} and package URLs. */
     CONDA_EXPLICIT("conda-explicit"),
     /** A PEP 751 lockfile, {@code pylock.toml}. */
-    PYLOCK("pylock");
+    PYLOCK("pylock"),
+    /** A project's {@code pyproject.toml}: PEP 621, PEP 735 and Poetry dependencies. */
+    PYPROJECT("pyproject");
 
     private final String id;
 
@@ -34,7 +36,8 @@ public enum InputFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown input format '" + id + "' (known: requirements, pip-freeze, conda-env, conda-export, conda-explicit, pylock)");
+        throw new IllegalArgumentException("unknown input format '" + id + "' (known: "
+                + String.join(", ", java.util.Arrays.stream(values()).map(InputFormat::id).toList()) + ")");
     }
 
     @Override
