@@ -17,7 +17,9 @@ public enum InputFormat {
     /** A PEP 751 lockfile, {@code pylock.toml}. */
     PYLOCK("pylock"),
     /** A project's {@code pyproject.toml}: PEP 621, PEP 735 and Poetry dependencies. */
-    PYPROJECT("pyproject");
+    PYPROJECT("pyproject"),
+    /** An installed environment (a virtualenv, a conda prefix or a site-packages folder), read by {@code --env}. */
+    INSTALLED("installed");
 
     private final String id;
 

@@ -85,6 +85,9 @@ public final class ManifestReader {
             case PYPROJECT:
                 new PyprojectParser(new DependencyEntries(out), selection).parse(file, text);
                 break;
+            case INSTALLED:
+                out.add(Diagnostic.error(new SourceLocation(file.toString(), 0, 0), "an installed environment is read with --env PATH", null, null));
+                break;
             default:
                 throw new AssertionError(format);
         }
