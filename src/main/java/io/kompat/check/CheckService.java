@@ -52,41 +52,48 @@ public final class CheckService {
                 : request.manifest().platform().map(Platform::fromId).orElse(Platform.LINUX_X86_64);
         List<TargetCheck> checks = new ArrayList<>();
         String note = null;
+        PythonBound bound = PythonBound.of(request.manifest());
         if (request.python() instanceof PythonChoice.Given g) {
-            checks.add(checkFor(input, Target.of(g.python(), platform), "given", request.maxFixes()));
+            checks.add(checkFor(input, Target.of(g.python(), platform), bound.admits(g.python()) ? "given"
+                    : "given; outside " + bound.describe() + ", where pip refuses to install the project itself", request.maxFixes()));
         } else if (request.python() instanceof PythonChoice.All) {
-            for (Version line : lines(platform)) {
-                checks.add(checkFor(input, Target.of(line, platform), "one of every Python line", request.maxFixes()));
+            for (Version line : bound.filter(lines(platform))) {
+                checks.add(checkFor(input, Target.of(line, platform), bound.isPresent() ? "one of every Python line inside "
+                        + bound.describe() : "one of every Python line", request.maxFixes()));
             }
         } else {
             PythonChoice.Default d = (PythonChoice.Default) request.python();
             if (request.manifest().python().isPresent() && Version.tryParse(request.manifest().python().get()) != null) {
                 checks.add(checkFor(input, Target.parse(request.manifest().python().get(), platform), "pinned in the input", request.maxFixes()));
-            } else if (d.interpreter() != null) {
-                checks.add(checkFor(input, Target.of(d.interpreter(), platform), "the Python pip would use: " + d.interpreterSource(),
-                        request.maxFixes()));
+            } else if (d.interpreter() != null && bound.admits(d.interpreter())) {
+                checks.add(checkFor(input, Target.of(d.interpreter(), platform), "the Python pip would use: " + d.interpreterSource()
+                        + (bound.isPresent() ? ", inside " + bound.describe() : ""), request.maxFixes()));
             } else {
-                checks.add(newestWorking(input, platform, request.maxFixes()));
+                String outside = d.interpreter() == null ? "" : "the Python pip would use (" + d.interpreter() + ", "
+                        + d.interpreterSource() + ") is outside " + bound.describe() + "; ";
+                checks.add(newestWorking(input, platform, request.maxFixes(), bound, outside));
             }
         }
         return new CheckResult(request.manifest(), checks, input.unchecked(), note);
     }
 
     /** The newest Python line for which the input works; when none does, the newest for which it installs. */
-    private TargetCheck newestWorking(Input input, Platform platform, int maxFixes) {
+    private TargetCheck newestWorking(Input input, Platform platform, int maxFixes, PythonBound bound, String prefix) {
         Target fallback = null;
-        for (Version line : lines(platform)) {
+        String inside = bound.isPresent() ? " inside " + bound.describe() : "";
+        List<Version> candidates = bound.filter(lines(platform)).isEmpty() ? lines(platform) : bound.filter(lines(platform));
+        for (Version line : candidates) {
             Target t = Target.of(line, platform);
             Outcome o = outcome(input.wanted(), t, catalogs.apply(t), input.allowPrereleases());
             if (o.verdict() == Verdict.WORKS) {
-                return checkFor(input, t, "the newest Python for which the input works", maxFixes);
+                return checkFor(input, t, prefix + "the newest Python" + inside + " for which the input works", maxFixes);
             }
             if (fallback == null && o.verdict() == Verdict.BREAKS) {
                 fallback = t;
             }
         }
-        Target t = fallback != null ? fallback : Target.of(lines(platform).get(0), platform);
-        return checkFor(input, t, "no Python makes the input work; shown for the newest Python for which it "
+        Target t = fallback != null ? fallback : Target.of(candidates.get(0), platform);
+        return checkFor(input, t, prefix + "no Python" + inside + " makes the input work; shown for the newest Python for which it "
                 + (fallback != null ? "installs" : "was checked"), maxFixes);
     }
 
@@ -141,7 +148,7 @@ public final class CheckService {
         List<Version> lines = new ArrayList<>(lines(target.platform()));
         lines.sort(Comparator.comparing((Version v) -> distance(v, target.pythonLine())).thenComparing(Comparator.reverseOrder()));
         for (Version line : lines) {
-            if (line.equals(target.pythonLine())) {
+            if (line.equals(target.pythonLine()) || !PythonBound.of(input.manifest()).admits(line)) {
                 continue;
             }
             Target other = Target.of(line, target.platform());

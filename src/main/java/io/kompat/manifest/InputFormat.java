@@ -15,7 +15,11 @@ public enum InputFormat {
     /** {@code conda list --explicit}: {@code @EXPLICIT} and package URLs. */
     CONDA_EXPLICIT("conda-explicit"),
     /** A PEP 751 lockfile, {@code pylock.toml}. */
-    PYLOCK("pylock");
+    PYLOCK("pylock"),
+    /** A project's {@code pyproject.toml}: PEP 621, PEP 735 and Poetry dependencies. */
+    PYPROJECT("pyproject"),
+    /** An installed environment (a virtualenv, a conda prefix or a site-packages folder), read by {@code --env}. */
+    INSTALLED("installed");
 
     private final String id;
 
@@ -34,7 +38,8 @@ public enum InputFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown input format '" + id + "' (known: requirements, pip-freeze, conda-env, conda-export, conda-explicit, pylock)");
+        throw new IllegalArgumentException("unknown input format '" + id + "' (known: "
+                + String.join(", ", java.util.Arrays.stream(values()).map(InputFormat::id).toList()) + ")");
     }
 
     @Override

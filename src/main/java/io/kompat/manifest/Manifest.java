@@ -19,9 +19,18 @@ import java.util.Set;
  * @param pythonHint the target Python the input pins (conda {@code python=3.7}), or null
  * @param platformHint the target platform the input names (conda {@code # platform: linux-64}), or null
  * @param diagnostics problems found, errors and warnings
+ * @param pythonBound the Pythons the project supports ({@code requires-python}, Poetry's {@code python}), as
+ *     PEP 440 specifiers, or null
  */
 public record Manifest(InputFormat format, List<String> files, List<ManifestEntry> entries, IndexOptions indexOptions,
-        String condaName, List<String> condaChannels, String pythonHint, String platformHint, List<Diagnostic> diagnostics) {
+        String condaName, List<String> condaChannels, String pythonHint, String platformHint, List<Diagnostic> diagnostics,
+        String pythonBound) {
+
+    /** A manifest without a Python bound. */
+    public Manifest(InputFormat format, List<String> files, List<ManifestEntry> entries, IndexOptions indexOptions,
+            String condaName, List<String> condaChannels, String pythonHint, String platformHint, List<Diagnostic> diagnostics) {
+        this(format, files, entries, indexOptions, condaName, condaChannels, pythonHint, platformHint, diagnostics, null);
+    }
 
     public Manifest {
         files = List.copyOf(files);
@@ -50,6 +59,11 @@ public record Manifest(InputFormat format, List<String> files, List<ManifestEntr
         return Optional.ofNullable(platformHint);
     }
 
+    /** The Pythons the project says it supports, when it says. */
+    public Optional<io.kompat.version.SpecifierSet> pythonBounds() {
+        return Optional.ofNullable(pythonBound).map(io.kompat.version.SpecifierSet::parse);
+    }
+
     /** Mutable collector the parsers fill in. */
     public static final class Builder {
         final InputFormat format;
@@ -71,6 +85,7 @@ public record Manifest(InputFormat format, List<String> files, List<ManifestEntr
         final List<String> condaChannels = new ArrayList<>();
         String pythonHint;
         String platformHint;
+        String pythonBound;
 
         public Builder(InputFormat format) {
             this.format = format;
@@ -84,7 +99,7 @@ public record Manifest(InputFormat format, List<String> files, List<ManifestEntr
             IndexOptions options = new IndexOptions(indexUrl, extraIndexUrls, findLinks, noIndex, pre, preferBinary,
                     onlyBinary, noBinary, trustedHosts, requireHashes, features);
             return new Manifest(format, new ArrayList<>(files), entries, options, condaName, condaChannels,
-                    pythonHint, platformHint, diagnostics);
+                    pythonHint, platformHint, diagnostics, pythonBound);
         }
     }
 }

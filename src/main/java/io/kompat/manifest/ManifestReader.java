@@ -16,11 +16,22 @@ public final class ManifestReader {
 
     private final Function<String, String> environment;
     private final CondaNames condaNames;
+    private final InputSelection selection;
 
     /** A reader that expands {@code ${VAR}} from {@code environment}. */
     public ManifestReader(Function<String, String> environment, CondaNames condaNames) {
+        this(environment, condaNames, InputSelection.none());
+    }
+
+    private ManifestReader(Function<String, String> environment, CondaNames condaNames, InputSelection selection) {
         this.environment = environment;
         this.condaNames = condaNames;
+        this.selection = selection;
+    }
+
+    /** The same reader, reading the extras and dependency groups {@code selection} names from project metadata. */
+    public ManifestReader selecting(InputSelection selection) {
+        return new ManifestReader(environment, condaNames, selection);
     }
 
     /** A reader over the process environment and the bundled conda name table. */
@@ -76,6 +87,12 @@ public final class ManifestReader {
             case PYLOCK:
                 new PylockParser(out).parse(file, text);
                 break;
+            case PYPROJECT:
+                new PyprojectParser(new DependencyEntries(out), selection).parse(file, text);
+                break;
+            case INSTALLED:
+                out.add(Diagnostic.error(new SourceLocation(file.toString(), 0, 0), "an installed environment is read with --env PATH", null, null));
+                break;
             default:
                 throw new AssertionError(format);
         }
@@ -107,6 +124,10 @@ public final class ManifestReader {
      */
     public static InputFormat detect(Path file, InputText text) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        InputFormat named = OtherInputs.byName(file);
+        if (named != null) {
+            return named;
+        }
         if (name.endsWith(".yml") || name.endsWith(".yaml")) {
             return InputFormat.CONDA_ENVIRONMENT;
         }
