@@ -1,5 +1,6 @@
 package io.kompat.cli;
 
+import io.kompat.manifest.InputFormat;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestEditor;
 import io.kompat.manifest.ManifestEntry;
@@ -39,6 +40,9 @@ final class FixCommand implements Callable<Integer> {
 
     @Option(names = "--write", description = "Apply the fix to the file (atomically; comments and formatting kept).")
     boolean write;
+
+    @Option(names = "--write-includes", description = "With --write, also change the files FILE includes with -r/-c when the fix lands there.")
+    boolean writeIncludes;
 
     @Mixin
     TargetOptions target;
@@ -94,6 +98,11 @@ final class FixCommand implements Callable<Integer> {
                     + PredictionText.describe(check.fixes().get(0)) + ")") + "; nothing was changed.");
             return ExitCode.FINDINGS;
         }
+        if (manifest.format() == InputFormat.CONDA_EXPLICIT) {
+            out.print(PredictionText.render(result, matrix, false));
+            err.println("kompat: " + file + " is an explicit conda list (package URLs); kompat does not rewrite it: nothing was changed.");
+            return ExitCode.FINDINGS;
+        }
         Map<Path, ManifestEditor> editors = new LinkedHashMap<>();
         try {
             for (Edit edit : fix.edits()) {
@@ -111,9 +120,15 @@ final class FixCommand implements Callable<Integer> {
             out.println("Run again with --write to apply it.");
             return ExitCode.FINDINGS;
         }
+        List<Path> included = editors.keySet().stream().filter(p -> !sameFile(p, file)).toList();
+        if (!included.isEmpty() && !writeIncludes) {
+            err.println("kompat: the fix changes " + included.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + ", included by " + file + "; run again with --write-includes to change it too: nothing was changed.");
+            return ExitCode.INVALID_INPUT;
+        }
         for (Map.Entry<Path, ManifestEditor> e : editors.entrySet()) {
             try {
-                AtomicFiles.write(e.getKey(), e.getValue().text());
+                AtomicFiles.write(e.getKey(), e.getValue().text(), AtomicFiles.snapshotOf(e.getValue().originalBytes()));
             } catch (IOException ex) {
                 err.println("kompat: cannot write " + e.getKey() + ": " + ex.getMessage() + " (the file is unchanged)");
                 return ExitCode.INVALID_INPUT;
@@ -121,6 +136,10 @@ final class FixCommand implements Callable<Integer> {
         }
         out.println("Applied.");
         return ExitCode.OK;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** Applies one edit to the editor of the file it touches (new lines go to the first input file). */

@@ -144,7 +144,7 @@ final class IndexCommand implements Runnable {
     }
 
     /** {@code kompat index clear}: delete the HTTP cache. */
-    @Command(name = "clear", description = "Delete kompat's HTTP cache.")
+    @Command(name = "clear", description = "Delete the entries of kompat's HTTP cache (a folder that is not a kompat cache is refused).")
     static final class Clear implements Callable<Integer> {
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "The cache to clear (default: the user cache dir).")
         Path cacheDir;
@@ -158,8 +158,9 @@ final class IndexCommand implements Runnable {
             where.cacheDir = cacheDir;
             Path dir = where.cacheDirectory();
             try {
-                int n = HttpCache.clear(dir);
-                spec.commandLine().getOut().println("cleared " + dir + " (" + n + " files)");
+                HttpCache.Cleared done = HttpCache.clear(dir);
+                spec.commandLine().getOut().println("cleared " + dir + " (" + done.deleted() + " files"
+                        + (done.kept() > 0 ? "; " + done.kept() + " other files left alone" : "") + ")");
                 return ExitCode.OK;
             } catch (IndexException e) {
                 spec.commandLine().getErr().println("kompat: " + e.getMessage());

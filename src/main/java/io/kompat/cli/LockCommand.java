@@ -86,6 +86,13 @@ final class LockCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
+        AtomicFiles.Snapshot before;
+        try {
+            before = output == null ? null : AtomicFiles.snapshot(output);
+        } catch (IOException e) {
+            err.println("kompat: cannot read " + output + ": " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
         CommandSupport.Loaded loaded = CommandSupport.load(files, null, matrixOption, sources, err);
         if (loaded == null) {
             return ExitCode.INVALID_INPUT;
@@ -168,7 +175,7 @@ final class LockCommand implements Callable<Integer> {
                 return ExitCode.INDEX_UNREACHABLE;
             }
             if (output != null) {
-                AtomicFiles.write(output, text);
+                AtomicFiles.write(output, text, before);
                 err.println("kompat: locked " + lock.pins().size() + " packages for " + lock.target() + " into " + output);
             } else {
                 out.print(text);

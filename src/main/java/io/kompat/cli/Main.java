@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.kompat.requirement.Credentials;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -131,8 +132,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println("kompat: internal error: " + ex);
-            if (parseResult.hasMatchedOption("--stacktrace")) {
+            err.println("kompat: internal error: " + Credentials.redact(String.valueOf(ex)));
+            if (stacktraceAsked(parseResult)) {
                 ex.printStackTrace(err);
             } else {
                 err.println("Run again with --stacktrace for details, and report it.");
@@ -176,6 +177,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             p.commandSpec().commandLine().setOut(styled);
         }
         return styled;
+    }
+
+    /** Whether {@code --stacktrace} was given before the command name or after it (on any subcommand). */
+    static boolean stacktraceAsked(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--stacktrace")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The version printed by {@code kompat --version}. */

@@ -16,15 +16,17 @@ import java.util.TreeMap;
  */
 public final class ManifestEditor {
     private final Path file;
+    private final byte[] originalBytes;
     private final String original;
     private final List<String> lines = new ArrayList<>();
     private final List<String> endings = new ArrayList<>();
     private final Map<Integer, String> edits = new TreeMap<>();
     private final List<String> appended = new ArrayList<>();
 
-    private ManifestEditor(Path file, String original) {
+    private ManifestEditor(Path file, byte[] originalBytes) {
         this.file = file;
-        this.original = original;
+        this.originalBytes = originalBytes.clone();
+        this.original = new String(originalBytes, StandardCharsets.UTF_8);
         int start = 0;
         for (int i = 0; i < original.length(); i++) {
             char c = original.charAt(i);
@@ -46,7 +48,12 @@ public final class ManifestEditor {
 
     /** Opens {@code file} for editing (UTF-8, BOM kept as part of the first line). */
     public static ManifestEditor open(Path file) throws IOException {
-        return new ManifestEditor(file, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        return new ManifestEditor(file, Files.readAllBytes(file));
+    }
+
+    /** The file's bytes as read, to tell whether it changed before the edited text replaces it. */
+    public byte[] originalBytes() {
+        return originalBytes.clone();
     }
 
     /**

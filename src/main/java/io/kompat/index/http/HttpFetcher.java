@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -108,6 +110,7 @@ public final class HttpFetcher implements AutoCloseable {
         Cache cache = null;
         if (settings.cacheDir() != null) {
             try {
+                HttpCache.prepare(settings.cacheDir());
                 l = CacheLock.acquire(settings.cacheDir(), 3000);
                 if (l == null) {
                     warn.accept("kompat: warning: the cache " + settings.cacheDir() + " is in use by another kompat; running without it");
@@ -116,6 +119,8 @@ public final class HttpFetcher implements AutoCloseable {
                 }
             } catch (IOException e) {
                 warn.accept("kompat: warning: the cache " + settings.cacheDir() + " cannot be used (" + e.getMessage() + "); running without it");
+            } catch (IndexException e) {
+                warn.accept("kompat: warning: " + e.getMessage() + "; running without the cache");
             }
         }
         this.lock = l;
@@ -134,9 +139,34 @@ public final class HttpFetcher implements AutoCloseable {
                     if (login != null && chain.request().header("Authorization") == null) {
                         b.header("Authorization", Credentials.basic(nz(login.user()), nz(login.password()), StandardCharsets.UTF_8));
                     }
-                    return chain.proceed(b.build());
+                    return withoutCredentialVary(chain.proceed(b.build()));
                 }))
                 .build();
+    }
+
+    /**
+     * The response without {@code Authorization} in its {@code Vary}: OkHttp's cache keeps the request headers a
+     * response varies on, so the credential itself would be written into the cache entry. The cache is the
+     * user's own and a host's login is fixed for a run, so the entry needs no key by credential.
+     */
+    static Response withoutCredentialVary(Response r) {
+        List<String> vary = r.headers("Vary");
+        if (vary.stream().noneMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("authorization"))) {
+            return r;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String v : vary) {
+            for (String field : v.split(",")) {
+                if (!field.isBlank() && !field.strip().equalsIgnoreCase("authorization")) {
+                    kept.add(field.strip());
+                }
+            }
+        }
+        Response.Builder b = r.newBuilder().removeHeader("Vary");
+        if (!kept.isEmpty()) {
+            b.header("Vary", String.join(", ", kept));
+        }
+        return b.build();
     }
 
     private static String nz(String s) {
