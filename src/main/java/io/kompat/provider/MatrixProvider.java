@@ -5,6 +5,9 @@ import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.ImportGroup;
 import io.kompat.matrix.MatrixRule;
 import io.kompat.matrix.PackageInfo;
+import io.kompat.matrix.ReleaseFact;
+import io.kompat.requirement.MarkerEvaluationException;
+import io.kompat.requirement.Requirement;
 import io.kompat.requirement.PackageName;
 import io.kompat.resolve.Cause;
 import io.kompat.resolve.DependencyProvider;
@@ -169,6 +172,7 @@ public final class MatrixProvider implements DependencyProvider {
             }
             addRule(out, pkg, version, range, rule);
         }
+        matrix.releaseFacts(pkg).flatMap(f -> f.release(version)).ifPresent(r -> addReleaseFact(out, pkg, version, r));
         for (ImportGroup g : matrix.imports()) {
             for (PackageName other : g.packages()) {
                 if (g.clash(pkg, other)) {
@@ -179,6 +183,32 @@ public final class MatrixProvider implements DependencyProvider {
             }
         }
         return out;
+    }
+
+    /**
+     * What pip sees for a release with bundled metadata: its Requires-Python, and the Requires-Dist entries whose
+     * markers hold on the target (those of extras left out, as pip leaves them out unless the extra is asked for).
+     */
+    private void addReleaseFact(List<Incompatibility> out, PackageName pkg, Version version, ReleaseFact r) {
+        Origin origin = origin(r.citation());
+        Term self = Term.positive(pkg, VersionSet.exactly(version));
+        r.requiresPython().ifPresent(python -> out.add(Incompatibility.external(Cause.Kind.PYTHON, origin, "Requires-Python " + python, self,
+                Term.negative(PYTHON, VersionSet.of(python)))));
+        Map<String, String> markers = target.environment().withExtra("");
+        for (Requirement q : r.requiresDist().orElse(List.of())) {
+            if (q.name().equals(pkg) || !holds(q, markers)) {
+                continue;
+            }
+            out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, null, self, Term.negative(q.name(), VersionSet.of(q.specifiers()))));
+        }
+    }
+
+    private static boolean holds(Requirement q, Map<String, String> markers) {
+        try {
+            return q.marker().isEmpty() || q.marker().get().evaluate(markers);
+        } catch (MarkerEvaluationException e) {
+            return false;
+        }
     }
 
     /**

@@ -126,7 +126,6 @@ class BundledMatrixTest {
         assertThat(constrained("keras", "3.0.0", "tensorflow").contains(v("2.15.0"))).isFalse();
         assertThat(constrained("keras", "3.0.0", "tensorflow").contains(v("2.16.1"))).isTrue();
         assertThat(constrained("keras", "2.15.0", "tensorflow")).hasToString("<2.16,>=2.15");
-        assertThat(required("tf-keras", "2.16.0", "tensorflow")).hasToString("<2.17,>=2.16");
         assertThat(matrix.packageInfo(p("keras")).orElseThrow().backends()).anySatisfy(b -> {
             assertThat(b.versions().contains(v("2.2.4"))).isTrue();
             assertThat(b.names()).contains("theano");
