@@ -1,5 +1,6 @@
 package io.kompat.audit;
 
+import io.kompat.check.CheckServices;
 import io.kompat.check.Break;
 import io.kompat.check.CheckRequest;
 import io.kompat.check.CheckResult;
@@ -19,9 +20,6 @@ import io.kompat.matrix.PackageInfo;
 import io.kompat.matrix.PythonLine;
 import io.kompat.predict.Pick;
 import io.kompat.predict.Prediction;
-import io.kompat.provider.BundledCatalog;
-import io.kompat.provider.CombinedCatalog;
-import io.kompat.provider.IndexCatalog;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
 import io.kompat.version.Version;
@@ -215,8 +213,7 @@ public final class Auditor {
 
     /** What {@code check} reads: the configured package sources where there are some, the bundled release metadata. */
     private CheckService service(IndexSources sources) {
-        boolean none = sources == null || sources.sources().isEmpty();
-        return new CheckService(matrix, t -> new CombinedCatalog(none ? null : new IndexCatalog(sources, t), new BundledCatalog(matrix, t), null));
+        return CheckServices.of(matrix, sources, null);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.kompat.predict.Predictor;
 import io.kompat.predict.ReleaseCatalog;
 import io.kompat.predict.Wanted;
 import io.kompat.provider.CatalogProvider;
-import io.kompat.provider.MatrixProvider;
 import io.kompat.requirement.MarkerEvaluationException;
 import io.kompat.requirement.Platform;
 import io.kompat.resolve.Explainer;
@@ -130,7 +129,7 @@ public final class CheckService {
         if (current.verdict() == Verdict.WORKS) {
             return new TargetCheck(target, reason, current.prediction(), current.breaks(), List.of(), List.of(), skipped);
         }
-        RootRequirement python = new RootRequirement(MatrixProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
+        RootRequirement python = new RootRequirement(CatalogProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
                 Origin.target("the target " + target), "==" + target.python(), false);
         FixSearch.Result found = new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, List.of(python))
                 .search(current, maxFixes);

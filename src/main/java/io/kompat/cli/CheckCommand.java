@@ -1,5 +1,6 @@
 package io.kompat.cli;
 
+import io.kompat.check.CheckServices;
 import io.kompat.audit.Auditor;
 import io.kompat.manifest.InputFormat;
 import io.kompat.manifest.Manifest;
@@ -10,14 +11,9 @@ import io.kompat.check.CheckService;
 import io.kompat.check.PythonChoice;
 import io.kompat.check.Verdict;
 import io.kompat.index.IndexSources;
-import io.kompat.provider.BundledCatalog;
-import io.kompat.provider.CombinedCatalog;
-import io.kompat.provider.IndexCatalog;
 import io.kompat.report.PredictionJson;
 import io.kompat.report.PredictionText;
 import io.kompat.report.AuditReports;
-import io.kompat.report.CheckJsonReport;
-import io.kompat.report.CheckTextReport;
 import io.kompat.requirement.Platform;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,8 +104,7 @@ final class CheckCommand implements Callable<Integer> {
         Verdict verdict;
         try {
             IndexSources indexes = loaded.sources();
-            CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
-                    indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), date));
+            CheckService service = CheckServices.of(matrix, indexes, date);
             io.kompat.check.CheckResult result = service.check(new CheckRequest(manifest, python, targetPlatform));
             if (format.equals("text") || format.equals("json")) {
                 report = format.equals("json") ? PredictionJson.render(result) : PredictionText.render(result, matrix, verbose);

@@ -1,11 +1,10 @@
 package io.kompat.cli;
 
+import io.kompat.check.CheckServices;
 import io.kompat.check.CheckService;
 import io.kompat.diagnose.Diagnoser;
 import io.kompat.diagnose.ErrorCatalog;
 import io.kompat.diagnose.TracebackFacts;
-import io.kompat.provider.BundledCatalog;
-import io.kompat.provider.CombinedCatalog;
 import io.kompat.diagnose.Diagnosis;
 import io.kompat.diagnose.ErrorParser;
 import io.kompat.diagnose.KnownError;
@@ -97,7 +96,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         Diagnoser diagnoser = new Diagnoser(matrix, catalog,
-                new CheckService(matrix, t -> new CombinedCatalog(null, new BundledCatalog(matrix, t), null)));
+                CheckServices.offline(matrix));
         Diagnoser.Options options = new Diagnoser.Options(target.python, targetPlatform, environment);
         if (input.scan != null) {
             return scan(diagnoser, options, out, err);

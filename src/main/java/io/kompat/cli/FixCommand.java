@@ -1,5 +1,6 @@
 package io.kompat.cli;
 
+import io.kompat.check.CheckServices;
 import io.kompat.manifest.InputFormat;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestEditor;
@@ -12,9 +13,6 @@ import io.kompat.check.Fix;
 import io.kompat.check.TargetCheck;
 import io.kompat.check.Verdict;
 import io.kompat.index.IndexSources;
-import io.kompat.provider.BundledCatalog;
-import io.kompat.provider.CombinedCatalog;
-import io.kompat.provider.IndexCatalog;
 import io.kompat.report.PredictionText;
 import io.kompat.version.SpecifierSet;
 import io.kompat.requirement.Platform;
@@ -77,8 +75,7 @@ final class FixCommand implements Callable<Integer> {
         io.kompat.check.CheckResult result;
         try {
             IndexSources indexes = loaded.sources();
-            CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
-                    indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), null));
+            CheckService service = CheckServices.of(matrix, indexes, null);
             result = service.check(new CheckRequest(manifest, target.pythonChoice(interpreter), targetPlatform));
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());

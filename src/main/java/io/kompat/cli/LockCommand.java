@@ -1,5 +1,6 @@
 package io.kompat.cli;
 
+import io.kompat.check.CheckServices;
 import io.kompat.lock.IndexArtifacts;
 import io.kompat.lock.LockWriters;
 import io.kompat.lock.Lockfile;
@@ -13,9 +14,6 @@ import io.kompat.check.TargetCheck;
 import io.kompat.check.Verdict;
 import io.kompat.index.IndexSources;
 import io.kompat.predict.Prediction;
-import io.kompat.provider.BundledCatalog;
-import io.kompat.provider.CombinedCatalog;
-import io.kompat.provider.IndexCatalog;
 import io.kompat.report.PredictionText;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
@@ -117,8 +115,7 @@ final class LockCommand implements Callable<Integer> {
         io.kompat.check.CheckResult result;
         try {
             IndexSources indexes = loaded.sources();
-            CheckService service = new CheckService(matrix, t -> new CombinedCatalog(
-                    indexes == null || indexes.sources().isEmpty() ? null : new IndexCatalog(indexes, t), new BundledCatalog(matrix, t), null));
+            CheckService service = CheckServices.of(matrix, indexes, null);
             PythonChoice python = target.pythonChoice(interpreter);
             result = service.check(new CheckRequest(manifest, python, platform, 3, previous));
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.kompat.diagnose;
 
+import io.kompat.check.CheckServices;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestReader;
 import io.kompat.matrix.Citation;
@@ -12,8 +13,6 @@ import io.kompat.check.CheckService;
 import io.kompat.check.TargetCheck;
 import io.kompat.check.Verdict;
 import io.kompat.predict.Prediction;
-import io.kompat.provider.BundledCatalog;
-import io.kompat.provider.CombinedCatalog;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
 import io.kompat.requirement.Requirement;
@@ -45,7 +44,7 @@ public final class Diagnoser {
 
     /** A diagnoser on the bundled release data (offline) and the bundled error catalog. */
     public Diagnoser(CompatibilityMatrix matrix) throws java.io.IOException {
-        this(matrix, ErrorCatalog.bundled(), new CheckService(matrix, t -> new CombinedCatalog(null, new BundledCatalog(matrix, t), null)));
+        this(matrix, ErrorCatalog.bundled(), CheckServices.offline(matrix));
     }
 
     /** A diagnoser whose predictions come from {@code service} (the package sources pip would read). */

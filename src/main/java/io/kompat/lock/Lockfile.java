@@ -1,7 +1,6 @@
 package io.kompat.lock;
 
 import io.kompat.manifest.ManifestEntry;
-import io.kompat.provider.CheckResult;
 import io.kompat.requirement.PackageName;
 import io.kompat.version.Version;
 import java.io.IOException;
@@ -44,53 +43,10 @@ public record Lockfile(String target, List<String> inputs, String inputsDigest, 
         ranges = java.util.Collections.unmodifiableMap(new TreeMap<>(ranges));
     }
 
-    /** The lockfile of a consistent check result, without artifact data. */
-    public static Lockfile of(CheckResult result, String matrixFingerprint) throws IOException {
-        return of(result, matrixFingerprint, (name, version) -> List.of());
-    }
-
     /** The files the package sources serve for one pinned release. */
     @FunctionalInterface
     public interface ArtifactSource {
         List<Artifact> artifacts(PackageName name, Version version);
-    }
-
-    /** The lockfile of a consistent check result, with the files {@code artifacts} knows for each pin. */
-    public static Lockfile of(CheckResult result, String matrixFingerprint, ArtifactSource artifacts) throws IOException {
-        if (!result.consistent()) {
-            throw new IllegalArgumentException("an inconsistent result has no lockfile");
-        }
-        Map<String, String> pins = new TreeMap<>();
-        Map<String, String> unpinned = new TreeMap<>();
-        Map<String, String> ranges = new TreeMap<>();
-        Map<String, List<Artifact>> found = new TreeMap<>();
-        for (Map.Entry<PackageName, Version> e : result.resolution().versions().entrySet()) {
-            String name = e.getKey().value();
-            if (name.equals("python")) {
-                continue;
-            }
-            String why = result.resolution().unverified().get(e.getKey());
-            if (why == null) {
-                pins.put(name, e.getValue().toString());
-                List<Artifact> files = new ArrayList<>(artifacts.artifacts(e.getKey(), e.getValue()));
-                files.sort(java.util.Comparator.comparing(Artifact::filename));
-                if (!files.isEmpty()) {
-                    found.put(name, List.copyOf(files));
-                }
-            } else {
-                unpinned.put(name, why);
-                result.resolution().unverifiedRanges().get(e.getKey()).asSpecifiers().ifPresent(range -> ranges.put(name, range));
-            }
-        }
-        Map<String, List<String>> requestedBy = new TreeMap<>();
-        for (ManifestEntry entry : result.manifest().entries()) {
-            if (entry.name() != null && (pins.containsKey(entry.name().value()) || unpinned.containsKey(entry.name().value()))) {
-                requestedBy.computeIfAbsent(entry.name().value(), k -> new ArrayList<>())
-                        .add(entry.location().file() + ":" + entry.location().line());
-            }
-        }
-        return new Lockfile(result.target().toString(), result.manifest().files(), digest(result.manifest().files()),
-                matrixFingerprint, pins, requestedBy, unpinned, ranges, found, result.target().python());
     }
 
     /**

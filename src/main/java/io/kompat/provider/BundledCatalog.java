@@ -56,11 +56,11 @@ public final class BundledCatalog implements ReleaseCatalog {
         skipped.sort(null);
         Project.Unlisted unlisted = f.completeAsOf().<Project.Unlisted>map(d -> new Project.After(d.toString()))
                 .orElse(new Project.Any("the bundled list of " + name + " releases is not complete"));
-        return new Project.Listed(name, releases, unlisted, skipped, noFile, MatrixProvider.origin(f.citation()), known);
+        return new Project.Listed(name, releases, unlisted, skipped, noFile, Origins.of(f.citation()), known);
     }
 
     private static Release release(ReleaseFacts f, ReleaseFact r) {
-        Origin origin = MatrixProvider.origin(r.citation());
+        Origin origin = Origins.of(r.citation());
         Metadata md = r.requiresDist().isPresent()
                 ? new Metadata.Known(r.requiresDist().get(), r.requiresPython().orElse(SpecifierSet.any()), r.extras(), origin)
                 : new Metadata.Unknown("the dependencies of " + f.name() + " " + r.version() + " are not in the bundled metadata", origin);

@@ -26,6 +26,8 @@ import java.util.Map;
  * range asked for, and said to be guesses.
  */
 public final class CatalogProvider implements DependencyProvider {
+    /** The target Python, a package of the solver's universe (its versions: the target's). */
+    public static final PackageName PYTHON = PackageName.of("python");
     private final ReleaseCatalog catalog;
     private final RuntimeRules rules;
     private final Target target;
@@ -40,7 +42,7 @@ public final class CatalogProvider implements DependencyProvider {
 
     @Override
     public int priority(PackageName pkg) {
-        if (pkg.equals(MatrixProvider.PYTHON)) {
+        if (pkg.equals(PYTHON)) {
             return 1;
         }
         return catalog.project(pkg.base()) instanceof Project.Listed ? 0 : 2;
@@ -48,7 +50,7 @@ public final class CatalogProvider implements DependencyProvider {
 
     @Override
     public Choice choose(PackageName pkg, VersionSet allowed) {
-        if (pkg.equals(MatrixProvider.PYTHON)) {
+        if (pkg.equals(PYTHON)) {
             return allowed.contains(target.pythonFull()) ? new Chosen(target.pythonFull(), null)
                     : new NoVersion(Origin.target("the target " + target), "the target is " + target);
         }
@@ -87,7 +89,7 @@ public final class CatalogProvider implements DependencyProvider {
     @Override
     public List<Incompatibility> incompatibilitiesFor(PackageName pkg, Version version) {
         List<Incompatibility> out = new ArrayList<>();
-        if (pkg.equals(MatrixProvider.PYTHON)) {
+        if (pkg.equals(PYTHON)) {
             return out;
         }
         Term self = Term.positive(pkg, VersionSet.exactly(version));
@@ -101,7 +103,7 @@ public final class CatalogProvider implements DependencyProvider {
         if (release != null && release.metadata().get() instanceof Metadata.Known md) {
             if (pkg.extra() == null && !md.requiresPython().isEmpty()) {
                 out.add(Incompatibility.external(Cause.Kind.PYTHON, md.origin(), "Requires-Python " + md.requiresPython(), self,
-                        Term.negative(MatrixProvider.PYTHON, VersionSet.of(md.requiresPython()))));
+                        Term.negative(PYTHON, VersionSet.of(md.requiresPython()))));
             }
             for (Requirement r : md.requiresDist()) {
                 if (r.url().isPresent() || r.name().equals(pkg.base()) || !applies(r, pkg.extra())) {

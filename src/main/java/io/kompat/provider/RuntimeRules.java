@@ -41,7 +41,7 @@ final class RuntimeRules {
         for (ImportGroup g : matrix.imports()) {
             for (PackageName other : g.packages()) {
                 if (g.clash(pkg, other)) {
-                    out.add(Incompatibility.external(Cause.Kind.CONFLICT, MatrixProvider.origin(g.citation()),
+                    out.add(Incompatibility.external(Cause.Kind.CONFLICT, Origins.of(g.citation()),
                             "both install the `" + g.importName() + "` import package",
                             Term.positive(pkg, VersionSet.any()), Term.positive(other, VersionSet.any())));
                 }
@@ -51,7 +51,7 @@ final class RuntimeRules {
     }
 
     private static void add(List<Incompatibility> out, PackageName pkg, Version version, MatrixRule rule) {
-        Origin origin = MatrixProvider.origin(rule.citation());
+        Origin origin = Origins.of(rule.citation());
         VersionSet range = rule.pkg().equals(pkg) ? rule.versions() : VersionSet.exactly(version);
         Term self = Term.positive(pkg, range);
         String detail = rule.error();

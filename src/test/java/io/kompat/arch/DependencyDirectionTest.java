@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package dependency direction of DESIGN.md: version <- requirement <- manifest; matrix and index
- * use version/requirement; resolve sees the world only through its provider port; provider merges
- * matrix and index; lock/audit/report/diagnose consume results; cli depends on everything.
+ * The layers of docs/architecture.md, each using only those below it: version <- requirement <- target/origin
+ * <- {manifest, matrix, index} <- {resolve, predict} <- provider <- check <- {lock, audit, diagnose} <- report
+ * <- cli. The jobs reach the providers only through check; renderers never reach an index.
  */
 class DependencyDirectionTest {
     private static JavaClasses classes;
@@ -28,28 +28,27 @@ class DependencyDirectionTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("version").definedBy("io.kompat.version..")
                 .layer("requirement").definedBy("io.kompat.requirement..")
+                .layer("target").definedBy("io.kompat.target..", "io.kompat.origin..")
                 .layer("manifest").definedBy("io.kompat.manifest..")
                 .layer("matrix").definedBy("io.kompat.matrix..")
                 .layer("index").definedBy("io.kompat.index..")
                 .layer("resolve").definedBy("io.kompat.resolve..")
+                .layer("predict").definedBy("io.kompat.predict..")
                 .layer("provider").definedBy("io.kompat.provider..")
-                .layer("lock").definedBy("io.kompat.lock..")
-                .layer("audit").definedBy("io.kompat.audit..")
+                .layer("check").definedBy("io.kompat.check..")
+                .layer("jobs").definedBy("io.kompat.lock..", "io.kompat.audit..", "io.kompat.diagnose..")
                 .layer("report").definedBy("io.kompat.report..")
-                .layer("diagnose").definedBy("io.kompat.diagnose..")
                 .layer("cli").definedBy("io.kompat.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("diagnose").mayOnlyBeAccessedByLayers("cli", "report")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("lock").mayOnlyBeAccessedByLayers("cli", "audit", "report", "diagnose")
-                .whereLayer("provider").mayOnlyBeAccessedByLayers("cli", "lock", "audit", "report", "diagnose")
-                .whereLayer("index").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose")
-                .whereLayer("matrix").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose")
-                .whereLayer("resolve").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose")
-                .whereLayer("manifest").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose", "resolve")
-                .whereLayer("requirement").mayOnlyBeAccessedByLayers("cli", "provider", "lock", "audit", "report", "diagnose",
-                        "resolve", "manifest", "matrix", "index")
+                .whereLayer("jobs").mayOnlyBeAccessedByLayers("report", "cli")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("jobs", "report", "cli")
+                .whereLayer("provider").mayOnlyBeAccessedByLayers("check", "cli")
+                .whereLayer("predict").mayOnlyBeAccessedByLayers("provider", "check", "jobs", "report", "cli")
+                .whereLayer("resolve").mayOnlyBeAccessedByLayers("provider", "check", "jobs", "report", "cli")
+                .whereLayer("index").mayOnlyBeAccessedByLayers("provider", "check", "jobs", "cli")
+                .whereLayer("matrix").mayOnlyBeAccessedByLayers("provider", "check", "jobs", "report", "cli")
+                .whereLayer("manifest").mayOnlyBeAccessedByLayers("provider", "check", "jobs", "report", "cli")
                 .check(classes);
     }
 

@@ -4,8 +4,13 @@ import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestReader;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.MatrixLoader;
-import io.kompat.provider.CheckResult;
-import io.kompat.provider.Checker;
+import io.kompat.check.CheckRequest;
+import io.kompat.check.CheckResult;
+import io.kompat.check.CheckService;
+import io.kompat.check.PythonChoice;
+import io.kompat.provider.BundledCatalog;
+import io.kompat.provider.CombinedCatalog;
+import io.kompat.version.Version;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,7 +22,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Resolution in process: the scenario shapes users hit, with the bundled matrix. */
+/** The check use case in process (prediction, evaluation, fixes): the scenario shapes users hit, with the bundled matrix. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -25,13 +30,13 @@ public class SolverBenchmark {
     @Param({"keras224-tf24", "tf221-keras3", "keras3-tf215", "tf-and-tf-gpu"})
     public String scenario;
 
-    private Checker checker;
+    private CheckService service;
     private Manifest manifest;
 
     @Setup
     public void setUp() throws Exception {
         CompatibilityMatrix matrix = MatrixLoader.loadBundled();
-        checker = new Checker(matrix);
+        service = new CheckService(matrix, t -> new CombinedCatalog(null, new BundledCatalog(matrix, t), null));
         List<String> reqs = switch (scenario) {
             case "keras224-tf24" -> List.of("numpy==1.16.6", "h5py==2.10.0", "keras==2.2.4", "keras-applications==1.0.8",
                     "keras-preprocessing==1.1.2", "tensorflow==2.4.0", "pillow>=6.0");
@@ -45,12 +50,12 @@ public class SolverBenchmark {
     /** A check of the scenario for a fixed target, fixes included when it conflicts. */
     @Benchmark
     public CheckResult checkScenario() {
-        return checker.check(manifest, new Checker.Options("3.8", null));
+        return service.check(new CheckRequest(manifest, new PythonChoice.Given(Version.parse("3.8")), null));
     }
 
     /** A check that also picks the Python (every CPython line tried). */
     @Benchmark
     public CheckResult checkScenarioAnyPython() {
-        return checker.check(manifest, new Checker.Options(null, null));
+        return service.check(new CheckRequest(manifest, PythonChoice.Default.none(), null));
     }
 }

@@ -1,8 +1,11 @@
-package io.kompat.provider;
+package io.kompat.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kompat.manifest.ManifestReader;
+import io.kompat.predict.Prediction;
+import io.kompat.provider.BundledCatalog;
+import io.kompat.provider.CombinedCatalog;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.MatrixException;
 import io.kompat.matrix.MatrixLoader;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Random combinations of the matrix's own packages, pins and ranges, for random targets, always end in a
- * verdict: a resolution, or a conflict with its explanation. This once found a fix search that guessed
+ * verdict: what pip installs (and, if it breaks, the rules it breaks), or pip's failure with its message. This once found a fix search that guessed
  * unlisted versions forever; the timeout is a guard against such hangs, far above the few seconds the
  * whole run takes.
  */
@@ -44,7 +47,7 @@ class RandomCheckTest {
         }
         String[] pythons = {null, "2.7", "3.6", "3.8", "3.10", "3.12", "3.13"};
         Random random = new Random(20261123);
-        Checker checker = new Checker(matrix);
+        CheckService service = new CheckService(matrix, t -> new CombinedCatalog(null, new BundledCatalog(matrix, t), null));
         for (int i = 0; i < 150; i++) {
             List<String> picked = new ArrayList<>();
             Set<String> names = new HashSet<>();
@@ -57,12 +60,15 @@ class RandomCheckTest {
             }
             String python = pythons[random.nextInt(pythons.length)];
             Platform platform = Platform.values()[random.nextInt(Platform.values().length)];
-            CheckResult result = checker.check(ManifestReader.fromRequirements("random", picked), new Checker.Options(python, platform));
+            PythonChoice choice = python == null ? PythonChoice.Default.none() : new PythonChoice.Given(Version.parse(python));
+            CheckResult result = service.check(new CheckRequest(ManifestReader.fromRequirements("random", picked), choice, platform));
             String what = picked + " for " + python + " on " + platform;
-            if (result.consistent()) {
-                assertThat(result.resolution().versions()).as(what).isNotEmpty();
-            } else {
-                assertThat(result.explanation()).as(what).isNotEmpty();
+            TargetCheck c = result.primary();
+            switch (c.verdict()) {
+                case WORKS -> assertThat(((Prediction.Installs) c.prediction()).picks()).as(what).isNotEmpty();
+                case BREAKS -> assertThat(c.breaks()).as(what).isNotEmpty();
+                case DOES_NOT_INSTALL -> assertThat(((Prediction.Fails) c.prediction()).failure().pipMessage()).as(what).isNotEmpty();
+                default -> throw new AssertionError(c.verdict());
             }
         }
     }
