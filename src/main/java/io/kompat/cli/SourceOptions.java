@@ -91,6 +91,50 @@ final class SourceOptions {
         return opened.computeIfAbsent(merged, m -> IndexSources.of(m, List.of(), List.of(), http));
     }
 
+    /**
+     * Checks the URLs given on the command line: a typo there must stop the run, not leave the index unread
+     * while the result looks complete.
+     *
+     * @throws IllegalArgumentException naming the option and the URL (without its credentials)
+     */
+    void validate() {
+        if (indexUrl != null) {
+            validateIndexUrl("--index-url", indexUrl);
+        }
+        extraIndexUrls.forEach(u -> validateIndexUrl("--extra-index-url", u));
+        findLinks.stream().filter(l -> l.contains("://")).forEach(l -> validateIndexUrl("--find-links", l));
+    }
+
+    private static void validateIndexUrl(String option, String url) {
+        String problem = urlProblem(url);
+        if (problem != null) {
+            throw new IllegalArgumentException("invalid " + option + " '" + IndexSources.redact(url) + "': " + problem);
+        }
+    }
+
+    /** Why {@code url} cannot name an index, or null when it can. */
+    static String urlProblem(String url) {
+        int colon = url.indexOf(':');
+        String scheme = colon > 0 ? url.substring(0, colon).toLowerCase(java.util.Locale.ROOT) : "";
+        if (scheme.equals("file")) {
+            try {
+                Path.of(java.net.URI.create(url));
+                return null;
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                return "not a local file: URL (file:///path/to/index)";
+            }
+        }
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "the scheme must be http, https or file";
+        }
+        try {
+            okhttp3.HttpUrl.get(url);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "not a valid URL (" + IndexSources.redact(String.valueOf(e.getMessage())) + ")";
+        }
+    }
+
     /** The HTTP cache folder: {@code --cache-dir}, else the user cache dir. */
     Path cacheDirectory() {
         return cacheDir != null ? cacheDir
