@@ -47,6 +47,10 @@ final class SourceOptions {
     @Option(names = "--no-cache", description = "Do not read or write the HTTP cache.")
     boolean noCache;
 
+    @Option(names = "--trusted-host", paramLabel = "HOST", description = "Reach HOST over plain http:// without a warning (repeatable)."
+            + " TLS certificates are always verified.")
+    List<String> trustedHosts = new ArrayList<>();
+
     @Option(names = "--refresh", description = "Ask the index again for everything, even what the cache holds and thinks fresh.")
     boolean refresh;
 
@@ -56,7 +60,7 @@ final class SourceOptions {
 
     /** The sources for an input with index options {@code fromInput} (NONE when there is no input). */
     IndexSources open(IndexOptions fromInput, PrintWriter err) {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = home();
         if (pipConfig == null) {
             pipConfig = noPipConfig ? PipConfig.NONE : PipConfig.load(System::getenv, home);
         }
@@ -86,6 +90,14 @@ final class SourceOptions {
                 err.println(line);
                 err.flush();
             });
+        }
+        if (http != null) {
+            // The netrc default login goes to the indexes the user configured, never to one an input names.
+            http.allowDefaultLogin(indexUrl != null ? indexUrl : config.indexUrl() != null ? config.indexUrl() : "https://pypi.org/simple");
+            config.extraIndexUrls().forEach(http::allowDefaultLogin);
+            extraIndexUrls.forEach(http::allowDefaultLogin);
+            trustedHosts.forEach(http::trustHost);
+            fromInput.trustedHosts().forEach(http::trustHost);
         }
         // Inputs with the same sources (every file of an audit, usually) share them, and so the pages read.
         return opened.computeIfAbsent(merged, m -> IndexSources.of(m, List.of(), List.of(), http));
@@ -137,8 +149,17 @@ final class SourceOptions {
 
     /** The HTTP cache folder: {@code --cache-dir}, else the user cache dir. */
     Path cacheDirectory() {
-        return cacheDir != null ? cacheDir
-                : HttpSettings.defaultCacheDir(System::getenv, System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        return cacheDir != null ? cacheDir : HttpSettings.defaultCacheDir(System::getenv, System.getProperty("os.name"), home());
+    }
+
+    /**
+     * The user's home folder as pip sees it: {@code $HOME} when set (CI containers often set it apart from the
+     * passwd entry), else Java's {@code user.home}.
+     */
+    static Path home() {
+        String env = System.getenv("HOME");
+        return env != null && !env.isBlank() && !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
+                ? Path.of(env) : Path.of(System.getProperty("user.home"));
     }
 
     private static boolean isRemote(String url) {

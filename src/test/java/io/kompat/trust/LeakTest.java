@@ -67,12 +67,16 @@ class LeakTest {
     }
 
     private String runWithEnvironment(String... args) throws Exception {
+        return run(java.util.Map.of("GITHUB_TOKEN", "ghp_ENVSECRET123", "CI_TOKEN", "glpat-ENVSECRET99"), args);
+    }
+
+    /** kompat in a child process with {@code environment} added to this one's. */
+    static String run(java.util.Map<String, String> environment, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("GITHUB_TOKEN", "ghp_ENVSECRET123");
-        pb.environment().put("CI_TOKEN", "glpat-ENVSECRET99");
+        pb.environment().putAll(environment);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -129,6 +133,46 @@ class LeakTest {
             Cli offline = Cli.run("lock", req.toString(), "--python", "3.11", "--no-pip-config", "--offline", "-i", index.url("vary", "alice", SECRET),
                     "--cache-dir", cache.toString());
             assertThat(offline.out()).as("the cached pages still serve an offline run").isEqualTo(r.out());
+        }
+    }
+
+    @Test
+    void theNetrcDefaultLoginGoesOnlyToIndexesTheUserConfigured() throws Exception {
+        Path netrc = dir.resolve("netrc");
+        Files.writeString(netrc, "default login d password DPW\n");
+        try (MiniIndex index = new MiniIndex()) {
+            Path named = dir.resolve("named.txt");
+            Files.writeString(named, "--extra-index-url " + index.url("ok") + "\ndemo-a==2.0\n");
+            run(java.util.Map.of("NETRC", netrc.toString()), "check", named.toString(), "--no-pip-config", "--no-cache", "--python", "3.11");
+            assertThat(index.authorizations).as("requests were made").isNotEmpty().containsOnlyNulls();
+            index.authorizations.clear();
+            Path plain = dir.resolve("plain.txt");
+            Files.writeString(plain, "demo-a==2.0\n");
+            String out = run(java.util.Map.of("NETRC", netrc.toString()), "check", plain.toString(), "--no-pip-config", "--no-cache", "--python", "3.11",
+                    "-i", index.url("ok"));
+            String basic = "Basic " + Base64.getEncoder().encodeToString("d:DPW".getBytes(StandardCharsets.UTF_8));
+            assertThat(index.authorizations).contains(basic);
+            assertThat(out).contains("are sent over plain http://").doesNotContain("DPW");
+            String trusted = run(java.util.Map.of("NETRC", netrc.toString()), "check", plain.toString(), "--no-pip-config", "--no-cache", "--python",
+                    "3.11", "-i", index.url("ok"), "--trusted-host", "localhost");
+            assertThat(trusted).doesNotContain("plain http://");
+        }
+    }
+
+    @Test
+    void homeIsHonouredForTheNetrc() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home);
+        try (MiniIndex index = new MiniIndex()) {
+            String host = okhttp3.HttpUrl.get(index.url("ok")).host();
+            Files.writeString(home.resolve(".netrc"), "machine " + host + " login h password HOMEPW\n");
+            Path req = dir.resolve("req.txt");
+            Files.writeString(req, "demo-a==2.0\n");
+            java.util.Map<String, String> env = new java.util.HashMap<>();
+            env.put("HOME", home.toString());
+            env.put("NETRC", "");
+            run(env, "check", req.toString(), "--no-pip-config", "--no-cache", "--python", "3.11", "-i", index.url("ok"));
+            assertThat(index.authorizations).contains("Basic " + Base64.getEncoder().encodeToString("h:HOMEPW".getBytes(StandardCharsets.UTF_8)));
         }
     }
 }
