@@ -1,5 +1,6 @@
 package io.kompat.audit;
 
+import io.kompat.requirement.Credentials;
 import java.util.List;
 
 /**
@@ -22,7 +23,11 @@ public record Finding(String id, Level level, String file, int line, String mess
         }
     }
 
+    /** Every text of a finding is redacted here, once, so that no report format can show a credential. */
     public Finding {
+        message = Credentials.redact(message);
+        explanation = Credentials.redact(explanation);
+        hint = Credentials.redact(hint);
         sources = List.copyOf(sources);
     }
 }

@@ -77,6 +77,9 @@ final class AuditCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
+        if (!CommandSupport.validSources(sources, err)) {
+            return ExitCode.INVALID_INPUT;
+        }
         CompatibilityMatrix matrix = CommandSupport.loadMatrix(matrixOption, err);
         if (matrix == null) {
             return ExitCode.INVALID_INPUT;

@@ -62,6 +62,9 @@ final class CommandSupport {
                 return e;
             }
         });
+        if (!validSources(sourceOptions, err)) {
+            return null;
+        }
         Manifest manifest = readInput(files, forced, err);
         if (manifest == null) {
             return null;
@@ -75,6 +78,17 @@ final class CommandSupport {
             return null;
         }
         return new Loaded(manifest, (CompatibilityMatrix) loaded, sources);
+    }
+
+    /** Whether the URLs given on the command line are usable; prints why not. */
+    static boolean validSources(SourceOptions sourceOptions, PrintWriter err) {
+        try {
+            sourceOptions.validate();
+            return true;
+        } catch (IllegalArgumentException e) {
+            err.println("kompat: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Checks {@code --format}. */

@@ -63,6 +63,9 @@ final class IndexCommand implements Runnable {
                 return ExitCode.INVALID_INPUT;
             }
             PrintWriter err = spec.commandLine().getErr();
+            if (!CommandSupport.validSources(sources, err)) {
+                return ExitCode.INVALID_INPUT;
+            }
             TargetTags tags = null;
             String label = null;
             if (target.python != null) {
@@ -115,6 +118,9 @@ final class IndexCommand implements Runnable {
                 }
             } catch (IllegalArgumentException e) {
                 err.println("kompat: " + e.getMessage());
+                return ExitCode.INVALID_INPUT;
+            }
+            if (!CommandSupport.validSources(sources, err)) {
                 return ExitCode.INVALID_INPUT;
             }
             sources.refresh = true;

@@ -1,6 +1,7 @@
 package io.kompat.cli;
 
 import io.kompat.check.CheckServices;
+import io.kompat.origin.Origin;
 import io.kompat.lock.IndexArtifacts;
 import io.kompat.lock.LockWriters;
 import io.kompat.lock.Lockfile;
@@ -136,6 +137,14 @@ final class LockCommand implements Callable<Integer> {
             out.print(PredictionText.render(result, matrix, false));
             err.println("kompat: the input " + chosen.verdict().id() + " and no fix was found; nothing was locked.");
             return ExitCode.FINDINGS;
+        }
+        List<String> unreadDependencies = install.picks().stream()
+                .filter(p -> p.version().isPresent() && !p.metadataKnown() && p.metadata() != null && p.metadata().kind() == Origin.Kind.INDEX)
+                .map(p -> p.display() + " are not known (" + p.assumption().orElse("its metadata is unknown") + ")").toList();
+        if (!unreadDependencies.isEmpty()) {
+            // A lock written without them would miss their dependencies and still look complete.
+            err.println("kompat: cannot lock: the dependencies of " + String.join("; of ", unreadDependencies) + "; nothing was locked.");
+            return ExitCode.INDEX_UNREACHABLE;
         }
         if (!previous.isEmpty()) {
             List<String> changed = new ArrayList<>();

@@ -47,6 +47,10 @@ final class SourceOptions {
     @Option(names = "--no-cache", description = "Do not read or write the HTTP cache.")
     boolean noCache;
 
+    @Option(names = "--trusted-host", paramLabel = "HOST", description = "Reach HOST over plain http:// without a warning (repeatable)."
+            + " TLS certificates are always verified.")
+    List<String> trustedHosts = new ArrayList<>();
+
     @Option(names = "--refresh", description = "Ask the index again for everything, even what the cache holds and thinks fresh.")
     boolean refresh;
 
@@ -56,7 +60,7 @@ final class SourceOptions {
 
     /** The sources for an input with index options {@code fromInput} (NONE when there is no input). */
     IndexSources open(IndexOptions fromInput, PrintWriter err) {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = home();
         if (pipConfig == null) {
             pipConfig = noPipConfig ? PipConfig.NONE : PipConfig.load(System::getenv, home);
         }
@@ -87,14 +91,75 @@ final class SourceOptions {
                 err.flush();
             });
         }
+        if (http != null) {
+            // The netrc default login goes to the indexes the user configured, never to one an input names.
+            http.allowDefaultLogin(indexUrl != null ? indexUrl : config.indexUrl() != null ? config.indexUrl() : "https://pypi.org/simple");
+            config.extraIndexUrls().forEach(http::allowDefaultLogin);
+            extraIndexUrls.forEach(http::allowDefaultLogin);
+            trustedHosts.forEach(http::trustHost);
+            fromInput.trustedHosts().forEach(http::trustHost);
+        }
         // Inputs with the same sources (every file of an audit, usually) share them, and so the pages read.
         return opened.computeIfAbsent(merged, m -> IndexSources.of(m, List.of(), List.of(), http));
     }
 
+    /**
+     * Checks the URLs given on the command line: a typo there must stop the run, not leave the index unread
+     * while the result looks complete.
+     *
+     * @throws IllegalArgumentException naming the option and the URL (without its credentials)
+     */
+    void validate() {
+        if (indexUrl != null) {
+            validateIndexUrl("--index-url", indexUrl);
+        }
+        extraIndexUrls.forEach(u -> validateIndexUrl("--extra-index-url", u));
+        findLinks.stream().filter(l -> l.contains("://")).forEach(l -> validateIndexUrl("--find-links", l));
+    }
+
+    private static void validateIndexUrl(String option, String url) {
+        String problem = urlProblem(url);
+        if (problem != null) {
+            throw new IllegalArgumentException("invalid " + option + " '" + IndexSources.redact(url) + "': " + problem);
+        }
+    }
+
+    /** Why {@code url} cannot name an index, or null when it can. */
+    static String urlProblem(String url) {
+        int colon = url.indexOf(':');
+        String scheme = colon > 0 ? url.substring(0, colon).toLowerCase(java.util.Locale.ROOT) : "";
+        if (scheme.equals("file")) {
+            try {
+                Path.of(java.net.URI.create(url));
+                return null;
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                return "not a local file: URL (file:///path/to/index)";
+            }
+        }
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "the scheme must be http, https or file";
+        }
+        try {
+            okhttp3.HttpUrl.get(url);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "not a valid URL (" + IndexSources.redact(String.valueOf(e.getMessage())) + ")";
+        }
+    }
+
     /** The HTTP cache folder: {@code --cache-dir}, else the user cache dir. */
     Path cacheDirectory() {
-        return cacheDir != null ? cacheDir
-                : HttpSettings.defaultCacheDir(System::getenv, System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        return cacheDir != null ? cacheDir : HttpSettings.defaultCacheDir(System::getenv, System.getProperty("os.name"), home());
+    }
+
+    /**
+     * The user's home folder as pip sees it: {@code $HOME} when set (CI containers often set it apart from the
+     * passwd entry), else Java's {@code user.home}.
+     */
+    static Path home() {
+        String env = System.getenv("HOME");
+        return env != null && !env.isBlank() && !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
+                ? Path.of(env) : Path.of(System.getProperty("user.home"));
     }
 
     private static boolean isRemote(String url) {

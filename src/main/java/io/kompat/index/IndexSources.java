@@ -48,10 +48,15 @@ public final class IndexSources implements PackageIndex {
         List<String> notRead = new ArrayList<>();
         for (String url : urls) {
             if (url.startsWith("file:")) {
-                sources.add(LocalIndex.simple(URI.create(url)));
+                try {
+                    sources.add(LocalIndex.simple(URI.create(url)));
+                } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                    notRead.add(redact(url) + " (not a local file: URL)");
+                }
             } else if (http != null && (url.startsWith("https://") || url.startsWith("http://"))) {
                 try {
-                    sources.add(new HttpIndex(http, URI.create(url)));
+                    // OkHttp reads a URL as pip does (an unencoded '@' in a password included); java.net.URI would not.
+                    sources.add(new HttpIndex(http, okhttp3.HttpUrl.get(url).uri()));
                 } catch (IllegalArgumentException e) {
                     notRead.add(redact(url) + " (not a valid URL)");
                 }
@@ -63,7 +68,11 @@ public final class IndexSources implements PackageIndex {
         links.addAll(findLinks);
         for (String link : links) {
             if (link.startsWith("file:")) {
-                sources.add(LocalIndex.findLinks(Path.of(URI.create(link))));
+                try {
+                    sources.add(LocalIndex.findLinks(Path.of(URI.create(link))));
+                } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                    notRead.add(redact(link) + " (not a local file: URL)");
+                }
             } else if (link.contains("://")) {
                 notRead.add(redact(link) + " (remote find-links are not read by this build)");
             } else {

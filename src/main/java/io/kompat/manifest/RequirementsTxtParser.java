@@ -28,6 +28,8 @@ final class RequirementsTxtParser {
     private final Manifest.Builder out;
     private final Function<String, String> environment;
     private final Deque<Path> including = new ArrayDeque<>();
+    private final QuotedText quoted = new QuotedText();
+    private Path tree;
 
     RequirementsTxtParser(Manifest.Builder out, Function<String, String> environment) {
         this.out = out;
@@ -67,6 +69,11 @@ final class RequirementsTxtParser {
             return;
         }
         out.files.add(file.toString());
+        if (includedFrom == null || tree == null) {
+            tree = QuotedText.treeOf(includedFrom == null ? file : Path.of(includedFrom.file()));
+        }
+        boolean foreign = tree != null && QuotedText.outside(tree, file);
+        int firstDiagnostic = out.diagnostics.size();
         including.push(key);
         try {
             for (LogicalLine line : logicalLines(text.lines())) {
@@ -74,6 +81,9 @@ final class RequirementsTxtParser {
             }
         } finally {
             including.pop();
+            if (foreign) {
+                QuotedText.hideLinesOf(file, tree, out.diagnostics, firstDiagnostic);
+            }
         }
     }
 
@@ -178,6 +188,7 @@ final class RequirementsTxtParser {
         while (m.find()) {
             String value = environment.apply(m.group(1));
             if (value != null && !value.isEmpty()) {
+                quoted.expandedTo(m.group(1), value);
                 result = result.replace(m.group(0), value);
             }
         }
@@ -185,6 +196,12 @@ final class RequirementsTxtParser {
     }
 
     private void handle(Path file, LogicalLine line, boolean constraint) {
+        int firstDiagnostic = out.diagnostics.size();
+        handleLine(file, line, constraint);
+        quoted.unexpand(out.diagnostics, firstDiagnostic);
+    }
+
+    private void handleLine(Path file, LogicalLine line, boolean constraint) {
         String[] tokens = line.text().split(" ", -1);
         int argCount = 0;
         while (argCount < tokens.length && !tokens[argCount].startsWith("-")) {

@@ -72,7 +72,8 @@ public final class IndexCatalog implements ReleaseCatalog {
         problems.addAll(lookup.unreachable());
         Origin origin = new Origin(Origin.Kind.INDEX, name + " on " + sources.describe(), null, List.of(), true);
         if (lookup.files().isEmpty()) {
-            return new Answer(complete ? new Project.Absent(name, origin) : new Project.Unknown(name, "no package source answered for " + name),
+            return new Answer(complete ? new Project.Absent(name, origin) : new Project.Unknown(name, "no package source answered for " + name
+                    + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")")),
                     complete, problems);
         }
         TreeMap<Version, List<DistributionFile>> byVersion = new TreeMap<>(Comparator.reverseOrder());

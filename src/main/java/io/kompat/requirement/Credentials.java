@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /** Hides the user information of URLs ({@code https://user:token@host/...}) in text that is shown or stored. */
 public final class Credentials {
-    private static final Pattern USER_INFO = Pattern.compile("(://)[^/@\\s]*@");
+    /** Up to the last {@code @} before the path: a password may hold an unencoded {@code @}, which pip accepts. */
+    private static final Pattern USER_INFO = Pattern.compile("(://)[^/\\s]*@");
 
     private Credentials() {
     }

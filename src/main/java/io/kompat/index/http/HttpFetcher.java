@@ -90,6 +90,9 @@ public final class HttpFetcher implements AutoCloseable {
     private final Netrc netrc;
     private final Map<String, Netrc.Login> urlLogins = new ConcurrentHashMap<>();
     private final Set<String> downHosts = ConcurrentHashMap.newKeySet();
+    private final Set<String> defaultLoginHosts = ConcurrentHashMap.newKeySet();
+    private final Set<String> trustedHosts = ConcurrentHashMap.newKeySet();
+    private final Set<String> plainHttpWarned = ConcurrentHashMap.newKeySet();
     private final CacheLock lock;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile ExecutorService pool;
@@ -176,7 +179,35 @@ public final class HttpFetcher implements AutoCloseable {
     /** The login for exactly this host (and port, for logins given in a URL); never for another host. */
     private Netrc.Login loginFor(HttpUrl url) {
         Netrc.Login l = urlLogins.get(url.host() + ":" + url.port());
-        return l != null ? l : netrc.lookup(url.host());
+        if (l == null) {
+            l = netrc.machine(url.host());
+        }
+        if (l == null && defaultLoginHosts.contains(url.host().toLowerCase(java.util.Locale.ROOT))) {
+            l = netrc.fallback();
+        }
+        if (l != null && !url.isHttps() && !trustedHosts.contains(url.host().toLowerCase(java.util.Locale.ROOT))
+                && plainHttpWarned.add(url.host())) {
+            warn.accept("kompat: warning: credentials for " + url.host() + " are sent over plain http:// (readable on the network);"
+                    + " use https://, or --trusted-host " + url.host() + " if this is intended");
+        }
+        return l;
+    }
+
+    /**
+     * Lets the netrc {@code default} login go to {@code url}'s host: only for indexes the user configured (the
+     * command line, pip's configuration), never for one an input file names.
+     */
+    public void allowDefaultLogin(String url) {
+        HttpUrl h = HttpUrl.parse(url);
+        if (h != null) {
+            defaultLoginHosts.add(h.host().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Marks {@code host} as trusted to be reached over plain http:// (pip's {@code --trusted-host}): no warning for it. */
+    public void trustHost(String host) {
+        String h = host.contains(":") && !host.startsWith("[") ? host.substring(0, host.indexOf(':')) : host;
+        trustedHosts.add(h.toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -27,6 +27,11 @@ import java.util.concurrent.ExecutionException;
  * range requests, else from downloading the wheel.
  */
 public final class HttpIndex implements PackageIndex {
+    /** The start of an anchor element, however written; a linear scan. */
+    private static final java.util.regex.Pattern ANCHOR = java.util.regex.Pattern.compile("<a[\\s>]", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** What marks a Simple API page that lists no files: PEP 629's version meta tag, or the usual "Links for" heading. */
+    private static final java.util.regex.Pattern SIMPLE_MARK = java.util.regex.Pattern.compile("pypi:repository-version|Links for ",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     private final HttpFetcher http;
     private final URI base;
     private final String label;
@@ -79,7 +84,13 @@ public final class HttpIndex implements PackageIndex {
             throw new IndexException(HttpFetcher.display(url) + ": HTTP " + f.status());
         }
         try {
-            return SimplePage.parse(name, f.url(), f.contentType(), f.text(), label);
+            List<DistributionFile> files = SimplePage.parse(name, f.url(), f.contentType(), f.text(), label);
+            if (files.isEmpty() && isHtml(f.contentType()) && !hasAnchor(f.text()) && !SIMPLE_MARK.matcher(f.text()).find()) {
+                // A proxy's sign-in or error page answers 200 too; taken as "no releases" it would make a fix remove the requirement.
+                throw new IndexException(HttpFetcher.display(f.url()) + ": the page has no links and is not a Simple API page"
+                        + " (a sign-in or error page?); not taken as a project without releases");
+            }
+            return files;
         } catch (IndexException e) {
             http.evict(url);
             http.evict(f.url());
@@ -127,6 +138,11 @@ public final class HttpIndex implements PackageIndex {
         try {
             tmp = Files.createTempFile("kompat-", ".whl");
             http.download(location, tmp, http.maxWheelBytes());
+            String expected = file.hashes().get("sha256");
+            if (expected != null && !expected.equalsIgnoreCase(sha256(tmp))) {
+                throw new IndexException(HttpFetcher.display(location) + ": the downloaded wheel's sha256 does not match the index ("
+                        + expected + "); its metadata is not used");
+            }
             return Optional.of(CoreMetadata.fromWheel(tmp));
         } catch (IOException e) {
             throw new IndexException(HttpFetcher.display(location) + ": cannot read the wheel's METADATA (" + e.getMessage() + ")");
@@ -138,6 +154,27 @@ public final class HttpIndex implements PackageIndex {
                     tmp.toFile().deleteOnExit();
                 }
             }
+        }
+    }
+
+    private static boolean isHtml(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html");
+    }
+
+    private static boolean hasAnchor(String html) {
+        return ANCHOR.matcher(html).find();
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 

@@ -77,7 +77,17 @@ public final class Netrc {
 
     /** The login for {@code host}, or null. */
     public Login lookup(String host) {
-        Login l = machines.get(host.toLowerCase(java.util.Locale.ROOT));
+        Login l = machine(host);
         return l != null ? l : fallback;
+    }
+
+    /** The login of a {@code machine} entry for exactly {@code host}, or null ({@code default} not included). */
+    public Login machine(String host) {
+        return machines.get(host.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The {@code default} login, or null. */
+    public Login fallback() {
+        return fallback;
     }
 }

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /** The Simple API client against a local MockWebServer: negotiation, metadata, cache, credentials. */
 class HttpIndexTest extends MockServerTest {
+    /** A Simple API page of a project with no files (PEP 629 meta tag, no links). */
+    static final String EMPTY_PROJECT = "<!DOCTYPE html><html><head><meta name=\"pypi:repository-version\" content=\"1.0\"></head><body></body></html>";
+
     static final PackageName KERAS = PackageName.of("keras");
 
     static final String JSON_PAGE = """
@@ -248,7 +251,7 @@ class HttpIndexTest extends MockServerTest {
     void retriesServerErrorsButNotClientErrors() throws Exception {
         server.enqueue(new MockResponse().setResponseCode(503));
         server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "0"));
-        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody(""));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody(EMPTY_PROJECT));
         server.enqueue(new MockResponse().setResponseCode(403));
         try (HttpFetcher http = fetcher(false)) {
             HttpIndex index = new HttpIndex(http, simple());
@@ -281,7 +284,7 @@ class HttpIndexTest extends MockServerTest {
                 peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 Thread.sleep(100);
                 inFlight.decrementAndGet();
-                return new MockResponse().setHeader("Content-Type", "text/html").setBody("");
+                return new MockResponse().setHeader("Content-Type", "text/html").setBody(EMPTY_PROJECT);
             }
         });
         List<PackageName> names = new ArrayList<>();
