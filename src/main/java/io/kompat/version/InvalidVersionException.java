@@ -12,7 +12,7 @@ public final class InvalidVersionException extends IllegalArgumentException {
     private final String reason;
 
     public InvalidVersionException(String input, int position, String reason) {
-        super("invalid version '" + input + "' at column " + (position + 1) + ": " + reason);
+        super("invalid version '" + Excerpt.around(input, position) + "' at column " + (position + 1) + ": " + reason);
         this.input = input;
         this.position = position;
         this.reason = reason;

@@ -12,6 +12,10 @@ import java.util.List;
 final class VersionScanner {
     private static final String[] PRE_SPELLINGS = {"alpha", "a", "beta", "b", "preview", "pre", "c", "rc"};
     private static final String[] POST_SPELLINGS = {"post", "rev", "r"};
+    /** Longest number read: real versions use at most 14 digits (a timestamp); this bounds BigInteger's cost. */
+    static final int MAX_DIGITS = 100;
+    /** Most release numbers or local-label parts read: real versions have at most 6. */
+    static final int MAX_PARTS = 100;
 
     private final String input;
     private final int end;
@@ -118,6 +122,9 @@ final class VersionScanner {
         List<BigInteger> parts = new ArrayList<>(4);
         parts.add(requiredNumber("a release number"));
         while (pos + 1 < end && input.charAt(pos) == '.' && PyText.isAsciiDigit(input.charAt(pos + 1))) {
+            if (parts.size() == MAX_PARTS) {
+                throw error("more than " + MAX_PARTS + " release numbers");
+            }
             pos++;
             parts.add(requiredNumber("a release number"));
         }
@@ -156,6 +163,9 @@ final class VersionScanner {
         List<Object> parts = new ArrayList<>(3);
         parts.add(localPart());
         while (pos + 1 < end && isSeparator(input.charAt(pos)) && PyText.isAsciiAlnum(input.charAt(pos + 1))) {
+            if (parts.size() == MAX_PARTS) {
+                throw error("more than " + MAX_PARTS + " local label parts");
+            }
             pos++;
             parts.add(localPart());
         }
@@ -169,6 +179,9 @@ final class VersionScanner {
         }
         if (pos == start) {
             throw error("expected a local version label after '+'");
+        }
+        if (pos - start > MAX_DIGITS) {
+            throw error("a local label part longer than " + MAX_DIGITS + " characters");
         }
         String text = input.substring(start, pos);
         boolean numeric = text.chars().allMatch(c -> c >= '0' && c <= '9');
@@ -213,6 +226,10 @@ final class VersionScanner {
         int i = from;
         while (i < end && PyText.isAsciiDigit(input.charAt(i))) {
             i++;
+            if (i - from > MAX_DIGITS) {
+                pos = from;
+                throw error("a number of more than " + MAX_DIGITS + " digits");
+            }
         }
         return i;
     }
