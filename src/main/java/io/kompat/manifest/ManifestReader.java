@@ -4,12 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads input files into one {@link Manifest}, detecting each file's format from its name and content
  * unless one is forced. Problems become diagnostics; nothing in the input is dropped silently.
  */
 public final class ManifestReader {
+    // Compiled once: format detection looks at every line of every input.
+    private static final Pattern EXPORT_LINE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*=[^=\\s]+=[^=\\s]*");
+    private static final Pattern FREEZE_PIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*==[^=\\s;]+");
+    private static final Pattern FREEZE_URL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]* @ \\S+");
+
     private final Function<String, String> environment;
     private final CondaNames condaNames;
 
@@ -123,10 +129,9 @@ public final class ManifestReader {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (line.matches("[A-Za-z0-9_][A-Za-z0-9_.\\-]*=[^=\\s]+=[^=\\s]*")) {
+            if (EXPORT_LINE.matcher(line).matches()) {
                 exportLines++;
-            } else if (line.matches("[A-Za-z0-9][A-Za-z0-9_.\\-]*==[^=\\s;]+") || line.matches("[A-Za-z0-9][A-Za-z0-9_.\\-]* @ \\S+")
-                    || line.startsWith("-e ")) {
+            } else if (FREEZE_PIN.matcher(line).matches() || FREEZE_URL.matcher(line).matches() || line.startsWith("-e ")) {
                 freezeLines++;
             } else {
                 otherLines++;

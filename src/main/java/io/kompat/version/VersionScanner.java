@@ -58,6 +58,9 @@ final class VersionScanner {
             }
             return new Prefix(s.version(allowLocal), s.pos);
         } catch (InvalidVersionException e) {
+            if (e.overLimit()) {
+                throw e;
+            }
             return null;
         }
     }
@@ -123,7 +126,7 @@ final class VersionScanner {
         parts.add(requiredNumber("a release number"));
         while (pos + 1 < end && input.charAt(pos) == '.' && PyText.isAsciiDigit(input.charAt(pos + 1))) {
             if (parts.size() == MAX_PARTS) {
-                throw error("more than " + MAX_PARTS + " release numbers");
+                throw overLimit("more than " + MAX_PARTS + " release numbers");
             }
             pos++;
             parts.add(requiredNumber("a release number"));
@@ -164,7 +167,7 @@ final class VersionScanner {
         parts.add(localPart());
         while (pos + 1 < end && isSeparator(input.charAt(pos)) && PyText.isAsciiAlnum(input.charAt(pos + 1))) {
             if (parts.size() == MAX_PARTS) {
-                throw error("more than " + MAX_PARTS + " local label parts");
+                throw overLimit("more than " + MAX_PARTS + " local label parts");
             }
             pos++;
             parts.add(localPart());
@@ -181,7 +184,7 @@ final class VersionScanner {
             throw error("expected a local version label after '+'");
         }
         if (pos - start > MAX_DIGITS) {
-            throw error("a local label part longer than " + MAX_DIGITS + " characters");
+            throw overLimit("a local label part longer than " + MAX_DIGITS + " characters");
         }
         String text = input.substring(start, pos);
         boolean numeric = text.chars().allMatch(c -> c >= '0' && c <= '9');
@@ -228,7 +231,7 @@ final class VersionScanner {
             i++;
             if (i - from > MAX_DIGITS) {
                 pos = from;
-                throw error("a number of more than " + MAX_DIGITS + " digits");
+                throw overLimit("a number of more than " + MAX_DIGITS + " digits");
             }
         }
         return i;
@@ -250,6 +253,10 @@ final class VersionScanner {
             throw error(pos < end ? "expected " + what + ", found '" + input.charAt(pos) + "'" : "expected " + what);
         }
         return n;
+    }
+
+    private InvalidVersionException overLimit(String reason) {
+        return new InvalidVersionException(input, pos, reason, true);
     }
 
     private InvalidVersionException error(String reason) {
