@@ -1,23 +1,18 @@
 package io.kompat.manifest;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import io.kompat.manifest.YamlDocument.Mapping;
+import io.kompat.manifest.YamlDocument.Node;
+import io.kompat.manifest.YamlDocument.Scalar;
+import io.kompat.manifest.YamlDocument.Sequence;
 import java.nio.file.Path;
-import org.yaml.snakeyaml.LoaderOptions;
+import java.util.Map;
 
 /**
  * A conda {@code environment.yml}: {@code name}, {@code channels}, {@code dependencies} (match specs and
- * a {@code pip:} list read as requirements-file lines). YAML is read as data only (no object
- * construction), with limits on aliases, nesting and size.
+ * a {@code pip:} list read as requirements-file lines). The YAML is read as typed data with positions
+ * ({@link YamlDocument}): a value of the wrong type is a located error, never guessed at or skipped.
  */
 final class CondaEnvironmentParser {
-    private static final YAMLFactory YAML = yamlFactory();
-
     private final Manifest.Builder out;
     private final CondaEntries conda;
     private final RequirementsTxtParser pip;
@@ -28,148 +23,137 @@ final class CondaEnvironmentParser {
         this.pip = pip;
     }
 
-    private static YAMLFactory yamlFactory() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(40);
-        options.setCodePointLimit((int) InputText.MAX_FILE_BYTES);
-        options.setAllowDuplicateKeys(false);
-        YAMLFactory f = YAMLFactory.builder().loaderOptions(options).build();
-        f.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build());
-        return f;
-    }
-
     void parse(Path file, InputText text) {
         String display = file.toString();
         out.files.add(display);
-        String joined = String.join("\n", text.lines());
-        try (JsonParser p = YAML.createParser(joined)) {
-            JsonToken root = p.nextToken();
-            if (root == null) {
-                out.add(Diagnostic.warning(new SourceLocation(display, 1, 1), "empty environment file", null));
+        Node root;
+        try {
+            root = YamlDocument.parse(String.join("\n", text.lines()));
+        } catch (YamlDocument.Problem e) {
+            out.add(Diagnostic.error(new SourceLocation(display, e.line, e.column), e.getMessage(), text.line(e.line), null));
+            return;
+        }
+        if (root == null) {
+            out.add(Diagnostic.warning(new SourceLocation(display, 1, 1), "empty environment file", null));
+            return;
+        }
+        Reading r = new Reading(file, text);
+        if (!(root instanceof Mapping top)) {
+            r.error(root, "an environment file is a mapping with 'name', 'channels' and 'dependencies'");
+            return;
+        }
+        for (Map.Entry<Scalar, Node> e : top.entries()) {
+            Node value = e.getValue();
+            switch (e.getKey().text()) {
+                case "name":
+                    if (r.string(value, "'name' is a string") != null) {
+                        out.condaName = ((Scalar) value).text();
+                    }
+                    break;
+                case "channels":
+                    if (r.list(value, "'channels' is a list of channel names")) {
+                        for (Node c : ((Sequence) value).items()) {
+                            if (r.string(c, "a channel is a string") != null) {
+                                out.condaChannels.add(((Scalar) c).text());
+                            }
+                        }
+                    }
+                    break;
+                case "dependencies":
+                    if (r.list(value, "'dependencies' is a list")) {
+                        readDependencies((Sequence) value, r);
+                    }
+                    break;
+                case "prefix":
+                case "variables":
+                    break;
+                default:
+                    out.add(Diagnostic.warning(r.at(e.getKey()), "unknown key '" + e.getKey().text() + "' ignored", text.line(e.getKey().line())));
+            }
+        }
+    }
+
+    private void readDependencies(Sequence dependencies, Reading r) {
+        for (Node item : dependencies.items()) {
+            if (out.full()) {
+                out.tooMany(r.at(item), r.text.line(item.line()));
                 return;
             }
-            if (root != JsonToken.START_OBJECT) {
-                throw located(p, "an environment file is a mapping with 'name', 'channels' and 'dependencies'");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation keyAt = p.currentTokenLocation();
-                p.nextToken();
-                switch (key) {
-                    case "name":
-                        out.condaName = p.getValueAsString();
-                        break;
-                    case "channels":
-                        readStrings(p, display, text, true);
-                        break;
-                    case "dependencies":
-                        readDependencies(p, file, text);
-                        break;
-                    case "prefix":
-                    case "variables":
-                        p.skipChildren();
-                        break;
-                    default:
-                        out.add(Diagnostic.warning(at(display, keyAt), "unknown key '" + key + "' ignored", text.line(keyAt.getLineNr())));
-                        p.skipChildren();
-                }
-            }
-        } catch (LocatedProblem e) {
-            out.add(Diagnostic.error(at(display, e.where), e.getMessage(), text.line(e.where.getLineNr()), null));
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String msg = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
-            out.add(Diagnostic.error(where == null ? new SourceLocation(display, 0, 0) : at(display, where),
-                    "invalid YAML: " + msg, where == null ? null : text.line(where.getLineNr()), null));
-        } catch (IOException | RuntimeException e) {
-            out.add(Diagnostic.error(new SourceLocation(display, 0, 0), "invalid YAML: " + firstLine(e.getMessage()), null, null));
-        }
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "unreadable" : s.lines().findFirst().orElse(s);
-    }
-
-    private void readStrings(JsonParser p, String display, InputText text, boolean channels) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw located(p, "expected a list");
-        }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw located(p, "expected a string");
-            }
-            if (channels) {
-                out.condaChannels.add(p.getText());
-            }
-        }
-    }
-
-    private void readDependencies(JsonParser p, Path file, InputText text) throws IOException {
-        String display = file.toString();
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw located(p, "'dependencies' is a list");
-        }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            JsonLocation where = p.currentTokenLocation();
-            if (p.currentToken() == JsonToken.START_OBJECT) {
-                readPipSection(p, file, text);
+            if (item instanceof Mapping section) {
+                readSection(section, r);
                 continue;
             }
-            if (!p.currentToken().isScalarValue()) {
-                throw located(p, "expected a package spec");
+            String spec = r.string(item, "expected a package spec (a string)");
+            if (spec == null) {
+                continue;
             }
-            String spec = p.getText();
-            SourceLocation at = at(display, where);
+            SourceLocation at = r.at(item);
             try {
-                conda.add(CondaSpec.parse(spec), spec, at, text.line(where.getLineNr()));
+                conda.add(CondaSpec.parse(spec), spec, at, r.text.line(item.line()));
             } catch (IllegalArgumentException e) {
-                out.add(Diagnostic.error(at, "invalid conda match spec '" + spec + "': " + e.getMessage(), text.line(where.getLineNr()),
-                        null));
+                out.add(Diagnostic.error(at, "invalid conda match spec '" + io.kompat.version.Excerpt.around(spec, 0) + "': " + e.getMessage(),
+                        r.text.line(item.line()), null));
             }
         }
     }
 
-    private void readPipSection(JsonParser p, Path file, InputText text) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            JsonLocation keyAt = p.currentTokenLocation();
-            p.nextToken();
-            if (!key.equals("pip")) {
-                out.add(Diagnostic.warning(at(file.toString(), keyAt), "unknown dependency section '" + key + "' ignored",
-                        text.line(keyAt.getLineNr())));
-                p.skipChildren();
+    private void readSection(Mapping section, Reading r) {
+        for (Map.Entry<Scalar, Node> e : section.entries()) {
+            if (!e.getKey().text().equals("pip")) {
+                out.add(Diagnostic.warning(r.at(e.getKey()), "unknown dependency section '" + e.getKey().text() + "' ignored",
+                        r.text.line(e.getKey().line())));
                 continue;
             }
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                throw located(p, "'pip' is a list of requirement lines");
+            if (!r.list(e.getValue(), "'pip' is a list of requirement lines")) {
+                continue;
             }
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (!p.currentToken().isScalarValue()) {
-                    throw located(p, "expected a requirement line");
+            for (Node line : ((Sequence) e.getValue()).items()) {
+                if (out.full()) {
+                    out.tooMany(r.at(line), r.text.line(line.line()));
+                    return;
                 }
-                JsonLocation where = p.currentTokenLocation();
-                pip.parseEmbeddedLine(file, where.getLineNr(), where.getColumnNr(), p.getText(), text.line(where.getLineNr()));
+                String requirement = r.string(line, "expected a requirement line (a string)");
+                if (requirement != null) {
+                    pip.parseEmbeddedLine(r.file, line.line(), line.column(), requirement, r.text.line(line.line()));
+                }
             }
         }
     }
 
-    private static SourceLocation at(String display, JsonLocation l) {
-        return new SourceLocation(display, l.getLineNr(), l.getColumnNr());
-    }
+    /** The file being read, and the checks every value goes through. */
+    private final class Reading {
+        final Path file;
+        final InputText text;
 
-    private static LocatedProblem located(JsonParser p, String message) {
-        return new LocatedProblem(p.currentTokenLocation(), message);
-    }
+        Reading(Path file, InputText text) {
+            this.file = file;
+            this.text = text;
+        }
 
-    /** A structural problem at a YAML location. */
-    private static final class LocatedProblem extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final transient JsonLocation where;
+        SourceLocation at(Node n) {
+            return new SourceLocation(file.toString(), n.line(), n.column());
+        }
 
-        LocatedProblem(JsonLocation where, String message) {
-            super(message);
-            this.where = where;
+        void error(Node n, String message) {
+            out.add(Diagnostic.error(at(n), message, text.line(n.line()), null));
+        }
+
+        /** The node's text when it is a string, else null after a located error. */
+        String string(Node n, String expectation) {
+            if (n instanceof Scalar s && s.isString()) {
+                return s.text();
+            }
+            error(n, expectation + ", found " + (n instanceof Scalar s ? s.described() : n instanceof Sequence ? "a list" : "a mapping"));
+            return null;
+        }
+
+        /** Whether the node is a list, after a located error when it is not. */
+        boolean list(Node n, String expectation) {
+            if (n instanceof Sequence) {
+                return true;
+            }
+            error(n, expectation + ", found " + (n instanceof Scalar s ? s.described() : "a mapping"));
+            return false;
         }
     }
 }

@@ -30,6 +30,10 @@ final class CondaExportParser {
             if (line.isEmpty()) {
                 continue;
             }
+            if (out.full() && !line.startsWith("#") && !line.equals("@EXPLICIT")) {
+                out.tooMany(at, raw);
+                break;
+            }
             if (line.startsWith("#")) {
                 platformHeader(line);
                 continue;

@@ -63,6 +63,11 @@ public record Manifest(InputFormat format, List<String> files, List<ManifestEntr
     public Optional<io.kompat.version.SpecifierSet> pythonBounds() {
         return Optional.ofNullable(pythonBound).map(io.kompat.version.SpecifierSet::parse);
     }
+    /**
+     * The most requirements and constraints one input may hold, includes counted: real projects have a few
+     * hundred, the largest exports about a thousand.
+     */
+    public static final int MAX_ENTRIES = 5000;
 
     /** Mutable collector the parsers fill in. */
     public static final class Builder {
@@ -86,6 +91,7 @@ public record Manifest(InputFormat format, List<String> files, List<ManifestEntr
         String pythonHint;
         String platformHint;
         String pythonBound;
+        private boolean tooMany;
 
         public Builder(InputFormat format) {
             this.format = format;
@@ -95,7 +101,26 @@ public record Manifest(InputFormat format, List<String> files, List<ManifestEntr
             diagnostics.add(d);
         }
 
+        /** Whether the input already holds {@link #MAX_ENTRIES} requirements: reading more is refused. */
+        boolean full() {
+            return entries.size() >= MAX_ENTRIES;
+        }
+
+        /** Refuses the entry at {@code at}, the first past the limit (said once). */
+        void tooMany(SourceLocation at, String sourceLine) {
+            if (!tooMany) {
+                tooMany = true;
+                add(Diagnostic.error(at, "more than " + MAX_ENTRIES + " requirements; kompat reads at most " + MAX_ENTRIES
+                        + " per input (see Limits in docs/security.md)", sourceLine, null));
+            }
+        }
+
         public Manifest build() {
+            if (entries.size() > MAX_ENTRIES) {
+                // A reader that does not stop at the limit itself is held to it here.
+                tooMany(entries.get(MAX_ENTRIES).location(), null);
+                entries.subList(MAX_ENTRIES, entries.size()).clear();
+            }
             IndexOptions options = new IndexOptions(indexUrl, extraIndexUrls, findLinks, noIndex, pre, preferBinary,
                     onlyBinary, noBinary, trustedHosts, requireHashes, features);
             return new Manifest(format, new ArrayList<>(files), entries, options, condaName, condaChannels,

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads input files into one {@link Manifest}, detecting each file's format from its name and content
@@ -13,6 +14,10 @@ public final class ManifestReader {
     /** The file argument that stands for standard input, and the name its locations carry. */
     public static final String STDIN = "-";
     public static final String STDIN_NAME = "<stdin>";
+    // Compiled once: format detection looks at every line of every input.
+    private static final Pattern EXPORT_LINE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*=[^=\\s]+=[^=\\s]*");
+    private static final Pattern FREEZE_PIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*==[^=\\s;]+");
+    private static final Pattern FREEZE_URL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]* @ \\S+");
 
     private final Function<String, String> environment;
     private final CondaNames condaNames;
@@ -149,10 +154,9 @@ public final class ManifestReader {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (line.matches("[A-Za-z0-9_][A-Za-z0-9_.\\-]*=[^=\\s]+=[^=\\s]*")) {
+            if (EXPORT_LINE.matcher(line).matches()) {
                 exportLines++;
-            } else if (line.matches("[A-Za-z0-9][A-Za-z0-9_.\\-]*==[^=\\s;]+") || line.matches("[A-Za-z0-9][A-Za-z0-9_.\\-]* @ \\S+")
-                    || line.startsWith("-e ")) {
+            } else if (FREEZE_PIN.matcher(line).matches() || FREEZE_URL.matcher(line).matches() || line.startsWith("-e ")) {
                 freezeLines++;
             } else {
                 otherLines++;

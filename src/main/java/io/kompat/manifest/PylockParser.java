@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.kompat.requirement.InvalidRequirementException;
 import io.kompat.requirement.Marker;
 import io.kompat.requirement.PackageName;
+import io.kompat.version.Excerpt;
 import io.kompat.version.InvalidVersionException;
 import io.kompat.version.SpecifierSet;
 import io.kompat.version.Version;
@@ -31,7 +32,6 @@ final class PylockParser {
     }
 
     private static final Pattern PACKAGES_HEADER = Pattern.compile("^\\s*\\[\\[\\s*packages\\s*]]\\s*(#.*)?$");
-    private static final Pattern NAME_LINE = Pattern.compile("^\\s*name\\s*=");
     private static final Pattern EXACT_PYTHON = Pattern.compile("^\\s*==\\s*(\\d+\\.\\d+)(\\.\\*)?\\s*$");
 
     private final Manifest.Builder out;
@@ -62,30 +62,64 @@ final class PylockParser {
             out.add(Diagnostic.error(new SourceLocation(display, 1, 1), "not a pylock.toml: the document is not a table", text.line(1), null));
             return;
         }
-        String lockVersion = root.path("lock-version").asText("");
+        Keys keys = new Keys(display, text);
+        JsonNode lockVersionNode = root.path("lock-version");
+        String lockVersion = lockVersionNode.isTextual() ? lockVersionNode.asText() : "";
         if (!lockVersion.startsWith("1.")) {
-            out.add(Diagnostic.error(new SourceLocation(display, lineOf(text, "lock-version"), 1),
-                    "unsupported lock-version '" + lockVersion + "' (PEP 751 version 1.x is read)", text.line(lineOf(text, "lock-version")), null));
+            out.add(keys.error(keys.top("lock-version"), lockVersionNode.isMissingNode() ? "no lock-version (PEP 751 version 1.x is read)"
+                    : "unsupported lock-version " + shown(lockVersionNode) + " (PEP 751 version 1.x is read)"));
             return;
         }
-        Matcher py = EXACT_PYTHON.matcher(root.path("requires-python").asText(""));
-        if (py.matches()) {
+        JsonNode requiresPython = root.path("requires-python");
+        if (!requiresPython.isMissingNode() && !requiresPython.isTextual()) {
+            out.add(keys.error(keys.top("requires-python"), "'requires-python' is a string, found " + shown(requiresPython)));
+        }
+        Matcher py = EXACT_PYTHON.matcher(requiresPython.asText(""));
+        if (requiresPython.isTextual() && py.matches()) {
             out.pythonHint = py.group(1);
         }
-        List<Integer> nameLines = packageNameLines(text);
         JsonNode packages = root.path("packages");
+        if (packages.isMissingNode()) {
+            return;
+        }
+        if (!packages.isArray()) {
+            out.add(keys.error(keys.top("packages"), "'packages' is an array of tables, found " + shown(packages)));
+            return;
+        }
+        List<Integer> headers = packageHeaderLines(text);
         for (int i = 0; i < packages.size(); i++) {
+            int header = i < headers.size() && headers.size() == packages.size() ? headers.get(i) : keys.top("packages")[0];
+            if (out.full()) {
+                out.tooMany(new SourceLocation(display, header, 1), text.line(header));
+                return;
+            }
             JsonNode p = packages.get(i);
-            int line = i < nameLines.size() ? nameLines.get(i) : 1;
-            SourceLocation at = new SourceLocation(display, line, 1);
-            entry(p, at, text.line(line));
+            if (!p.isObject()) {
+                out.add(keys.error(new int[] {header, 1}, "a package is a table, found " + shown(p)));
+                continue;
+            }
+            entry(p, keys.inPackage(header));
         }
     }
 
-    private void entry(JsonNode p, SourceLocation at, String sourceLine) {
+    /** A TOML value as a message names it: {@code 5 (an integer)}. */
+    private static String shown(JsonNode n) {
+        String kind = n.isTextual() ? "a string" : n.isIntegralNumber() ? "an integer" : n.isNumber() ? "a float" : n.isBoolean() ? "a boolean"
+                : n.isArray() ? "an array" : n.isObject() ? "a table" : "a date or time";
+        return n.isContainerNode() ? kind : "'" + Excerpt.around(n.asText(), 0) + "' (" + kind + ")";
+    }
+
+    private void entry(JsonNode p, Keys.InPackage keys) {
+        JsonNode nameNode = p.path("name");
+        if (!nameNode.isTextual()) {
+            out.add(keys.error("name", nameNode.isMissingNode() ? "a package without a name" : "a package name is a string, found " + shown(nameNode)));
+            return;
+        }
+        SourceLocation at = keys.location("name");
+        String sourceLine = keys.line("name");
         PackageName name;
         try {
-            name = PackageName.of(p.path("name").asText(""));
+            name = PackageName.of(nameNode.asText());
         } catch (IllegalArgumentException e) {
             out.add(Diagnostic.error(at, "package without a valid name: " + e.getMessage(), sourceLine, null));
             return;
@@ -93,21 +127,29 @@ final class PylockParser {
         SpecifierSet pin = SpecifierSet.parse("");
         String written = name.value();
         if (p.hasNonNull("version")) {
+            if (!p.get("version").isTextual()) {
+                out.add(keys.error("version", "the version of " + name + " is a string, found " + shown(p.get("version"))));
+                return;
+            }
             try {
                 Version v = Version.parse(p.get("version").asText());
                 pin = SpecifierSet.parse("==" + v);
                 written = name + "==" + v;
             } catch (InvalidVersionException e) {
-                out.add(Diagnostic.error(at, "invalid version of " + name + ": " + e.getMessage(), sourceLine, null));
+                out.add(keys.error("version", "invalid version of " + name + ": " + e.getMessage()));
                 return;
             }
         }
         Marker marker = null;
         if (p.hasNonNull("marker")) {
+            if (!p.get("marker").isTextual()) {
+                out.add(keys.error("marker", "the marker of " + name + " is a string, found " + shown(p.get("marker"))));
+                return;
+            }
             try {
                 marker = Marker.parse(p.get("marker").asText());
             } catch (InvalidRequirementException e) {
-                out.add(Diagnostic.error(at, "invalid marker of " + name + ": " + e.getMessage(), sourceLine, null));
+                out.add(keys.error("marker", "invalid marker of " + name + ": " + e.getMessage()));
                 return;
             }
         }
@@ -121,41 +163,120 @@ final class PylockParser {
             files.add(p.get("archive"));
         }
         for (JsonNode f : files) {
-            String sha = f.path("hashes").path("sha256").asText(null);
-            if (sha != null) {
-                hashes.add("sha256:" + sha);
+            JsonNode sha = f.path("hashes").path("sha256");
+            if (sha.isMissingNode()) {
+                continue;
             }
+            if (!sha.isTextual()) {
+                out.add(Diagnostic.error(at, "a sha256 hash of " + name + " is a string, found " + shown(sha), sourceLine, null));
+                return;
+            }
+            hashes.add("sha256:" + sha.asText());
         }
         String url = p.has("vcs") ? p.get("vcs").path("url").asText(null) : p.has("directory") ? p.get("directory").path("path").asText(null) : null;
         out.entries.add(new ManifestEntry(ManifestEntry.Kind.REQUIREMENT, ManifestEntry.Origin.PIP, name, List.of(), pin, marker, written, at,
                 false, url, hashes, Map.of(), null));
     }
 
-    /** The line of each {@code [[packages]]} table's {@code name} key, in order. */
-    private static List<Integer> packageNameLines(InputText text) {
+    /** The line of each {@code [[packages]]} header, in order. */
+    private static List<Integer> packageHeaderLines(InputText text) {
         List<Integer> out = new ArrayList<>();
-        boolean inPackage = false;
         for (int i = 0; i < text.lines().size(); i++) {
-            String l = text.lines().get(i);
-            if (PACKAGES_HEADER.matcher(l).matches()) {
-                inPackage = true;
+            if (PACKAGES_HEADER.matcher(text.lines().get(i)).matches()) {
                 out.add(i + 1);
-            } else if (l.strip().startsWith("[") && !l.strip().startsWith("[[packages.") && !l.strip().startsWith("[packages.")) {
-                inPackage = false;
-            } else if (inPackage && NAME_LINE.matcher(l).find()) {
-                out.set(out.size() - 1, i + 1);
-                inPackage = false;
             }
         }
         return out;
     }
 
-    private static int lineOf(InputText text, String key) {
-        for (int i = 0; i < text.lines().size(); i++) {
-            if (text.lines().get(i).strip().startsWith(key)) {
-                return i + 1;
+    /**
+     * Where keys are written, found in the text (the TOML reader keeps no positions): a top-level key's
+     * line, or a key of one {@code [[packages]]} table (between its header and the next table header).
+     */
+    private static final class Keys {
+        private final String display;
+        private final InputText text;
+
+        Keys(String display, InputText text) {
+            this.display = display;
+            this.text = text;
+        }
+
+        /** Line and column of the value of top-level {@code key}, or of line 1 when it is not written as {@code key = ...}. */
+        int[] top(String key) {
+            return find(0, key, new int[] {1, 1});
+        }
+
+        /** {@code key}'s value in the table whose keys start at line index {@code from}, else {@code fallback}. */
+        private int[] find(int from, String key, int[] fallback) {
+            for (int i = from; i < text.lines().size(); i++) {
+                String l = text.lines().get(i);
+                if (l.strip().startsWith("[")) {
+                    break;
+                }
+                int column = valueColumn(l, key);
+                if (column > 0) {
+                    return new int[] {i + 1, column};
+                }
+            }
+            return fallback;
+        }
+
+        Diagnostic error(int[] where, String message) {
+            return Diagnostic.error(new SourceLocation(display, where[0], where[1]), message, text.line(where[0]), null);
+        }
+
+        InPackage inPackage(int header) {
+            return new InPackage(header);
+        }
+
+        /** The keys of the package whose table starts at line {@code header}. */
+        final class InPackage {
+            private final int header;
+
+            InPackage(int header) {
+                this.header = header;
+            }
+
+            int[] where(String key) {
+                return find(header, key, new int[] {header, 1});
+            }
+
+            SourceLocation location(String key) {
+                int[] w = where(key);
+                return new SourceLocation(display, w[0], w[1]);
+            }
+
+            String line(String key) {
+                return text.line(where(key)[0]);
+            }
+
+            Diagnostic error(String key, String message) {
+                return Keys.this.error(where(key), message);
             }
         }
-        return 1;
+
+        /** The 1-based column where the value of {@code key = value} starts on {@code line}, or 0. */
+        private static int valueColumn(String line, String key) {
+            int i = 0;
+            while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (!line.startsWith(key, i)) {
+                return 0;
+            }
+            i += key.length();
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= line.length() || line.charAt(i) != '=') {
+                return 0;
+            }
+            i++;
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                i++;
+            }
+            return i + 1;
+        }
     }
 }

@@ -3,14 +3,19 @@ package io.kompat.manifest;
 import io.kompat.requirement.InvalidRequirementException;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Requirement;
+import io.kompat.version.Excerpt;
 import io.kompat.version.SpecifierSet;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,13 +32,27 @@ final class RequirementsTxtParser {
 
     private final Manifest.Builder out;
     private final Function<String, String> environment;
+    /** Distinct files one input may include: real projects include a handful. */
+    static final int MAX_INCLUDED_FILES = 1000;
+
     private final Deque<Path> including = new ArrayDeque<>();
     private final QuotedText quoted = new QuotedText();
     private Path tree;
+    private final Set<Path> readAsRequirements = new HashSet<>();
+    private final Set<Path> readAsConstraints = new HashSet<>();
 
     RequirementsTxtParser(Manifest.Builder out, Function<String, String> environment) {
         this.out = out;
         this.environment = environment;
+    }
+
+    /** The file itself, with links and {@code ..} resolved, so that two names of one file count as one. */
+    private static Path identity(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     /** A logical line: joined continuations, comment removed, trimmed; {@code column} is 1-based. */
@@ -49,12 +68,30 @@ final class RequirementsTxtParser {
      * as {@code <(pip freeze)} or {@code /dev/stdin} is not read twice), else reads it.
      */
     void parseFile(Path file, InputText alreadyRead, boolean constraint, SourceLocation includedFrom, String includeLine) {
-        Path key = file.toAbsolutePath().normalize();
+        Path key = identity(file);
         if (including.contains(key)) {
             List<String> chain = new ArrayList<>();
             including.descendingIterator().forEachRemaining(p -> chain.add(p.getFileName().toString()));
             chain.add(file.getFileName().toString());
             out.add(Diagnostic.error(includedFrom, "cyclic -r/-c include: " + String.join(" -> ", chain), includeLine, null));
+            return;
+        }
+        // Each file is read once as requirements and at most once more as constraints (a file already read
+        // as requirements adds nothing as constraints): repeated includes cost nothing, however they branch.
+        if (readAsRequirements.contains(key) || (constraint && !readAsConstraints.add(key))) {
+            return;
+        }
+        if (!constraint) {
+            readAsRequirements.add(key);
+        }
+        if (includedFrom != null && alreadyRead == null && Files.exists(file) && !Files.isDirectory(file) && !Files.isRegularFile(file)) {
+            // A pipe, socket or device would block or never end; pip's own inputs are regular files.
+            out.add(Diagnostic.error(includedFrom, "cannot read included file " + file + ": not a regular file (a pipe, socket or device)",
+                    includeLine, null));
+            return;
+        }
+        if (includedFrom != null && readAsRequirements.size() + readAsConstraints.size() > MAX_INCLUDED_FILES) {
+            out.add(Diagnostic.error(includedFrom, "more than " + MAX_INCLUDED_FILES + " files are included", includeLine, null));
             return;
         }
         InputText text = alreadyRead;
@@ -76,7 +113,11 @@ final class RequirementsTxtParser {
         int firstDiagnostic = out.diagnostics.size();
         including.push(key);
         try {
-            for (LogicalLine line : logicalLines(text.lines())) {
+            for (LogicalLine line : logicalLines(file.toString(), text.lines())) {
+                if (out.full()) {
+                    out.tooMany(new SourceLocation(file.toString(), line.number(), line.column()), line.physical());
+                    break;
+                }
                 handle(file, line, constraint);
             }
         } finally {
@@ -93,14 +134,14 @@ final class RequirementsTxtParser {
      */
     void parseEmbeddedLine(Path contextFile, int line, int column, String text, String physical) {
         List<LogicalLine> logical = new ArrayList<>();
-        addLogical(logical, line, text, physical);
+        addLogical(logical, contextFile.toString(), line, text, physical);
         for (LogicalLine l : logical) {
             handle(contextFile, new LogicalLine(l.number(), column + l.column() - 1, l.text(), physical), false);
         }
     }
 
     /** pip's preprocessing: join continuations, drop comments and blank lines, expand ${VAR}. */
-    List<LogicalLine> logicalLines(List<String> physical) {
+    List<LogicalLine> logicalLines(String display, List<String> physical) {
         List<LogicalLine> result = new ArrayList<>();
         StringBuilder pending = null;
         int primary = 0;
@@ -111,10 +152,10 @@ final class RequirementsTxtParser {
                 String piece = comment ? " " + line : line;
                 if (pending != null) {
                     pending.append(piece);
-                    addLogical(result, primary, pending.toString(), physical.get(primary - 1));
+                    addLogical(result, display, primary, pending.toString(), physical.get(primary - 1));
                     pending = null;
                 } else {
-                    addLogical(result, i + 1, piece, line);
+                    addLogical(result, display, i + 1, piece, line);
                 }
             } else {
                 if (pending == null) {
@@ -125,12 +166,17 @@ final class RequirementsTxtParser {
             }
         }
         if (pending != null) {
-            addLogical(result, primary, pending.toString(), physical.get(primary - 1));
+            addLogical(result, display, primary, pending.toString(), physical.get(primary - 1));
         }
         return result;
     }
 
-    private void addLogical(List<LogicalLine> result, int number, String joined, String physical) {
+    private void addLogical(List<LogicalLine> result, String display, int number, String joined, String physical) {
+        if (joined.length() > InputText.MAX_LINE_CHARS) {
+            out.add(Diagnostic.error(new SourceLocation(display, number, 1), "the line joined with its continuation lines is longer than "
+                    + InputText.MAX_LINE_CHARS + " characters", physical, null));
+            return;
+        }
         String text = removeComment(joined);
         int lead = 0;
         while (lead < text.length() && isPySpace(text.charAt(lead))) {
@@ -140,7 +186,13 @@ final class RequirementsTxtParser {
         if (text.isEmpty()) {
             return;
         }
-        result.add(new LogicalLine(number, lead + 1, expand(text), physical));
+        String expanded = expand(text);
+        if (expanded == null) {
+            out.add(Diagnostic.error(new SourceLocation(display, number, lead + 1), "the line is longer than " + InputText.MAX_LINE_CHARS
+                    + " characters once its ${VAR} references are expanded", physical, null));
+            return;
+        }
+        result.add(new LogicalLine(number, lead + 1, expanded, physical));
     }
 
     private static boolean isPySpace(char c) {
@@ -182,17 +234,30 @@ final class RequirementsTxtParser {
         return line;
     }
 
+    /**
+     * pip's {@code ${VAR}} expansion in one pass (each reference replaced by its value, unset ones kept),
+     * or null when the expanded line would pass {@link InputText#MAX_LINE_CHARS}.
+     */
     private String expand(String line) {
         Matcher m = ENV_VAR.matcher(line);
-        String result = line;
+        StringBuilder result = new StringBuilder();
+        int last = 0;
         while (m.find()) {
             String value = environment.apply(m.group(1));
+            String replacement = value == null || value.isEmpty() ? m.group(0) : value;
             if (value != null && !value.isEmpty()) {
                 quoted.expandedTo(m.group(1), value);
-                result = result.replace(m.group(0), value);
             }
+            if ((long) result.length() + (m.start() - last) + replacement.length() > InputText.MAX_LINE_CHARS) {
+                return null;
+            }
+            result.append(line, last, m.start()).append(replacement);
+            last = m.end();
         }
-        return result;
+        if ((long) result.length() + line.length() - last > InputText.MAX_LINE_CHARS) {
+            return null;
+        }
+        return result.append(line, last, line.length()).toString();
     }
 
     private void handle(Path file, LogicalLine line, boolean constraint) {
@@ -233,7 +298,7 @@ final class RequirementsTxtParser {
             parts = PipRequirementLine.parse(args);
         } catch (InvalidRequirementException e) {
             SourceLocation errAt = new SourceLocation(file.toString(), line.number(), line.column() + Math.max(0, e.position()));
-            out.add(Diagnostic.error(errAt, "invalid requirement '" + args + "': " + e.reason(), line.physical(),
+            out.add(Diagnostic.error(errAt, "invalid requirement '" + Excerpt.around(args, e.position()) + "': " + e.reason(), line.physical(),
                     PipRequirementLine.hintFor(args)));
             return;
         }

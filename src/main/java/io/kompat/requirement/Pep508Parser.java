@@ -1,5 +1,6 @@
 package io.kompat.requirement;
 
+import io.kompat.version.InvalidVersionException;
 import io.kompat.version.Specifier;
 import io.kompat.version.SpecifierSet;
 import java.util.ArrayList;
@@ -143,7 +144,13 @@ final class Pep508Parser {
         List<Specifier> clauses = new ArrayList<>();
         while (true) {
             int start = pos;
-            Specifier.Match m = Specifier.matchAt(src, pos);
+            Specifier.Match m;
+            try {
+                m = Specifier.matchAt(src, pos);
+            } catch (InvalidVersionException e) {
+                // Only a version past kompat's size limits gets here; grammar mistakes give no match.
+                throw new InvalidRequirementException(src, e.position(), e.reason());
+            }
             if (m == null) {
                 break;
             }

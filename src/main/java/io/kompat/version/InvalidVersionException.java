@@ -11,11 +11,23 @@ public final class InvalidVersionException extends IllegalArgumentException {
     private final int position;
     private final String reason;
 
+    private final boolean overLimit;
+
     public InvalidVersionException(String input, int position, String reason) {
-        super("invalid version '" + input + "' at column " + (position + 1) + ": " + reason);
+        this(input, position, reason, false);
+    }
+
+    InvalidVersionException(String input, int position, String reason, boolean overLimit) {
+        super("invalid version '" + Excerpt.around(input, position) + "' at column " + (position + 1) + ": " + reason);
         this.input = input;
         this.position = position;
         this.reason = reason;
+        this.overLimit = overLimit;
+    }
+
+    /** Whether the text passed one of kompat's size limits (rather than PEP 440's grammar). */
+    public boolean overLimit() {
+        return overLimit;
     }
 
     /** What was wrong, without the input and position. */

@@ -12,6 +12,10 @@ import java.util.List;
 final class VersionScanner {
     private static final String[] PRE_SPELLINGS = {"alpha", "a", "beta", "b", "preview", "pre", "c", "rc"};
     private static final String[] POST_SPELLINGS = {"post", "rev", "r"};
+    /** Longest number read: real versions use at most 14 digits (a timestamp); this bounds BigInteger's cost. */
+    static final int MAX_DIGITS = 100;
+    /** Most release numbers or local-label parts read: real versions have at most 6. */
+    static final int MAX_PARTS = 100;
 
     private final String input;
     private final int end;
@@ -54,6 +58,9 @@ final class VersionScanner {
             }
             return new Prefix(s.version(allowLocal), s.pos);
         } catch (InvalidVersionException e) {
+            if (e.overLimit()) {
+                throw e;
+            }
             return null;
         }
     }
@@ -118,6 +125,9 @@ final class VersionScanner {
         List<BigInteger> parts = new ArrayList<>(4);
         parts.add(requiredNumber("a release number"));
         while (pos + 1 < end && input.charAt(pos) == '.' && PyText.isAsciiDigit(input.charAt(pos + 1))) {
+            if (parts.size() == MAX_PARTS) {
+                throw overLimit("more than " + MAX_PARTS + " release numbers");
+            }
             pos++;
             parts.add(requiredNumber("a release number"));
         }
@@ -156,6 +166,9 @@ final class VersionScanner {
         List<Object> parts = new ArrayList<>(3);
         parts.add(localPart());
         while (pos + 1 < end && isSeparator(input.charAt(pos)) && PyText.isAsciiAlnum(input.charAt(pos + 1))) {
+            if (parts.size() == MAX_PARTS) {
+                throw overLimit("more than " + MAX_PARTS + " local label parts");
+            }
             pos++;
             parts.add(localPart());
         }
@@ -169,6 +182,9 @@ final class VersionScanner {
         }
         if (pos == start) {
             throw error("expected a local version label after '+'");
+        }
+        if (pos - start > MAX_DIGITS) {
+            throw overLimit("a local label part longer than " + MAX_DIGITS + " characters");
         }
         String text = input.substring(start, pos);
         boolean numeric = text.chars().allMatch(c -> c >= '0' && c <= '9');
@@ -213,6 +229,10 @@ final class VersionScanner {
         int i = from;
         while (i < end && PyText.isAsciiDigit(input.charAt(i))) {
             i++;
+            if (i - from > MAX_DIGITS) {
+                pos = from;
+                throw overLimit("a number of more than " + MAX_DIGITS + " digits");
+            }
         }
         return i;
     }
@@ -233,6 +253,10 @@ final class VersionScanner {
             throw error(pos < end ? "expected " + what + ", found '" + input.charAt(pos) + "'" : "expected " + what);
         }
         return n;
+    }
+
+    private InvalidVersionException overLimit(String reason) {
+        return new InvalidVersionException(input, pos, reason, true);
     }
 
     private InvalidVersionException error(String reason) {

@@ -63,6 +63,6 @@ class PylockParserTest {
         assertThat(future.diagnostics().get(0).message()).contains("unsupported lock-version '2.0'");
         Manifest version = read("pylock.toml", "lock-version = \"1.0\"\n[[packages]]\nname = \"x\"\nversion = \"not a version\"\n");
         assertThat(version.diagnostics().get(0).message()).contains("invalid version of x");
-        assertThat(version.diagnostics().get(0).location().line()).isEqualTo(3);
+        assertThat(version.diagnostics().get(0).location().line()).isEqualTo(4);
     }
 }
