@@ -236,8 +236,11 @@ public final class Diagnoser {
             if (env.prediction() instanceof Prediction.Fails) {
                 environment.add("your environment does not install: " + Predictions.installed(env));
             } else if (installed != null) {
-                environment.add("your environment resolves to " + move.pkg() + " " + installed + ", which "
+                environment.add("your environment installs " + move.pkg() + " " + installed + ", which "
                         + (move.presentIn(installed) ? "still has " : "no longer has ") + namespace + "." + name);
+                if (!move.presentIn(installed)) {
+                    environment.addAll(changeFor(options, pins));
+                }
             }
         }
         return new Diagnosis(error.line(), true, namespace + "." + name + " was moved out after " + move.pkg() + " " + move.last(),

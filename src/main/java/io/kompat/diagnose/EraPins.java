@@ -53,7 +53,7 @@ final class EraPins {
         }
         List<String> out = new ArrayList<>();
         out.add("keras==" + keras);
-        out.add("tensorflow" + String.join(",", bounds));
+        out.add("tensorflow" + (bounds.isEmpty() ? "" : SpecifierSet.parse(String.join(",", bounds)).toString()));
         return out;
     }
 
