@@ -311,19 +311,21 @@ public final class Diagnoser {
         }
         List<String> advice = new ArrayList<>();
         Diagnosis.PinSet pins = null;
-        if (options.python() != null) {
-            pins = verify(List.of(r.name().value()), options);
-            if (pins.consistent()) {
-                advice.add("on Python " + options.python() + " use " + String.join(", ", pins.resolved()));
-            }
-        }
         Platform platform = options.platform() != null ? options.platform() : Platform.LINUX_X86_64;
         String wheels = perPlatform.getOrDefault(platform.id(), perPlatform.get("every platform"));
         String python = wheels == null ? null : newestPythonIn(SpecifierSet.parse(wheels));
         if (python != null) {
-            // The wheel facts say which Python to use; the prediction then checks the pin on it.
-            advice.add("or keep " + wanted + " and use Python " + python + " on " + platform.id());
+            // Keeping the release the code was written for comes first; the prediction checks the pin on that Python.
+            advice.add("keep " + wanted + " and use Python " + python + " on " + platform.id());
             pins = verify(List.of(wanted), new Options(python, options.platform(), null));
+        }
+        if (options.python() != null) {
+            Diagnosis.PinSet newer = verify(List.of(r.name().value()), options);
+            if (newer.consistent()) {
+                advice.add("or, if the code works with a newer release, on Python " + options.python() + " use "
+                        + String.join(", ", newer.resolved()));
+                pins = pins == null ? newer : pins;
+            }
         }
         return new Diagnosis(d.line(), true, "pip found no wheel of " + wanted + " for the interpreter or platform",
                 facts, advice, new ArrayList<>(sources), pins, List.of());

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +26,15 @@ class DiagnoseCommandTest {
     private static final Path DIR = Path.of("src/test/resources/diagnose");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     @Test
     void classicScenarioNamesBothCallsTheReleasesThatHaveThemTheReplacementsAndPinsOfTheCodesEra() throws Exception {
         String project = DIR.resolve("classic/project").toString();
         String requirements = DIR.resolve("classic/requirements.txt").toString();
-        Run text = run("diagnose", "--scan", project, requirements);
+        CliTest.Run text = run("diagnose", "--scan", project, requirements);
         assertThat(text.code()).isEqualTo(ExitCode.FINDINGS);
         assertThat(text.out())
                 .contains("what pip would install on ").contains("keras 2.4.3, tensorflow 2.4.1")
@@ -70,7 +62,7 @@ class DiagnoseCommandTest {
 
     @Test
     void getSessionOfKeras23UnderTensorflow2IsFlaggedAsRaisingNotAsPresent() {
-        Run r = run("diagnose", "--scan", DIR.resolve("classic/project").toString(), DIR.resolve("classic/keras23/requirements.txt").toString());
+        CliTest.Run r = run("diagnose", "--scan", DIR.resolve("classic/project").toString(), DIR.resolve("classic/keras23/requirements.txt").toString());
         assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.out()).contains("model.py:5: keras.backend.get_session exists in keras 2.3.1 but raises there: "
                 + "RuntimeError: `get_session` is not available when using TensorFlow 2.0.")
@@ -82,7 +74,7 @@ class DiagnoseCommandTest {
         Path fixture = Path.of(CliTest.FIXTURE);
         for (String[] env : List.of(new String[] {"tx==1.15.5"}, new String[] {"numx<1.16", "tx==2.2.0"})) {
             Path req = write(String.join("\n", env) + "\n");
-            Run r = run("diagnose", "--matrix", fixture.toString(), "--python", "3.8", "--scan", DIR.resolve("classic/project").toString(),
+            CliTest.Run r = run("diagnose", "--matrix", fixture.toString(), "--python", "3.8", "--scan", DIR.resolve("classic/project").toString(),
                     req.toString());
             assertThat(r.code()).as(String.join(", ", env)).isEqualTo(ExitCode.FINDINGS);
             assertThat(r.out()).as(String.join(", ", env)).contains("it does not install")
@@ -95,7 +87,7 @@ class DiagnoseCommandTest {
         JsonNode cases = new ObjectMapper(new YAMLFactory()).readTree(DIR.resolve("real-errors.yaml").toFile()).get("cases");
         String style2paints = textOf(cases, "https://github.com/lllyasviel/style2paints/issues/133");
         InputStream stdin = System.in;
-        Run r;
+        CliTest.Run r;
         try {
             System.setIn(new ByteArrayInputStream(style2paints.getBytes(StandardCharsets.UTF_8)));
             r = run("diagnose", "--traceback", "-");
@@ -109,8 +101,23 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aBrokenErrorCatalogInAMatrixFolderIsInvalidInputInOneLine() throws Exception {
+        Path dir = Files.createTempDirectory("kompat-matrix");
+        try (var files = Files.list(Path.of(CliTest.FIXTURE))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(dir.resolve("errors.yaml"), "schema: kompat.matrix/1\nerrors:\n  - {id: x, match: ['(unclosed'], summary: s, meaning: m, "
+                + "source: [https://example.org/x]}\n");
+        CliTest.Run r = run("diagnose", "--matrix", dir.toString(), "--error", "anything");
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().strip()).startsWith("kompat: ").contains("errors.yaml: error 'x': pattern does not compile").doesNotContain("\n");
+    }
+
+    @Test
     void unknownErrorsStayUnknown() {
-        Run r = run("diagnose", "--error", "ValueError: operands could not be broadcast together with shapes (3,) (4,)");
+        CliTest.Run r = run("diagnose", "--error", "ValueError: operands could not be broadcast together with shapes (3,) (4,)");
         assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.out()).contains("kompat does not recognise this error").doesNotContain("Pins");
     }
@@ -124,7 +131,7 @@ class DiagnoseCommandTest {
         "https://github.com/scikit-hep/pyhf/issues/1683, metric-exists-pyhf"})
     void wholeMessageGoldens(String url, String golden) throws Exception {
         JsonNode cases = new ObjectMapper(new YAMLFactory()).readTree(DIR.resolve("real-errors.yaml").toFile()).get("cases");
-        Run r = run("diagnose", "--python", "3.7", "--error", textOf(cases, url));
+        CliTest.Run r = run("diagnose", "--python", "3.7", "--error", textOf(cases, url));
         String actual = "$ kompat diagnose --python 3.7 --error <" + url + ">\nexit " + r.code() + "\n" + r.out();
         Path file = DIR.resolve("goldens").resolve(golden + ".txt");
         if (Boolean.getBoolean("kompat.golden.update")) {

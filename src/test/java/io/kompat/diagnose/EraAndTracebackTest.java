@@ -116,6 +116,19 @@ class EraAndTracebackTest {
     }
 
     @Test
+    void everyRuleTheCatalogNamesExistsAndEverySourceIsAnAddress() throws Exception {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        MatrixLoader.loadBundled().rules().forEach(r -> ids.add(r.id()));
+        ErrorCatalog catalog = ErrorCatalog.bundled();
+        assertThat(catalog.entries()).hasSizeGreaterThanOrEqualTo(14);
+        for (ErrorCatalog.Entry e : catalog.entries()) {
+            assertThat(ids).as(e.id()).containsAll(e.rules());
+            assertThat(e.sources()).as(e.id()).isNotEmpty().allSatisfy(s -> assertThat(s).startsWith("https://github.com/"));
+            assertThat(e.replacement() == null ? "" : e.replacement()).as(e.id()).doesNotContainPattern("(from|use) keras\\.src\\.");
+        }
+    }
+
+    @Test
     void aCatalogPatternThatDoesNotCompileIsABadMatrixNotACrash() {
         assertThatThrownBy(() -> ErrorCatalog.parse("errors:\n  - id: x\n    match: ['(unclosed']\n", "errors.yaml"))
                 .isInstanceOf(IOException.class).hasMessageStartingWith("errors.yaml: error 'x': pattern does not compile");
