@@ -83,7 +83,7 @@ public final class Diagnoser {
 
     public Diagnosis diagnose(KnownError error, Options options) {
         if (error instanceof KnownError.Catalogued c) {
-            return new CatalogDiagnosis(matrix, predictions).diagnose(c.match(), options);
+            return new CatalogDiagnosis(matrix, predictions, era).diagnose(c.match(), options);
         }
         if (error instanceof KnownError.MissingAttribute a) {
             if (a.module().equals("tensorflow") || a.module().equals("keras")) {
@@ -396,7 +396,7 @@ public final class Diagnoser {
     }
 
     private Diagnosis.PinSet verify(List<String> requirements, Options options) {
-        return predictions.pins(requirements, options);
+        return predictions.pins(requirements, era.optionsFor(requirements, options, false));
     }
 
     /** The newest Python line of the matrix that {@code wheels} admits, or null. */
