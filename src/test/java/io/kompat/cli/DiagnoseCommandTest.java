@@ -116,6 +116,24 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void jsonDocumentsMatchTheirPublishedSchemas() throws Exception {
+        var diagnose = OutputSchemaTest.schema("kompat.diagnose-1.schema.json");
+        OutputSchemaTest.assertValid(diagnose, run("diagnose", "--format", "json", "--error",
+                "AttributeError: module 'keras.backend' has no attribute 'get_session'", DIR.resolve("classic/requirements.txt").toString()).out());
+        OutputSchemaTest.assertValid(diagnose, run("diagnose", "--format", "json", "--error", "TypeError: Descriptors cannot be created directly.").out());
+        OutputSchemaTest.assertValid(diagnose, run("diagnose", "--format", "json", "--error", "ValueError: no idea").out());
+        var scan = OutputSchemaTest.schema("kompat.scan-1.schema.json");
+        OutputSchemaTest.assertValid(scan, run("diagnose", "--format", "json", "--scan", DIR.resolve("classic/project").toString(),
+                DIR.resolve("classic/requirements.txt").toString()).out());
+        Path req = write("tx==1.15.5\n");
+        String notInstalling = run("diagnose", "--format", "json", "--matrix", CliTest.FIXTURE, "--python", "3.8", "--scan",
+                DIR.resolve("classic/project").toString(), req.toString()).out();
+        OutputSchemaTest.assertValid(scan, notInstalling);
+        assertThat(JSON.readTree(notInstalling).get("installs").asBoolean()).isFalse();
+        assertThat(JSON.readTree(notInstalling).get("allClear").asBoolean()).isFalse();
+    }
+
+    @Test
     void unknownErrorsStayUnknown() {
         CliTest.Run r = run("diagnose", "--error", "ValueError: operands could not be broadcast together with shapes (3,) (4,)");
         assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
