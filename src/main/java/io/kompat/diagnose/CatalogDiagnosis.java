@@ -29,10 +29,12 @@ final class CatalogDiagnosis {
 
     private final CompatibilityMatrix matrix;
     private final Predictions predictions;
+    private final EraPins era;
 
-    CatalogDiagnosis(CompatibilityMatrix matrix, Predictions predictions) {
+    CatalogDiagnosis(CompatibilityMatrix matrix, Predictions predictions, EraPins era) {
         this.matrix = matrix;
         this.predictions = predictions;
+        this.era = era;
     }
 
     Diagnosis diagnose(ErrorCatalog.Match match, Diagnoser.Options options) {
@@ -50,7 +52,7 @@ final class CatalogDiagnosis {
         }
         facts.addAll(cudaBuilds(match.name()));
         List<String> advice = e.replacement() == null ? List.of() : List.of(e.replacement());
-        Diagnosis.PinSet pins = e.pins().isEmpty() ? null : predictions.pins(e.pins(), options);
+        Diagnosis.PinSet pins = e.pins().isEmpty() ? null : predictions.pins(e.pins(), era.optionsFor(e.pins(), options, false));
         List<String> environment = options.environment() == null ? List.of() : environment(e, rules, options);
         String summary = e.summary() + (match.name() == null ? "" : " ('" + match.name() + "')");
         return new Diagnosis(match.line(), true, summary, facts, advice, new ArrayList<>(sources), pins, environment);

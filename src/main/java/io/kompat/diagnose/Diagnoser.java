@@ -82,7 +82,7 @@ public final class Diagnoser {
 
     public Diagnosis diagnose(KnownError error, Options options) {
         if (error instanceof KnownError.Catalogued c) {
-            return new CatalogDiagnosis(matrix, predictions).diagnose(c.match(), options);
+            return new CatalogDiagnosis(matrix, predictions, era).diagnose(c.match(), options);
         }
         if (error instanceof KnownError.MissingAttribute a) {
             if (a.module().equals("tensorflow") || a.module().equals("keras")) {
@@ -235,8 +235,11 @@ public final class Diagnoser {
             if (env.prediction() instanceof Prediction.Fails) {
                 environment.add("your environment does not install: " + Predictions.installed(env));
             } else if (installed != null) {
-                environment.add("your environment resolves to " + move.pkg() + " " + installed + ", which "
+                environment.add("your environment installs " + move.pkg() + " " + installed + ", which "
                         + (move.presentIn(installed) ? "still has " : "no longer has ") + namespace + "." + name);
+                if (!move.presentIn(installed)) {
+                    environment.addAll(changeFor(options, pins));
+                }
             }
         }
         return new Diagnosis(error.line(), true, namespace + "." + name + " was moved out after " + move.pkg() + " " + move.last(),
@@ -307,19 +310,21 @@ public final class Diagnoser {
         }
         List<String> advice = new ArrayList<>();
         Diagnosis.PinSet pins = null;
-        if (options.python() != null) {
-            pins = verify(List.of(r.name().value()), options);
-            if (pins.consistent()) {
-                advice.add("on Python " + options.python() + " use " + String.join(", ", pins.resolved()));
-            }
-        }
         Platform platform = options.platform() != null ? options.platform() : Platform.LINUX_X86_64;
         String wheels = perPlatform.getOrDefault(platform.id(), perPlatform.get("every platform"));
         String python = wheels == null ? null : newestPythonIn(SpecifierSet.parse(wheels));
         if (python != null) {
-            // The wheel facts say which Python to use; the prediction then checks the pin on it.
-            advice.add("or keep " + wanted + " and use Python " + python + " on " + platform.id());
+            // Keeping the release the code was written for comes first; the prediction checks the pin on that Python.
+            advice.add("keep " + wanted + " and use Python " + python + " on " + platform.id());
             pins = verify(List.of(wanted), new Options(python, options.platform(), null));
+        }
+        if (options.python() != null) {
+            Diagnosis.PinSet newer = verify(List.of(r.name().value()), options);
+            if (newer.consistent()) {
+                advice.add("or, if the code works with a newer release, on Python " + options.python() + " use "
+                        + String.join(", ", newer.resolved()));
+                pins = pins == null ? newer : pins;
+            }
         }
         return new Diagnosis(d.line(), true, "pip found no wheel of " + wanted + " for the interpreter or platform",
                 facts, advice, new ArrayList<>(sources), pins, List.of());
@@ -390,7 +395,7 @@ public final class Diagnoser {
     }
 
     private Diagnosis.PinSet verify(List<String> requirements, Options options) {
-        return predictions.pins(requirements, options);
+        return predictions.pins(requirements, era.optionsFor(requirements, options, false));
     }
 
     /** The newest Python line of the matrix that {@code wheels} admits, or null. */

@@ -3,6 +3,8 @@ package io.kompat.diagnose;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.MatrixRule;
 import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Platform;
+import io.kompat.requirement.Requirement;
 import io.kompat.version.Specifier;
 import io.kompat.version.SpecifierSet;
 import io.kompat.version.Version;
@@ -53,7 +55,7 @@ final class EraPins {
         }
         List<String> out = new ArrayList<>();
         out.add("keras==" + keras);
-        out.add("tensorflow" + String.join(",", bounds));
+        out.add("tensorflow" + (bounds.isEmpty() ? "" : SpecifierSet.parse(String.join(",", bounds)).toString()));
         return out;
     }
 
@@ -61,6 +63,48 @@ final class EraPins {
         if (spec != null && spec != MatrixRule.SAME_VERSION && !spec.isEmpty()) {
             bounds.add(spec.toString());
         }
+    }
+
+    /**
+     * The newest Python line on which the newest listed release of each pinned package has wheels, by the
+     * matrix's Python facts ({@code tensorflow==1.15.*}: 3.7), or null when the facts say nothing. Pins of
+     * an old era are checked on a Python of that era rather than on today's.
+     */
+    String pythonFor(List<String> requirements, Platform platform) {
+        Platform on = platform != null ? platform : Platform.LINUX_X86_64;
+        List<SpecifierSet> allowed = new ArrayList<>();
+        for (String text : requirements) {
+            Requirement r = Requirement.parse(text);
+            Version newest = matrix.packageInfo(r.name()).flatMap(p -> p.releases().keySet().stream()
+                    .filter(v -> r.specifiers().contains(v, true)).max(Version::compareTo)).orElse(null);
+            if (newest == null) {
+                continue;
+            }
+            for (MatrixRule rule : matrix.rulesFor(r.name(), newest)) {
+                SpecifierSet python = rule.pythonFor(on);
+                if (python != null) {
+                    allowed.add(python);
+                }
+            }
+        }
+        if (allowed.isEmpty()) {
+            return null;
+        }
+        return matrix.pythons().stream().map(p -> Version.parse(p.version()))
+                .filter(v -> allowed.stream().allMatch(a -> a.contains(v, true))).max(Version::compareTo).map(Version::toString).orElse(null);
+    }
+
+    /**
+     * The options to check {@code requirements} with: the era's Python when {@code overrideGiven} or when none
+     * was given (the given one otherwise, or when the matrix has no Python facts for them); no environment.
+     */
+    Diagnoser.Options optionsFor(List<String> requirements, Diagnoser.Options options, boolean overrideGiven) {
+        String python = options.python();
+        if (python == null || overrideGiven) {
+            String era = pythonFor(requirements, options.platform());
+            python = era != null ? era : python;
+        }
+        return new Diagnoser.Options(python, options.platform(), null);
     }
 
     /** Whether a raising-call fact makes {@code name} raise with these installed versions; the fact, or null. */

@@ -105,7 +105,7 @@ final class Predictions {
     /** Why the check does not say {@code works}: pip's failure, the broken rules, and what it had to assume. */
     static List<String> problems(TargetCheck c) {
         List<String> out = new ArrayList<>();
-        out.add(c.verdict().id() + " (" + installed(c) + ")");
+        out.add("verdict " + c.verdict().id() + ": " + installed(c));
         for (Break b : c.breaks()) {
             out.add(breakSentence(b));
         }

@@ -168,7 +168,8 @@ final class ScanCheck {
             requested.removeIf(r -> r.startsWith("tensorflow"));
             requested.add("tensorflow==" + tfLine + ".*");
         }
-        return requested.isEmpty() ? null : predictions.pins(requested, options);
+        // The code's era decides the Python too: TensorFlow 1 code is checked on a Python TensorFlow 1 supports.
+        return requested.isEmpty() ? null : predictions.pins(requested, era.optionsFor(requested, options, true));
     }
 
     /** The last TensorFlow line that still has every TensorFlow 1 name the code uses (moves), or null. */

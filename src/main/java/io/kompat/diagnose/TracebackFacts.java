@@ -28,7 +28,7 @@ public record TracebackFacts(String python, List<PackageName> packages, Map<Pack
 
     public TracebackFacts {
         packages = List.copyOf(packages);
-        versions = Map.copyOf(versions);
+        versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions));
     }
 
     /** Reads the paths of {@code text}; a text without paths gives empty facts. */

@@ -90,7 +90,7 @@ class DiagnoseTest {
         Diagnosis d = only("pip-no-distribution.txt", "3.8");
         assertThat(d.facts()).anySatisfy(f -> assertThat(f).contains("tensorflow 1.15 has wheels for Python").contains("<3.8")
                 .contains("linux-x86_64"));
-        assertThat(d.advice()).anySatisfy(a -> assertThat(a).contains("keep tensorflow==1.15 and use Python 3.7"));
+        assertThat(d.advice()).anySatisfy(a -> assertThat(a).startsWith("keep tensorflow==1.15 and use Python 3.7"));
     }
 
     @Test
@@ -101,7 +101,7 @@ class DiagnoseTest {
         Diagnosis d = diagnoser.diagnose(errors.get(0), new Diagnoser.Options("3.10", io.kompat.requirement.Platform.LINUX_AARCH64, null));
         assertThat(d.facts()).contains("tensorflow-cpu-aws 2.11.1 has wheels for Python ==3.7.* on linux-aarch64")
                 .noneSatisfy(f -> assertThat(f).contains("on linux-x86_64").contains("has wheels"));
-        assertThat(d.advice()).anySatisfy(a -> assertThat(a).isEqualTo("or keep tensorflow-cpu-aws==2.11.1 and use Python 3.7 on linux-aarch64"));
+        assertThat(d.advice()).anySatisfy(a -> assertThat(a).isEqualTo("keep tensorflow-cpu-aws==2.11.1 and use Python 3.7 on linux-aarch64"));
     }
 
     @Test

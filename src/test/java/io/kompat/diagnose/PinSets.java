@@ -13,7 +13,7 @@ final class PinSets {
             assertThat(pins.explanation()).as("a verified pin set carries no objection").isEmpty();
         } else {
             assertThat(pins.explanation()).as("an unverified pin set says why").isNotEmpty();
-            assertThat(pins.explanation().get(0)).matches("(works|breaks|does-not-install) \\(.*\\)");
+            assertThat(pins.explanation().get(0)).matches("verdict (works|breaks|does-not-install): .+");
         }
     }
 }
