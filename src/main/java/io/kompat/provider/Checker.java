@@ -51,7 +51,7 @@ public final class Checker {
     }
 
     private DependencyProvider providerFor(Target target) {
-        MatrixProvider m = new MatrixProvider(matrix, target);
+        MatrixProvider m = new MatrixProvider(matrix, target, sources == null);
         return sources == null ? m : new IndexedProvider(m, sources, target);
     }
 

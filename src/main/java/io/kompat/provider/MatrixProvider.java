@@ -33,10 +33,20 @@ public final class MatrixProvider implements DependencyProvider {
 
     private final CompatibilityMatrix matrix;
     private final Target target;
+    private final boolean releaseMetadata;
 
     public MatrixProvider(CompatibilityMatrix matrix, Target target) {
+        this(matrix, target, false);
+    }
+
+    /**
+     * @param releaseMetadata whether the bundled release metadata (Requires-Dist, Requires-Python) speaks for
+     *     releases: offline, where no package index answers; an index's metadata replaces it
+     */
+    public MatrixProvider(CompatibilityMatrix matrix, Target target, boolean releaseMetadata) {
         this.matrix = matrix;
         this.target = target;
+        this.releaseMetadata = releaseMetadata;
     }
 
     /** Whether the matrix curates {@code pkg} (has facts about it beyond rules of others). */
@@ -172,7 +182,9 @@ public final class MatrixProvider implements DependencyProvider {
             }
             addRule(out, pkg, version, range, rule);
         }
-        matrix.releaseFacts(pkg).flatMap(f -> f.release(version)).ifPresent(r -> addReleaseFact(out, pkg, version, r));
+        if (releaseMetadata) {
+            matrix.releaseFacts(pkg).flatMap(f -> f.release(version)).ifPresent(r -> addReleaseFact(out, pkg, version, r));
+        }
         for (ImportGroup g : matrix.imports()) {
             for (PackageName other : g.packages()) {
                 if (g.clash(pkg, other)) {
