@@ -32,7 +32,8 @@ class BundledReleaseFactsTest {
     @Test
     void everyPackageWithAReleasesFileLoads() {
         assertThat(matrix.allReleaseFacts()).extracting(f -> f.name().value())
-                .contains("keras", "tf-keras", "theano", "numpy", "h5py", "scipy");
+                .contains("keras", "tf-keras", "theano", "numpy", "h5py", "scipy", "protobuf", "tensorboard", "tensorflow-estimator",
+                        "keras-preprocessing", "keras-applications", "ml-dtypes", "opt-einsum", "jax", "jaxlib");
         for (ReleaseFacts f : matrix.allReleaseFacts()) {
             assertThat(f.releases()).as(f.name().value()).isNotEmpty();
             assertThat(matrix.packageInfo(f.name())).as("the releases file lists the releases of %s", f.name()).isPresent();
@@ -90,6 +91,26 @@ class BundledReleaseFactsTest {
         }
         assertThat(checked).isGreaterThanOrEqualTo(6);
         assertThat(release("tf-keras", "2.15.0").requiresDist()).contains(List.of());
+    }
+
+    @Test
+    void tensorflowCompanionsAreQuotedFromTheirTags() {
+        assertThat(requiresDist(release("tensorboard", "2.10.0"))).contains("protobuf<3.20,>=3.9.2");
+        assertThat(requiresDist(release("tensorboard", "2.16.0"))).contains("tf-keras>=2.15.0");
+        assertThat(requiresDist(release("tensorboard", "2.16.2"))).noneMatch(r -> r.startsWith("tf-keras"));
+        assertThat(release("protobuf", "3.20.3").requiresPython().orElseThrow().contains(Version.parse("3.6"), true)).isFalse();
+        assertThat(requiresDist(release("protobuf", "3.6.1"))).containsExactly("six>=1.9", "setuptools");
+        assertThat(matrix.releaseFacts(PackageName.of("protobuf")).orElseThrow().release(Version.parse("3.20.0")))
+                .as("v3.20.0's python/google/protobuf/__init__.py says 3.20.0rc2: not listed").isEmpty();
+        assertThat(release("protobuf", "4.21.0").date()).contains(LocalDate.parse("2022-05-25"));
+        assertThat(requiresDist(release("jax", "0.4.30"))).contains("jaxlib<=0.4.30,>=0.4.27");
+        assertThat(requiresDist(release("jax", "0.4.20"))).noneMatch(r -> r.startsWith("jaxlib"));
+        assertThat(requiresDist(release("jaxlib", "0.4.30"))).contains("ml_dtypes>=0.2.0");
+        assertThat(release("ml-dtypes", "0.3.1").requiresPython().orElseThrow().contains(Version.parse("3.8"), true)).isFalse();
+        assertThat(requiresDist(release("keras-preprocessing", "1.1.2"))).containsExactly("numpy>=1.9.1", "six>=1.9.0");
+        assertThat(requiresDist(release("keras-applications", "1.0.8"))).containsExactly("numpy>=1.9.1", "h5py");
+        assertThat(requiresDist(release("opt-einsum", "3.3.0"))).containsExactly("numpy>=1.7");
+        assertThat(release("tensorflow-estimator", "2.15.0").requiresPython()).isPresent();
     }
 
     @Test
