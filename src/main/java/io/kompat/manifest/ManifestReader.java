@@ -43,6 +43,7 @@ public final class ManifestReader {
     public Manifest read(List<Path> files, InputFormat forced) {
         InputFormat first = null;
         Manifest.Builder out = null;
+        boolean selectable = false;
         for (Path file : files) {
             InputText text;
             try {
@@ -60,6 +61,11 @@ public final class ManifestReader {
                 out = new Manifest.Builder(first);
             }
             read(file, text, format, out);
+            selectable |= OtherInputs.selectable(format);
+        }
+        if (out != null && !selection.isEmpty() && !selectable) {
+            out.add(Diagnostic.error(new SourceLocation(files.get(0).toString(), 0, 0),
+                    "--extra and --group select parts of project metadata (pyproject.toml, setup.cfg, setup.py); these inputs have none", null, null));
         }
         return (out == null ? new Manifest.Builder(InputFormat.REQUIREMENTS) : out).build();
     }

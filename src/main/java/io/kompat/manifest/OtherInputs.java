@@ -7,6 +7,11 @@ final class OtherInputs {
     private OtherInputs() {
     }
 
+    /** Whether files of {@code format} have extras or groups to select. */
+    static boolean selectable(InputFormat format) {
+        return format == InputFormat.PYPROJECT;
+    }
+
     /** The format a file's name says, or null when the name says none of these. */
     static InputFormat byName(Path file) {
         if (PyprojectParser.named(file)) {
