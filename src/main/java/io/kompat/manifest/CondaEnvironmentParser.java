@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * construction), with limits on aliases, nesting and size.
  */
 final class CondaEnvironmentParser {
-    private static final YAMLFactory YAML = yamlFactory();
+    static final YAMLFactory YAML = yamlFactory();
 
     private final Manifest.Builder out;
     private final CondaEntries conda;

@@ -18,6 +18,16 @@ public enum InputFormat {
     PYLOCK("pylock"),
     /** A project's {@code pyproject.toml}: PEP 621, PEP 735 and Poetry dependencies. */
     PYPROJECT("pyproject"),
+    /** Poetry's {@code poetry.lock}. */
+    POETRY_LOCK("poetry-lock"),
+    /** uv's {@code uv.lock}. */
+    UV_LOCK("uv-lock"),
+    /** Pipenv's {@code Pipfile}. */
+    PIPFILE("pipfile"),
+    /** Pipenv's {@code Pipfile.lock}. */
+    PIPFILE_LOCK("pipfile-lock"),
+    /** conda-lock's {@code conda-lock.yml}. */
+    CONDA_LOCK("conda-lock"),
     /** An installed environment (a virtualenv, a conda prefix or a site-packages folder), read by {@code --env}. */
     INSTALLED("installed");
 

@@ -91,6 +91,21 @@ public final class ManifestReader {
             case PYPROJECT:
                 new PyprojectParser(new DependencyEntries(out), selection).parse(file, text);
                 break;
+            case POETRY_LOCK:
+                new PoetryLockParser(new DependencyEntries(out)).parse(file, text);
+                break;
+            case UV_LOCK:
+                new UvLockParser(new DependencyEntries(out)).parse(file, text);
+                break;
+            case PIPFILE:
+                new PipfileParser(new DependencyEntries(out), selection).parse(file, text);
+                break;
+            case PIPFILE_LOCK:
+                new PipfileParser(new DependencyEntries(out), selection).parseLock(file, text);
+                break;
+            case CONDA_LOCK:
+                new CondaLockParser(new DependencyEntries(out), conda).parse(file, text);
+                break;
             case INSTALLED:
                 out.add(Diagnostic.error(new SourceLocation(file.toString(), 0, 0), "an installed environment is read with --env PATH", null, null));
                 break;
