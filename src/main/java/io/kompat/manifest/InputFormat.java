@@ -52,6 +52,11 @@ public enum InputFormat {
                 + String.join(", ", java.util.Arrays.stream(values()).map(InputFormat::id).toList()) + ")");
     }
 
+    /** The format of project metadata or another tool's file that {@code file}'s name says, if any. */
+    public static java.util.Optional<InputFormat> named(java.nio.file.Path file) {
+        return java.util.Optional.ofNullable(OtherInputs.byName(file));
+    }
+
     @Override
     public String toString() {
         return id.toLowerCase(Locale.ROOT);

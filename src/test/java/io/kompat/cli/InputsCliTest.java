@@ -65,4 +65,21 @@ class InputsCliTest {
         CliTest.Run ok = CliTest.run(CliTest.concat(new String[] {"check", "--extra", "model", good.toString()}, FIXTURE));
         assertThat(ok.out()).contains("tx 1.15.5").contains("inside the project's Python bound <3.8,>=3.6");
     }
+    @Test
+    void auditFindsProjectMetadataAndOtherToolsLockfiles() throws Exception {
+        for (String name : java.util.List.of("pyproject.toml", "poetry.lock", "uv.lock", "Pipfile", "Pipfile.lock", "conda-lock.yml", "notes.toml")) {
+            Files.writeString(dir.resolve(name), "");
+        }
+        assertThat(io.kompat.audit.Auditor.discover(java.util.List.of(dir))).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("pyproject.toml", "poetry.lock", "uv.lock", "Pipfile", "Pipfile.lock", "conda-lock.yml");
+    }
+
+    @Test
+    void auditReportsALockfileOfAnotherToolAtItsLine() throws Exception {
+        Path lock = dir.resolve("poetry.lock");
+        Files.writeString(lock, "[[package]]\nname = \"numx\"\nversion = \"1.18.5\"\n\n[[package]]\nname = \"tx\"\nversion = \"9.9\"\n");
+        CliTest.Run r = CliTest.run(CliTest.concat(new String[] {"audit"}, FIXTURE, dir.toString()));
+        assertThat(r.out() + r.err()).contains("poetry.lock");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.FINDINGS);
+    }
 }
