@@ -102,7 +102,8 @@ public final class Auditor {
         String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
         return (n.startsWith("requirements") && n.endsWith(".txt")) || n.endsWith(".lock") || n.endsWith(".lock.txt")
                 || n.equals("pylock.toml") || (n.startsWith("pylock.") && n.endsWith(".toml"))
-                || ((n.startsWith("environment") || n.startsWith("env")) && (n.endsWith(".yml") || n.endsWith(".yaml")));
+                || ((n.startsWith("environment") || n.startsWith("env")) && (n.endsWith(".yml") || n.endsWith(".yaml")))
+                || io.kompat.manifest.InputFormat.named(f).isPresent();
     }
 
     /**

@@ -68,8 +68,8 @@ public final class CheckService {
                 checks.add(checkFor(input, Target.of(d.interpreter(), platform), "the Python pip would use: " + d.interpreterSource()
                         + (bound.isPresent() ? ", inside " + bound.describe() : ""), request.maxFixes()));
             } else {
-                String outside = d.interpreter() == null ? "" : "the Python pip would use (" + d.interpreter() + ", "
-                        + d.interpreterSource() + ") is outside " + bound.describe() + "; ";
+                String outside = d.interpreter() == null ? "" : "the Python pip would use (" + d.interpreterSource() + ") is outside "
+                        + bound.describe() + "; ";
                 checks.add(newestWorking(input, platform, request.maxFixes(), bound, outside));
             }
         }

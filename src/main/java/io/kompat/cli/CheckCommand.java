@@ -30,8 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code kompat check FILE...}: are these requirements consistent for the target, and if not, why and what fixes it. */
 @Command(name = "check", description = "Check requirements / conda files: conflicts explained, minimal fixes proposed.")
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "requirements.txt, environment.yml, conda export or pip freeze files")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "requirements.txt, environment.yml, conda export, pip freeze, pylock.toml or pyproject.toml files")
+    List<Path> files = new java.util.ArrayList<>();
+
+    @Mixin
+    EnvOption env;
 
     @Option(names = "--input-format", paramLabel = "FORMAT",
             description = "Force the input format: requirements, pip-freeze, conda-env, conda-export, conda-explicit.")
@@ -39,6 +43,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    SelectionOptions selection;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output format: text (default), json, or sarif, junit, markdown (the findings, as audit reports them).")
     String format;
@@ -74,11 +81,26 @@ final class CheckCommand implements Callable<Integer> {
             if (!List.of("text", "json", "sarif", "junit", "markdown").contains(format)) {
                 throw new IllegalArgumentException("unknown format '" + format + "' (known: text, json, sarif, junit, markdown)");
             }
+            if (env.given() == !files.isEmpty()) {
+                throw new IllegalArgumentException(env.given() ? "give either FILE... or --env, not both" : "nothing to check: give FILE... or --env [PATH]");
+            }
         } catch (IllegalArgumentException e) {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        CommandSupport.Loaded loaded = CommandSupport.load(files, forced, matrixOption, sources, err);
+        CommandSupport.Loaded loaded;
+        if (env.given()) {
+            Path folder;
+            try {
+                folder = env.folder(System::getenv);
+            } catch (IllegalArgumentException e) {
+                err.println("kompat: " + e.getMessage());
+                return ExitCode.INVALID_INPUT;
+            }
+            loaded = CommandSupport.load(() -> env.manifest(folder), matrixOption, sources, err);
+        } else {
+            loaded = CommandSupport.load(files, forced, selection, matrixOption, sources, err);
+        }
         if (loaded == null) {
             return ExitCode.INVALID_INPUT;
         }
@@ -114,6 +136,13 @@ final class CheckCommand implements Callable<Integer> {
             verdict = result.verdict();
         } finally {
             sources.close();
+        }
+        if (!env.unmet().isEmpty()) {
+            env.unmet().forEach(d -> err.println(d.oneLine()));
+            if (format.equals("text")) {
+                report = report + env.section();
+            }
+            verdict = verdict == Verdict.WORKS ? Verdict.BREAKS : verdict;
         }
         if (output != null) {
             try {

@@ -21,7 +21,11 @@ final class CommandSupport {
 
     /** Reads the inputs; prints every error with its location and returns null when there are any. */
     static Manifest readInput(List<Path> files, InputFormat forced, PrintWriter err) {
-        Manifest manifest = ManifestReader.standard().read(files, forced);
+        return reported(ManifestReader.standard().read(files, forced), err);
+    }
+
+    /** {@code manifest}, or null after printing its errors. */
+    static Manifest reported(Manifest manifest, PrintWriter err) {
         if (!manifest.hasErrors()) {
             return manifest;
         }
@@ -55,6 +59,17 @@ final class CommandSupport {
      * problems and returns null when the input or the matrix fails.
      */
     static Loaded load(List<Path> files, InputFormat forced, MatrixOption matrixOption, SourceOptions sourceOptions, PrintWriter err) {
+        return load(() -> ManifestReader.standard().read(files, forced), matrixOption, sourceOptions, err);
+    }
+
+    /** {@link #load(List, InputFormat, MatrixOption, SourceOptions, PrintWriter)} with the extras and groups {@code selection} names. */
+    static Loaded load(List<Path> files, InputFormat forced, SelectionOptions selection, MatrixOption matrixOption, SourceOptions sourceOptions,
+            PrintWriter err) {
+        return load(() -> ManifestReader.standard().selecting(selection.selection()).read(files, forced), matrixOption, sourceOptions, err);
+    }
+
+    /** {@link #load(List, InputFormat, MatrixOption, SourceOptions, PrintWriter)} for an input read by {@code input}. */
+    static Loaded load(java.util.function.Supplier<Manifest> input, MatrixOption matrixOption, SourceOptions sourceOptions, PrintWriter err) {
         CompletableFuture<Object> matrix = CompletableFuture.supplyAsync(() -> {
             try {
                 return matrixOption.load();
@@ -65,7 +80,7 @@ final class CommandSupport {
         if (!validSources(sourceOptions, err)) {
             return null;
         }
-        Manifest manifest = readInput(files, forced, err);
+        Manifest manifest = reported(input.get(), err);
         if (manifest == null) {
             return null;
         }

@@ -46,6 +46,9 @@ final class FixCommand implements Callable<Integer> {
     TargetOptions target;
 
     @Mixin
+    SelectionOptions selection;
+
+    @Mixin
     MatrixOption matrixOption;
 
     @Mixin
@@ -66,7 +69,7 @@ final class FixCommand implements Callable<Integer> {
             err.println("kompat: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        CommandSupport.Loaded loaded = CommandSupport.load(List.of(file), null, matrixOption, sources, err);
+        CommandSupport.Loaded loaded = CommandSupport.load(List.of(file), null, selection, matrixOption, sources, err);
         if (loaded == null) {
             return ExitCode.INVALID_INPUT;
         }

@@ -62,6 +62,9 @@ final class LockCommand implements Callable<Integer> {
     TargetOptions target;
 
     @Mixin
+    SelectionOptions selection;
+
+    @Mixin
     MatrixOption matrixOption;
 
     @Mixin
@@ -92,7 +95,7 @@ final class LockCommand implements Callable<Integer> {
             err.println("kompat: cannot read " + output + ": " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        CommandSupport.Loaded loaded = CommandSupport.load(files, null, matrixOption, sources, err);
+        CommandSupport.Loaded loaded = CommandSupport.load(files, null, selection, matrixOption, sources, err);
         if (loaded == null) {
             return ExitCode.INVALID_INPUT;
         }

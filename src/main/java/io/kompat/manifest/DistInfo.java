@@ -74,7 +74,7 @@ final class DistInfo {
         }
         SourceLocation at = new SourceLocation(display, versionLine, 1);
         if (name == null || version == null) {
-            out.add(Diagnostic.error(new SourceLocation(display, 1, 1), "METADATA without Name or Version", text.line(1), null));
+            out.add(Diagnostic.warning(new SourceLocation(display, 1, 1), "not checked: an installed distribution whose METADATA has no Name or Version", text.line(1)));
             return;
         }
         String key = InstalledEnvironment.key(name);

@@ -18,6 +18,16 @@ public enum InputFormat {
     PYLOCK("pylock"),
     /** A project's {@code pyproject.toml}: PEP 621, PEP 735 and Poetry dependencies. */
     PYPROJECT("pyproject"),
+    /** Poetry's {@code poetry.lock}. */
+    POETRY_LOCK("poetry-lock"),
+    /** uv's {@code uv.lock}. */
+    UV_LOCK("uv-lock"),
+    /** Pipenv's {@code Pipfile}. */
+    PIPFILE("pipfile"),
+    /** Pipenv's {@code Pipfile.lock}. */
+    PIPFILE_LOCK("pipfile-lock"),
+    /** conda-lock's {@code conda-lock.yml}. */
+    CONDA_LOCK("conda-lock"),
     /** An installed environment (a virtualenv, a conda prefix or a site-packages folder), read by {@code --env}. */
     INSTALLED("installed");
 
@@ -40,6 +50,11 @@ public enum InputFormat {
         }
         throw new IllegalArgumentException("unknown input format '" + id + "' (known: "
                 + String.join(", ", java.util.Arrays.stream(values()).map(InputFormat::id).toList()) + ")");
+    }
+
+    /** The format of project metadata or another tool's file that {@code file}'s name says, if any. */
+    public static java.util.Optional<InputFormat> named(java.nio.file.Path file) {
+        return java.util.Optional.ofNullable(OtherInputs.byName(file));
     }
 
     @Override

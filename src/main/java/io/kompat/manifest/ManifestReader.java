@@ -52,6 +52,7 @@ public final class ManifestReader {
     public Manifest read(List<Path> files, InputFormat forced) {
         InputFormat first = null;
         Manifest.Builder out = null;
+        boolean selectable = false;
         for (Path file : files) {
             InputText text;
             try {
@@ -70,6 +71,11 @@ public final class ManifestReader {
                 out = new Manifest.Builder(first);
             }
             read(file, text, format, out);
+            selectable |= OtherInputs.selectable(format);
+        }
+        if (out != null && !selection.isEmpty() && !selectable) {
+            out.add(Diagnostic.error(new SourceLocation(files.get(0).toString(), 0, 0),
+                    "--extra and --group select parts of project metadata (pyproject.toml, setup.cfg, setup.py); these inputs have none", null, null));
         }
         return (out == null ? new Manifest.Builder(InputFormat.REQUIREMENTS) : out).build();
     }
@@ -94,6 +100,21 @@ public final class ManifestReader {
                 break;
             case PYPROJECT:
                 new PyprojectParser(new DependencyEntries(out), selection).parse(file, text);
+                break;
+            case POETRY_LOCK:
+                new PoetryLockParser(new DependencyEntries(out)).parse(file, text);
+                break;
+            case UV_LOCK:
+                new UvLockParser(new DependencyEntries(out)).parse(file, text);
+                break;
+            case PIPFILE:
+                new PipfileParser(new DependencyEntries(out), selection).parse(file, text);
+                break;
+            case PIPFILE_LOCK:
+                new PipfileParser(new DependencyEntries(out), selection).parseLock(file, text);
+                break;
+            case CONDA_LOCK:
+                new CondaLockParser(new DependencyEntries(out), conda).parse(file, text);
                 break;
             case INSTALLED:
                 out.add(Diagnostic.error(new SourceLocation(file.toString(), 0, 0), "an installed environment is read with --env PATH", null, null));

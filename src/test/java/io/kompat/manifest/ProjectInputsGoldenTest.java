@@ -31,6 +31,16 @@ class ProjectInputsGoldenTest {
         "poetry/pyproject.toml | science | dev | poetry-science-dev",
         "invalid-pyproject/pyproject.toml | | | invalid-pyproject",
         "pep621/pyproject.toml | cuda | | unknown-extra",
+        "poetry-lock/poetry.lock | | | poetry-lock",
+        "uv-lock/uv.lock | | | uv-lock",
+        "pipenv/Pipfile | | | pipfile",
+        "pipenv/Pipfile | | dev | pipfile-dev",
+        "pipenv/Pipfile.lock | | | pipfile-lock",
+        "pipenv/Pipfile.lock | | dev | pipfile-lock-dev",
+        "conda-lock/conda-lock.yml | | | conda-lock",
+        "invalid-locks/a/poetry.lock | | | invalid-poetry-lock",
+        "invalid-locks/b/Pipfile.lock | | | invalid-pipfile-lock",
+        "invalid-locks/c/conda-lock.yml | | | invalid-conda-lock",
     })
     void matchesGolden(String input, String extras, String groups, String golden) throws IOException {
         InputSelection selection = new InputSelection(extras == null ? List.of() : List.of(extras.split(",")),
