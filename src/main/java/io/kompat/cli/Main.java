@@ -173,12 +173,39 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return styled;
     }
 
-    /** The version printed by {@code kompat --version}. */
+    /** The version printed by {@code kompat --version}: the version and commit the build wrote into build.properties. */
     static final class VersionInfo implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"kompat " + (v == null ? "development build" : v)};
+            return new String[] {"kompat " + describe()};
+        }
+
+        /**
+         * {@code 0.1.0 (commit 1a2b3c4d5e6f)}; {@code development build} when not built by Maven (an IDE), and a
+         * plain note when the build could not tell the commit (built outside git).
+         */
+        static String describe() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("build.properties")) {
+                if (in == null) {
+                    return "development build";
+                }
+                p.load(in);
+            } catch (java.io.IOException e) {
+                return "development build";
+            }
+            String version = known(p.getProperty("version"));
+            String commit = known(p.getProperty("commit"));
+            if (version == null) {
+                return "development build";
+            }
+            return version + (commit == null ? " (commit unknown: not built from a git checkout)"
+                    : " (commit " + commit + ("true".equals(p.getProperty("dirty")) ? ", with uncommitted changes" : "") + ")");
+        }
+
+        /** A property the build filled in, or null when it is empty or still the placeholder. */
+        private static String known(String value) {
+            return value == null || value.isBlank() || value.contains("${") ? null : value.trim();
         }
     }
 }
