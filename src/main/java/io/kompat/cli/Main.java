@@ -186,21 +186,28 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
          */
         static String describe() {
             java.util.Properties p = new java.util.Properties();
-            try (java.io.InputStream in = Main.class.getResourceAsStream("build.properties")) {
+            String commit = null;
+            try (java.io.InputStream in = Main.class.getResourceAsStream("build.properties");
+                    java.io.InputStream c = Main.class.getResourceAsStream("build-commit.txt")) {
                 if (in == null) {
                     return "development build";
                 }
                 p.load(in);
+                if (c != null) {
+                    commit = known(new String(c.readNBytes(200), java.nio.charset.StandardCharsets.UTF_8));
+                }
             } catch (java.io.IOException e) {
                 return "development build";
             }
             String version = known(p.getProperty("version"));
-            String commit = known(p.getProperty("commit"));
             if (version == null) {
                 return "development build";
             }
-            return version + (commit == null ? " (commit unknown: not built from a git checkout)"
-                    : " (commit " + commit + ("true".equals(p.getProperty("dirty")) ? ", with uncommitted changes" : "") + ")");
+            // git describe --always --dirty: a hexadecimal commit, "-dirty" with uncommitted changes; anything else is not a commit.
+            if (commit == null || !commit.matches("[0-9a-f]{7,40}(-dirty)?")) {
+                return version + " (commit unknown: not built from a git checkout)";
+            }
+            return version + " (commit " + commit.replace("-dirty", ", with uncommitted changes") + ")";
         }
 
         /** A property the build filled in, or null when it is empty or still the placeholder. */
