@@ -152,10 +152,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * command that runs.
      */
     private static PrintWriter styleOutput(CommandLine.ParseResult parsed, PrintWriter out, boolean terminal) {
-        boolean quiet = false;
+        boolean quiet = OutputStyle.quiet(parsed.commandSpec());
         String color = null;
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            quiet |= p.hasMatchedOption("--quiet");
             if (p.hasMatchedOption("--color")) {
                 color = p.matchedOptionValue("--color", "auto");
             }
