@@ -7,6 +7,11 @@ set "KOMPAT_ROOT=%~dp0.."
 for %%I in ("%KOMPAT_ROOT%") do set "KOMPAT_ROOT=%%~fI"
 set "KOMPAT_JAR=%KOMPAT_ROOT%\target\kompat.jar"
 set "KOMPAT_BUILD="
+rem The release archive's layout (bin\, lib\): a built jar and no sources, so nothing to build.
+if exist "%KOMPAT_ROOT%\lib\kompat.jar" (
+  set "KOMPAT_JAR=%KOMPAT_ROOT%\lib\kompat.jar"
+  goto run
+)
 if not exist "%KOMPAT_JAR%" set "KOMPAT_BUILD=1"
 if not defined KOMPAT_BUILD (
   rem A source, matrix file or pom.xml newer than the jar means a rebuild, as in scripts/kompat.

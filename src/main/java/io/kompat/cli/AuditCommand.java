@@ -92,7 +92,7 @@ final class AuditCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         // Progress only where someone watches it: a terminal, and not under --quiet.
-        boolean terminal = System.console() != null && !spec.commandLine().getParseResult().hasMatchedOption("--quiet");
+        boolean terminal = System.console() != null && !OutputStyle.quiet(spec);
         int[] done = {0};
         AuditResult result;
         try {

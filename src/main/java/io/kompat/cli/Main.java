@@ -158,10 +158,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * command that runs.
      */
     private static PrintWriter styleOutput(CommandLine.ParseResult parsed, PrintWriter out, boolean terminal) {
-        boolean quiet = false;
+        boolean quiet = OutputStyle.quiet(parsed.commandSpec());
         String color = null;
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            quiet |= p.hasMatchedOption("--quiet");
             if (p.hasMatchedOption("--color")) {
                 color = p.matchedOptionValue("--color", "auto");
             }
@@ -189,12 +188,46 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return false;
     }
 
-    /** The version printed by {@code kompat --version}. */
+    /** The version printed by {@code kompat --version}: the version and commit the build wrote into build.properties. */
     static final class VersionInfo implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"kompat " + (v == null ? "development build" : v)};
+            return new String[] {"kompat " + describe()};
+        }
+
+        /**
+         * {@code 0.1.0 (commit 1a2b3c4d5e6f)}; {@code development build} when not built by Maven (an IDE), and a
+         * plain note when the build could not tell the commit (built outside git).
+         */
+        static String describe() {
+            java.util.Properties p = new java.util.Properties();
+            String commit = null;
+            try (java.io.InputStream in = Main.class.getResourceAsStream("build.properties");
+                    java.io.InputStream c = Main.class.getResourceAsStream("build-commit.txt")) {
+                if (in == null) {
+                    return "development build";
+                }
+                p.load(in);
+                if (c != null) {
+                    commit = known(new String(c.readNBytes(200), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } catch (java.io.IOException e) {
+                return "development build";
+            }
+            String version = known(p.getProperty("version"));
+            if (version == null) {
+                return "development build";
+            }
+            // git describe --always --dirty: a hexadecimal commit, "-dirty" with uncommitted changes; anything else is not a commit.
+            if (commit == null || !commit.matches("[0-9a-f]{7,40}(-dirty)?")) {
+                return version + " (commit unknown: not built from a git checkout)";
+            }
+            return version + " (commit " + commit.replace("-dirty", ", with uncommitted changes") + ")";
+        }
+
+        /** A property the build filled in, or null when it is empty or still the placeholder. */
+        private static String known(String value) {
+            return value == null || value.isBlank() || value.contains("${") ? null : value.trim();
         }
     }
 }

@@ -48,6 +48,16 @@ final class OutputStyle {
         return out;
     }
 
+    /** Whether {@code --quiet} was given, before or after the command's name. */
+    static boolean quiet(picocli.CommandLine.Model.CommandSpec spec) {
+        for (picocli.CommandLine.ParseResult p = spec.root().commandLine().getParseResult(); p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--quiet")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A writer that drops everything: standard output under {@code --quiet}. */
     static PrintWriter discard() {
         return new PrintWriter(Writer.nullWriter());

@@ -11,9 +11,8 @@ import java.util.regex.Pattern;
  * unless one is forced. Problems become diagnostics; nothing in the input is dropped silently.
  */
 public final class ManifestReader {
-    /** The file argument that stands for standard input, and the name its locations carry. */
+    /** The file argument that stands for standard input; its locations are named the same. */
     public static final String STDIN = "-";
-    public static final String STDIN_NAME = "<stdin>";
     // Compiled once: format detection looks at every line of every input.
     private static final Pattern EXPORT_LINE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*=[^=\\s]+=[^=\\s]*");
     private static final Pattern FREEZE_PIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*==[^=\\s;]+");
@@ -57,7 +56,7 @@ public final class ManifestReader {
             InputText text;
             try {
                 // "-" is standard input, as for pip's and most tools' file arguments.
-                text = file.toString().equals(STDIN) ? InputText.read(System.in, STDIN_NAME) : InputText.read(file, file.toString());
+                text = file.toString().equals(STDIN) ? InputText.read(System.in, STDIN) : InputText.read(file, file.toString());
             } catch (InputText.UnreadableException e) {
                 if (out == null) {
                     out = new Manifest.Builder(forced == null ? InputFormat.REQUIREMENTS : forced);
