@@ -6,13 +6,21 @@ and versions follow the real Keras/TensorFlow stack so that kompat's matrix appl
 declarations are simplified stand-ins, enough to give both tools the same resolution work. They are
 benchmark fixtures, not facts about the real packages.
 
-Usage: bench-index.py OUT_DIR   (writes OUT_DIR/simple/<name>/index.html, OUT_DIR/files/*, OUT_DIR/inputs/*.txt)
+Usage: bench-index.py OUT_DIR [--large]
+  (writes OUT_DIR/simple/<name>/index.html, OUT_DIR/files/*, OUT_DIR/inputs/*.txt)
+
+--large adds the scaling universe: 1,000 projects synth-0000 ... synth-0999 with 50 versions each (1.0 ...
+5.9), 50,000 wheels with PEP 658 metadata, and inputs top-10.txt, top-100.txt and top-500.txt of that many
+random top-level requirements. Each release requires 0-3 higher-numbered projects (no cycles) with bare,
+>=, >=/<, <=, !=, == or ~= specifiers; every project has a witness release (the newest for about 80 %)
+that every specifier on it admits, so every input is satisfiable and both tools must search. Fixed seed.
 """
 import base64
 import hashlib
 import html
 import io
 import os
+import random
 import re
 import sys
 import zipfile
@@ -59,6 +67,48 @@ INPUTS = {
 }
 
 
+def large_universe(rng):
+    """The 1,000 x 50 scaling universe and its inputs (see the module docstring)."""
+    versions = [f"{major}.{minor}" for major in range(1, 6) for minor in range(10)]
+    key = lambda v: tuple(int(x) for x in v.split("."))
+    n = 1000
+    witness = [versions[-1] if rng.random() < 0.8 else rng.choice(versions) for _ in range(n)]
+
+    def spec(j):
+        w = witness[j]
+        below = [v for v in versions if key(v) <= key(w)]
+        above = [v for v in versions if key(v) > key(w)] + ["6.0"]
+        kind = rng.choice(["bare", ">=", "range", "<=", "!=", "==", "~="])
+        if kind == ">=":
+            return ">=" + rng.choice(below)
+        if kind == "range":
+            return ">=" + rng.choice(below) + ",<" + rng.choice(above)
+        if kind == "<=":
+            return "<=" + rng.choice([w] + above[:-1])
+        if kind == "!=":
+            return "!=" + rng.choice([v for v in versions if v != w])
+        if kind == "==":
+            return "==" + w
+        if kind == "~=":
+            major, minor = w.split(".")
+            return f"~={major}.{rng.randint(0, int(minor))}"
+        return ""
+
+    universe = {}
+    for i in range(n):
+        releases = {}
+        for v in versions:
+            later = list(range(i + 1, min(n, i + 60)))
+            deps = rng.sample(later, min(len(later), rng.randint(0, 3)))
+            releases[v] = [f"synth-{j:04d}{spec(j)}" for j in sorted(deps)]
+        universe[f"synth-{i:04d}"] = releases
+    inputs = {}
+    for size in (10, 100, 500):
+        picked = sorted(rng.sample(range(n), size))
+        inputs[f"top-{size}.txt"] = "".join(f"synth-{j:04d}{spec(j)}\n" for j in picked)
+    return universe, inputs
+
+
 def normalize(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -93,11 +143,16 @@ def wheel(out_files, name, version, requires):
     return filename, hashlib.sha256(data).hexdigest(), hashlib.sha256(metadata.encode()).hexdigest()
 
 
-def main(out):
+def main(out, large=False):
     files_dir = os.path.join(out, "files")
     os.makedirs(files_dir, exist_ok=True)
     projects = {}
-    for name, versions in list(STACK.items()) + list(SYNTHETIC.items()):
+    universes = list(STACK.items()) + list(SYNTHETIC.items())
+    if large:
+        universe, inputs = large_universe(random.Random(7))
+        universes += list(universe.items())
+        INPUTS.update(inputs)
+    for name, versions in universes:
         for version, requires in versions.items():
             projects.setdefault(normalize(name), []).append(wheel(files_dir, name, version, requires))
     root = os.path.join(out, "simple")
@@ -120,4 +175,4 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], "--large" in sys.argv[2:])
