@@ -161,8 +161,10 @@ public final class IndexedProvider implements DependencyProvider {
                 }
             }
         }
+        // An index that answered replaces the bundled release metadata of a package (its list is what pip sees).
+        boolean indexReplaces = l.remoteAnswered() && !l.files().isEmpty() && matrix.hasReleaseMetadata(pkg);
         if (best != null) {
-            if (fromMatrix instanceof Chosen c && c.unverified() == null && c.version().compareTo(best) > 0
+            if (!indexReplaces && fromMatrix instanceof Chosen c && c.unverified() == null && c.version().compareTo(best) > 0
                     && (best.isPrerelease() || !c.version().isPrerelease())) {
                 return fromMatrix;
             }
@@ -172,7 +174,7 @@ public final class IndexedProvider implements DependencyProvider {
             }
             return new Chosen(best, null);
         }
-        if (l.remoteAnswered() && !(fromMatrix instanceof Chosen c && c.unverified() == null)) {
+        if (l.remoteAnswered() && (indexReplaces || !(fromMatrix instanceof Chosen c && c.unverified() == null))) {
             return new NoVersion(indexOrigin(pkg + " releases"), l.files().isEmpty() ? "the index has no project " + pkg
                     : "no release of " + pkg + " in this range has a file for " + target + " (index)");
         }
@@ -188,11 +190,12 @@ public final class IndexedProvider implements DependencyProvider {
         if (pkg.extra() != null) {
             return extraIncompatibilities(pkg, version);
         }
-        List<Incompatibility> out = new ArrayList<>(matrix.incompatibilitiesFor(pkg, version));
+        List<DistributionFile> files = pkg.equals(MatrixProvider.PYTHON) ? null : installableOf(pkg).get(version);
+        // The index's metadata of a release it offers replaces the bundled metadata of that release.
+        List<Incompatibility> out = new ArrayList<>(matrix.incompatibilitiesFor(pkg, version, files == null));
         if (pkg.equals(MatrixProvider.PYTHON)) {
             return out;
         }
-        List<DistributionFile> files = installableOf(pkg).get(version);
         if (files == null) {
             return out;
         }

@@ -5,6 +5,7 @@ import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.ImportGroup;
 import io.kompat.matrix.MatrixRule;
 import io.kompat.matrix.PackageInfo;
+import io.kompat.matrix.ReleaseLists;
 import io.kompat.requirement.PackageName;
 import io.kompat.resolve.Cause;
 import io.kompat.resolve.DependencyProvider;
@@ -41,6 +42,11 @@ public final class MatrixProvider implements DependencyProvider {
         return matrix.packageInfo(pkg).isPresent();
     }
 
+    /** Whether the matrix has release metadata of {@code pkg} (a {@code kompat.releases/1} file). */
+    public boolean hasReleaseMetadata(PackageName pkg) {
+        return matrix.releaseFacts(pkg.base()).isPresent();
+    }
+
     /** Listed packages first, the interpreter next, packages without a release list last. */
     @Override
     public int priority(PackageName pkg) {
@@ -68,6 +74,15 @@ public final class MatrixProvider implements DependencyProvider {
             }
             if (best != null) {
                 return new Chosen(best, null);
+            }
+            Version pinned = allowed.pinnedVersion();
+            if (pinned != null && matrix.releaseFacts(pkg).isPresent()) {
+                var facts = matrix.releaseFacts(pkg).get();
+                if (!BundledCatalog.mayExist(facts, pinned)) {
+                    return new NoVersion(origin(facts.citation()), ReleaseLists.noSuchRelease(pkg, pinned, info.releaseList()));
+                }
+                return new Chosen(pinned, "not among the known releases of " + pkg + "; a release after " + facts.completeAsOf().map(Object::toString)
+                        .orElse("the list") + " may be it");
             }
             if (info.releasesComplete()) {
                 return new NoVersion(origin(info.citation()), "the matrix lists every release of " + pkg);
@@ -154,6 +169,11 @@ public final class MatrixProvider implements DependencyProvider {
 
     @Override
     public List<Incompatibility> incompatibilitiesFor(PackageName pkg, Version version) {
+        return incompatibilitiesFor(pkg, version, true);
+    }
+
+    /** With {@code releaseMetadata} false, the matrix rules only: a package index's metadata of the release replaces the bundled one. */
+    public List<Incompatibility> incompatibilitiesFor(PackageName pkg, Version version, boolean releaseMetadata) {
         List<Incompatibility> out = new ArrayList<>();
         if (pkg.equals(PYTHON)) {
             return out;
@@ -168,6 +188,12 @@ public final class MatrixProvider implements DependencyProvider {
                 range = range.intersect(info.sameAsVersions());
             }
             addRule(out, pkg, version, range, rule);
+        }
+        // A variant without metadata of its own (tensorflow-cpu) is the same build as the package it names.
+        PackageName metadataOf = matrix.releaseFacts(pkg).isEmpty() && info != null && info.sameAs() != null
+                && info.sameAsVersions().contains(version) ? info.sameAs() : pkg;
+        if (releaseMetadata) {
+            matrix.releaseFacts(metadataOf).ifPresent(f -> f.release(version).ifPresent(r -> ReleaseMetadataFacts.add(out, pkg, f, r, matrix, target)));
         }
         for (ImportGroup g : matrix.imports()) {
             for (PackageName other : g.packages()) {

@@ -62,10 +62,17 @@ class IndexedProviderTest {
             index.release("h5py", "h5py-2.10.0-cp37-cp37m-manylinux1_x86_64.whl", null, "numpy (>=1.7)", "six");
             index.release("keras", "Keras-2.3.1-py2.py3-none-any.whl", null, "numpy (>=1.9.1)", "six (>=1.9.0)", "h5py",
                     "pywin32 ; sys_platform == 'win32'", "pytest ; extra == 'tests'");
+            // The rest of what TensorFlow 1.15 declares, one release each.
+            for (String f : List.of("absl_py-1.0.0-py3-none-any.whl", "astor-0.8.1-py2.py3-none-any.whl", "gast-0.2.2-py3-none-any.whl",
+                    "google_pasta-0.2.0-py3-none-any.whl", "opt_einsum-3.3.0-py3-none-any.whl", "tensorboard-1.15.0-py3-none-any.whl",
+                    "tensorflow_estimator-1.15.1-py2.py3-none-any.whl", "termcolor-1.1.0-py3-none-any.whl", "wrapt-1.12.1-py3-none-any.whl",
+                    "grpcio-1.24.3-cp37-cp37m-manylinux2010_x86_64.whl", "wheel-0.37.1-py2.py3-none-any.whl")) {
+                index.release(f.substring(0, f.indexOf('-')).replace('_', '-'), f, null);
+            }
             CheckResult r = check("tensorflow==1.15.5\nkeras==2.3.1\nnumpy\n", "3.7", index.url());
             assertThat(r.consistent()).as(CheckTextReport.render(r)).isTrue();
-            // 1.21.6 is the newest installable on Python 3.7; the matrix caps numpy below 1.19 for TF 1.15.
-            assertThat(r.resolution().versions()).containsEntry(PackageName.of("numpy"), Version.parse("1.18.5"))
+            // 1.21.6 is the newest installable on Python 3.7, and TF 1.15 declares numpy<2.0 (no cap below 1.19).
+            assertThat(r.resolution().versions()).containsEntry(PackageName.of("numpy"), Version.parse("1.21.6"))
                     .containsEntry(PackageName.of("six"), Version.parse("1.16.0"))
                     .containsEntry(PackageName.of("h5py"), Version.parse("2.10.0"))
                     .doesNotContainKeys(PackageName.of("pywin32"), PackageName.of("pytest"));

@@ -14,7 +14,12 @@ import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestReader;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.MatrixLoader;
+import io.kompat.check.CheckRequest;
+import io.kompat.check.CheckService;
+import io.kompat.check.PythonChoice;
 import io.kompat.report.CheckTextReport;
+import io.kompat.report.PredictionText;
+import io.kompat.version.Version;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Platform;
 import io.kompat.testing.FakeIndex;
@@ -100,6 +105,23 @@ class ScenarioTest {
         }
         for (JsonNode absent : iterable(expect.get("absent"))) {
             assertThat(r.resolution().versions()).as(report).doesNotContainKey(PackageName.of(absent.asText()));
+        }
+        if ((expect.has("verdict") || expect.has("check-contains")) && !s.has("index")) {
+            predicted(m, python, platform, expect);
+        }
+    }
+
+    /** {@code verdict} and {@code check-contains}: what {@code kompat check} says (pip's prediction, offline). */
+    private static void predicted(Manifest m, String python, Platform platform, JsonNode expect) {
+        CheckService service = new CheckService(matrix, t -> new CombinedCatalog(null, new BundledCatalog(matrix, t), null));
+        io.kompat.check.CheckResult result = service.check(new CheckRequest(m, new PythonChoice.Given(Version.parse(python)),
+                platform == null ? Platform.LINUX_X86_64 : platform));
+        String text = PredictionText.render(result, matrix, true);
+        if (expect.has("verdict")) {
+            assertThat(result.verdict().id()).as(text).isEqualTo(expect.get("verdict").asText());
+        }
+        for (JsonNode t : iterable(expect.get("check-contains"))) {
+            assertThat(text).as(text).contains(t.asText());
         }
     }
 
