@@ -206,10 +206,15 @@ final class MatrixBuilder {
         Set<Platform> platforms = new java.util.HashSet<>();
         n.path("platforms").forEach(x -> platforms.add(Platform.fromId(x.asText())));
         MatrixRule.Kind kind = n.path("kind").asText("runtime").equals("metadata") ? MatrixRule.Kind.METADATA : MatrixRule.Kind.RUNTIME;
+        Citation citation = ctx.citation(id, n, path);
+        String lead = kind == MatrixRule.Kind.METADATA ? SourcePolicy.onlyLeads("the release metadata of rule '" + id + "'", citation.sources()) : null;
+        if (lead != null) {
+            ctx.problem(path + ".source", lead);
+        }
         rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), platforms, python,
                 dependencies(ctx, n, "requires", path, true), dependencies(ctx, n, "constrains", path, true),
                 dependencies(ctx, n, "conflicts", path, false), n.has("unavailable") ? n.get("unavailable").asText() : null,
-                build(n), ctx.citation(id, n, path), kind, n.has("error") ? n.get("error").asText() : null, null));
+                build(n), citation, kind, n.has("error") ? n.get("error").asText() : null, null));
     }
 
     /**

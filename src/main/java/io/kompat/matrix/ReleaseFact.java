@@ -19,18 +19,24 @@ import java.util.Set;
  * @param wheels which Pythons and platforms have wheels, when known
  * @param sdistOnly only a source distribution is published
  * @param unverified facets stated without a primary source
+ * @param publishedBy a day it was already published on (a dated source lists it), when its exact date is not known
  * @param citation the file and line of the group that states it, with its sources
  * @param sources per facet, the sources that back it
  */
 public record ReleaseFact(Version version, Optional<LocalDate> date, Optional<String> yanked, Optional<SpecifierSet> requiresPython,
         Optional<List<Requirement>> requiresDist, Optional<Set<String>> extras, Optional<WheelFacts> wheels, boolean sdistOnly,
-        Set<String> unverified, Citation citation, Map<String, List<String>> sources) {
+        Set<String> unverified, Citation citation, Map<String, List<String>> sources, Optional<LocalDate> publishedBy) {
 
     public ReleaseFact {
         requiresDist = requiresDist.map(List::copyOf);
         extras = extras.map(Set::copyOf);
         unverified = Set.copyOf(unverified);
         sources = Map.copyOf(sources);
+    }
+
+    /** The day it was published on, or else a day by which it was: what a judgement of its age can use. */
+    public Optional<LocalDate> publishedOnOrBefore() {
+        return date.or(() -> publishedBy);
     }
 
     /** Whether {@code facet} ({@code requires-dist}, {@code wheels}, ...) is stated and verified. */

@@ -82,6 +82,10 @@ final class ReleaseFactsReader {
             }
             sources.put(e.getKey(), urls);
             all.addAll(urls);
+            String lead = SourcePolicy.onlyLeads(e.getKey() + " of these releases", urls);
+            if (lead != null) {
+                problems.problem(path + ".sources." + e.getKey(), lead);
+            }
         });
         ObjectNode holder = JsonNodeFactory.instance.objectNode();
         holder.putArray("source").addAll(all.stream().map(JsonNodeFactory.instance::textNode).toList());
@@ -105,9 +109,10 @@ final class ReleaseFactsReader {
             }
             JsonNode facts = e.getValue();
             Optional<LocalDate> date = facts != null && facts.has("date") ? date(facts.get("date").asText(), vpath + ".date") : Optional.empty();
+            Optional<LocalDate> by = facts != null && facts.has("by") ? date(facts.get("by").asText(), vpath + ".by") : Optional.empty();
             Optional<String> yanked = facts != null && facts.has("yanked") ? Optional.of(facts.get("yanked").asText()) : Optional.empty();
             out.add(new ReleaseFact(v, date, yanked, python, requires, extras, wheels, n.path("sdist-only").asBoolean(false),
-                    unverified, citation, sources));
+                    unverified, citation, sources, by));
         });
     }
 
@@ -155,10 +160,16 @@ final class ReleaseFactsReader {
         Set<Platform> platforms = new HashSet<>();
         n.path("platforms").forEach(p -> platforms.add(Platform.fromId(p.asText())));
         boolean pure = n.path("pure").asBoolean(false);
-        if (!pure && pythons.isEmpty()) {
+        Map<Platform, List<Version>> byPlatform = new LinkedHashMap<>();
+        n.path("by-platform").fields().forEachRemaining(e -> {
+            List<Version> lines = new ArrayList<>();
+            e.getValue().forEach(p -> lines.add(Version.parse(p.asText())));
+            byPlatform.put(Platform.fromId(e.getKey()), lines);
+        });
+        if (!pure && pythons.isEmpty() && byPlatform.isEmpty()) {
             problems.problem(path, "wheels that are not pure name their Pythons");
         }
-        return new WheelFacts(pythons, platforms, pure);
+        return new WheelFacts(pythons, platforms, pure, byPlatform);
     }
 
     private Optional<SpecifierSet> specifiers(String text, String path) {

@@ -41,7 +41,7 @@ public final class BundledCatalog implements ReleaseCatalog {
         List<Version> noFile = new ArrayList<>();
         List<Release> known = new ArrayList<>();
         for (ReleaseFact r : f.releases()) {
-            known.add(release(f, r));
+            known.add(release(f, r, r.publishedOnOrBefore()));
             if (r.wheels().isPresent() && !r.wheels().get().installsOn(target.pythonLine(), target.platform()) && !r.sdistOnly()) {
                 noFile.add(r.version());
                 continue;
@@ -51,7 +51,7 @@ public final class BundledCatalog implements ReleaseCatalog {
                 skipped.add(r.version() + " Requires-Python " + python);
                 continue;
             }
-            releases.add(release(f, r));
+            releases.add(release(f, r, r.date()));
         }
         skipped.sort(null);
         Project.Unlisted unlisted = f.completeAsOf().<Project.Unlisted>map(d -> new Project.After(d.toString()))
@@ -59,11 +59,32 @@ public final class BundledCatalog implements ReleaseCatalog {
         return new Project.Listed(name, releases, unlisted, skipped, noFile, Origins.of(f.citation()), known);
     }
 
-    private static Release release(ReleaseFacts f, ReleaseFact r) {
+    /**
+     * Whether a release of {@code version} the list lacks may exist: a list complete as of a day rules out a
+     * version older than that day ({@link Project.After}); an incomplete list rules out nothing.
+     */
+    public static boolean mayExist(ReleaseFacts f, Version version) {
+        if (f.release(version).isPresent()) {
+            return true;
+        }
+        if (f.completeAsOf().isEmpty()) {
+            return true;
+        }
+        List<Release> known = f.releases().stream().map(r -> release(f, r, r.publishedOnOrBefore())).toList();
+        return new Project.After(f.completeAsOf().get().toString()).mayExist(version, known);
+    }
+
+    /**
+     * The release as the catalog shows it. Every release the list holds is published on the date given, or
+     * on or before its {@code by} day: enough to judge whether its series was still maintained when the list
+     * was made (an unlisted patch of a series long finished does not exist), while an install as of a past
+     * day leaves out only releases whose exact date is later.
+     */
+    private static Release release(ReleaseFacts f, ReleaseFact r, Optional<java.time.LocalDate> published) {
         Origin origin = Origins.of(r.citation());
         Metadata md = r.requiresDist().isPresent()
                 ? new Metadata.Known(r.requiresDist().get(), r.requiresPython().orElse(SpecifierSet.any()), r.extras(), origin)
                 : new Metadata.Unknown("the dependencies of " + f.name() + " " + r.version() + " are not in the bundled metadata", origin);
-        return new Release(r.version(), r.yanked(), r.date(), List.of(), () -> md);
+        return new Release(r.version(), r.yanked(), published, List.of(), () -> md);
     }
 }

@@ -1,5 +1,6 @@
 package io.kompat.provider;
 
+import io.kompat.matrix.ReleaseLists;
 import io.kompat.origin.Origin;
 import io.kompat.predict.Metadata;
 import io.kompat.predict.Project;
@@ -75,6 +76,10 @@ public final class CatalogProvider implements DependencyProvider {
                 if (guess != null) {
                     return new Chosen(guess, "not among the known releases of " + pkg.base() + "; assumed to exist");
                 }
+            }
+            if (pinned != null && listed.known().stream().noneMatch(r -> r.version().equals(pinned))) {
+                return new NoVersion(listed.origin(), ReleaseLists.noSuchRelease(pkg.base(), pinned,
+                        listed.known().stream().map(Release::version).toList()));
             }
             return new NoVersion(listed.origin(), "no release of " + pkg.base() + " in this range installs on " + target);
         }

@@ -70,14 +70,25 @@ class BundledMatrixTest {
         assertThat(matrix.pythons()).allSatisfy(s -> assertThat(s.citation().sources()).isNotEmpty());
     }
 
+    /** What release {@code version} of {@code pkg} declares for {@code dependency} in its bundled release metadata. */
+    static SpecifierSet declared(String pkg, String version, String dependency) {
+        ReleaseFact r = matrix.releaseFacts(p(pkg)).orElseThrow().release(v(version)).orElseThrow();
+        return r.requiresDist().orElseThrow().stream().filter(q -> q.name().equals(p(dependency)) && q.marker().isEmpty())
+                .map(q -> q.specifiers()).reduce(SpecifierSet.any(), SpecifierSet::and);
+    }
+
     @Test
-    void tensorflowPatchReleasesAreListedWithTheirSourceList() {
+    void tensorflowReleaseListIsWhatPipListed() {
         var releases = matrix.packageInfo(p("tensorflow")).orElseThrow().releases();
-        for (String patch : List.of("1.15.5", "2.1.4", "2.2.3", "2.3.4", "2.4.4", "2.5.3", "2.6.5", "2.19.1")) {
+        for (String patch : List.of("0.12.1", "1.15.5", "2.1.4", "2.2.3", "2.3.4", "2.4.4", "2.5.3", "2.6.5", "2.15.0.post1", "2.19.1")) {
             assertThat(releases).as(patch).containsKey(v(patch));
         }
-        assertThat(releases.get(v("2.4.4")).sources()).singleElement().asString().contains("/py-tensorflow/package.py");
-        assertThat(releases).doesNotContainKey(v("2.4.9"));
+        assertThat(releases.get(v("2.4.4")).sources()).anySatisfy(s -> assertThat(s).contains("/issues/"));
+        // Tags that were never published on PyPI, pre-releases deleted from it, and a release that never existed.
+        for (String absent : List.of("0.11.0", "1.12.1", "1.13.0", "1.15.1", "2.16.0", "2.2.0rc4", "2.0.0a0", "2.4.9")) {
+            assertThat(releases).as(absent).doesNotContainKey(v(absent));
+        }
+        assertThat(matrix.releaseFacts(p("tensorflow")).orElseThrow().completeAsOf()).isPresent();
     }
 
     @Test
@@ -87,13 +98,21 @@ class BundledMatrixTest {
         assertThat(py115.contains(v("3.8"))).isFalse();
         assertThat(py115.contains(v("2.7"))).isTrue();
         assertThat(python("tensorflow", "1.15.0", Platform.WINDOWS_AMD64).contains(v("2.7"))).isFalse();
-        assertThat(required("tensorflow", "2.15.0", "keras")).hasToString("<2.16,>=2.15.0");
-        assertThat(required("tensorflow", "2.15.0", "numpy").contains(v("2.0.0"))).isFalse();
-        assertThat(required("tensorflow", "2.15.0", "numpy").contains(v("1.26.4"))).isTrue();
+        assertThat(declared("tensorflow", "2.15.0", "keras").contains(v("2.15.0"))).isTrue();
+        assertThat(declared("tensorflow", "2.15.0", "keras").contains(v("2.16.0"))).isFalse();
+        assertThat(declared("tensorflow", "2.15.0", "numpy").contains(v("2.0.0"))).isFalse();
+        assertThat(declared("tensorflow", "2.15.0", "numpy").contains(v("1.26.4"))).isTrue();
         assertThat(matrix.rulesFor(p("tensorflow"), v("2.14.0")).stream()
                 .anyMatch(r -> r.conflicts().containsKey(p("numpy")) && r.conflicts().get(p("numpy")).contains(v("2.0.0")))).isTrue();
-        assertThat(required("tensorflow", "2.21.0", "keras")).hasToString(">=3.12.0");
-        assertThat(required("tensorflow", "2.6.0", "keras").contains(v("2.7.0"))).isTrue();
+        assertThat(declared("tensorflow", "2.21.0", "keras")).hasToString(">=3.12.0");
+        assertThat(declared("tensorflow", "2.6.0", "keras").contains(v("2.7.0"))).isTrue();
+        assertThat(declared("tensorflow", "2.6.1", "tensorboard").contains(v("2.7.0"))).as("audit row 2").isTrue();
+        assertThat(declared("tensorflow", "2.7.0", "tensorboard").contains(v("2.6.0"))).as("audit row 4").isTrue();
+        assertThat(declared("tensorflow", "2.10.1", "protobuf").contains(v("3.20.3"))).as("audit row 60").isFalse();
+        assertThat(declared("tensorflow", "2.12.1", "numpy").contains(v("1.24.3"))).as("audit row 37").isTrue();
+        assertThat(declared("tensorflow", "2.18.0", "keras").contains(v("3.4.1"))).as("audit row 29").isFalse();
+        assertThat(declared("tensorflow", "2.3.0", "scipy")).as("audit row 81").hasToString("==1.4.1");
+        assertThat(declared("tensorflow", "1.12.0", "numpy").contains(v("1.19.0"))).as("audit row 50").isTrue();
         assertThat(matrix.rulesFor(p("tensorflow"), v("2.6.0")).stream().anyMatch(r -> r.conflicts().containsKey(p("keras")))).isTrue();
         assertThat(required("tensorflow", "2.6.2", "keras").contains(v("2.7.0"))).isFalse();
     }
@@ -108,7 +127,7 @@ class BundledMatrixTest {
 
     @Test
     void variantsShareTensorflowRules() {
-        assertThat(required("tensorflow-cpu", "2.15.0", "keras")).hasToString("<2.16,>=2.15.0");
+        assertThat(matrix.packageInfo(p("tensorflow-cpu")).orElseThrow().sameAs()).isEqualTo(p("tensorflow"));
         assertThat(python("tensorflow-gpu", "1.15.0", Platform.LINUX_X86_64).contains(v("3.8"))).isFalse();
         assertThat(matrix.rulesFor(p("tensorflow-gpu"), v("2.12.0")).stream().anyMatch(r -> r.unavailable() != null)).isTrue();
         assertThat(matrix.imports()).anySatisfy(g -> {
