@@ -129,13 +129,15 @@ public final class CheckService {
         if (current.verdict() == Verdict.WORKS) {
             return new TargetCheck(target, reason, current.prediction(), current.breaks(), List.of(), List.of(), skipped);
         }
-        RootRequirement python = new RootRequirement(CatalogProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
-                Origin.target("the target " + target), "==" + target.python(), false);
-        FixSearch.Result found = new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, List.of(python))
-                .search(current, maxFixes);
+        FixSearch.Result found = fixSearch(input, target, catalog, oracle).search(current, maxFixes);
         List<Fix> fixes = new ArrayList<>(found.fixes());
         if (fixes.isEmpty() || current.verdict() == Verdict.DOES_NOT_INSTALL) {
             otherPython(input, target, pre).ifPresent(fixes::add);
+        }
+        if (fixes.stream().allMatch(CheckService::removes)) {
+            // Removing what the user asked for is the last resort: first, the nearest Python on which edits
+            // that keep every requirement make it work (a TensorFlow 1 project on today's Python, say).
+            otherPythonWithEdits(input, target, pre, maxFixes).ifPresent(f -> fixes.add(0, f));
         }
         List<String> explanation = found.noSolution().map(n -> Explainer.explain(n.cause())).orElse(List.of());
         return new TargetCheck(target, reason, current.prediction(), current.breaks(), explanation,
@@ -155,6 +157,50 @@ public final class CheckService {
             if (o.verdict() == Verdict.WORKS) {
                 Prediction.Installs install = (Prediction.Installs) o.prediction();
                 return java.util.Optional.of(new Fix(List.of(new Edit.UsePython(line)), install, install.assumptions()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private FixSearch fixSearch(Input input, Target target, ReleaseCatalog catalog, Function<List<Wanted>, Outcome> oracle) {
+        RootRequirement python = new RootRequirement(CatalogProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
+                Origin.target("the target " + target), "==" + target.python(), false);
+        return new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, List.of(python));
+    }
+
+    private static boolean removes(Fix f) {
+        return f.edits().stream().anyMatch(e -> e instanceof Edit.Remove);
+    }
+
+    /** How many other Python lines are searched for edits, nearest first (each search predicts many installs). */
+    private static final int OTHER_PYTHON_SEARCHES = 8;
+
+    /** The nearest other Python line where edits that remove nothing make the install work: "use Python X" and those edits. */
+    private java.util.Optional<Fix> otherPythonWithEdits(Input input, Target target, boolean pre, int maxFixes) {
+        List<Version> lines = new ArrayList<>(lines(target.platform()));
+        lines.sort(Comparator.comparing((Version v) -> distance(v, target.pythonLine())).thenComparing(Comparator.reverseOrder()));
+        int searched = 0;
+        for (Version line : lines) {
+            if (line.equals(target.pythonLine()) || !PythonBound.of(input.manifest()).admits(line)) {
+                continue;
+            }
+            if (searched++ == OTHER_PYTHON_SEARCHES) {
+                break;
+            }
+            Target other = Target.of(line, target.platform());
+            ReleaseCatalog catalog = catalogs.apply(other);
+            Function<List<Wanted>, Outcome> oracle = wanted -> outcome(wanted, other, catalog, pre);
+            Outcome there = oracle.apply(input.wanted());
+            if (there.verdict() == Verdict.WORKS) {
+                continue;
+            }
+            for (Fix f : fixSearch(input, other, catalog, oracle).search(there, maxFixes).fixes()) {
+                if (!removes(f)) {
+                    List<Edit> edits = new ArrayList<>();
+                    edits.add(new Edit.UsePython(line));
+                    edits.addAll(f.edits());
+                    return java.util.Optional.of(new Fix(edits, f.install(), f.assumptions()));
+                }
             }
         }
         return java.util.Optional.empty();

@@ -12,6 +12,8 @@ import io.kompat.predict.Pick;
 import io.kompat.predict.PipFailure;
 import io.kompat.predict.Prediction;
 import io.kompat.requirement.PackageName;
+import io.kompat.requirement.Requirement;
+import io.kompat.version.Version;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,9 +165,29 @@ public final class PredictionText {
             sb.append("\nHow the input leads there: ").append(String.join(" -> ", chain)).append('\n');
         }
         if (f instanceof PipFailure.NoMatchingDistribution n && !n.noFileForTarget().isEmpty()) {
-            sb.append("Releases with no file for this target: ")
-                    .append(n.noFileForTarget().stream().map(Object::toString).collect(Collectors.joining(", "))).append('\n');
+            sb.append(noFile(n)).append('\n');
         }
+    }
+
+    /**
+     * The releases the requirement asks for that have no file for the target (all of them, counted, when it
+     * names none of them): why pip lists only the others.
+     */
+    static String noFile(PipFailure.NoMatchingDistribution n) {
+        List<Version> asked = n.noFileForTarget();
+        try {
+            Requirement r = Requirement.parse(n.requirement());
+            List<Version> matching = asked.stream().filter(v -> r.specifiers().contains(v, true)).toList();
+            if (!matching.isEmpty()) {
+                asked = matching;
+            }
+        } catch (IllegalArgumentException e) {
+            // pip's requirement text as written; every release is shown then
+        }
+        List<Version> sorted = asked.stream().sorted().toList();
+        String list = sorted.size() <= 6 ? sorted.stream().map(Object::toString).collect(Collectors.joining(", "))
+                : sorted.get(0) + " ... " + sorted.get(sorted.size() - 1) + " (" + sorted.size() + " releases)";
+        return (asked == n.noFileForTarget() ? "Releases with no file for this target: " : "Releases it asks for that have no file for this target: ") + list;
     }
 
     private static List<String> chainOf(PipFailure f) {
