@@ -140,7 +140,7 @@ final class SourceOptions {
             return "the scheme must be http, https or file";
         }
         try {
-            okhttp3.HttpUrl.get(url);
+            io.kompat.index.http.HttpUrls.parse(url);
             return null;
         } catch (IllegalArgumentException e) {
             return "not a valid URL (" + IndexSources.redact(String.valueOf(e.getMessage())) + ")";

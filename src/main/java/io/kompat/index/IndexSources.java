@@ -56,7 +56,7 @@ public final class IndexSources implements PackageIndex {
             } else if (http != null && (url.startsWith("https://") || url.startsWith("http://"))) {
                 try {
                     // OkHttp reads a URL as pip does (an unencoded '@' in a password included); java.net.URI would not.
-                    sources.add(new HttpIndex(http, okhttp3.HttpUrl.get(url).uri()));
+                    sources.add(new HttpIndex(http, io.kompat.index.http.HttpUrls.parse(url)));
                 } catch (IllegalArgumentException e) {
                     notRead.add(redact(url) + " (not a valid URL)");
                 }

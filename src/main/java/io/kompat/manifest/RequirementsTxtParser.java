@@ -109,7 +109,7 @@ final class RequirementsTxtParser {
         if (includedFrom == null || tree == null) {
             tree = QuotedText.treeOf(includedFrom == null ? file : Path.of(includedFrom.file()));
         }
-        boolean foreign = tree != null && QuotedText.outside(tree, file);
+        boolean foreign = tree != null && !file.toString().equals(ManifestReader.STDIN) && QuotedText.outside(tree, file);
         int firstDiagnostic = out.diagnostics.size();
         including.push(key);
         try {

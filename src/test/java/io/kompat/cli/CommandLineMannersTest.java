@@ -54,7 +54,7 @@ class CommandLineMannersTest {
         }
         assertThat(fromStdin.code()).isEqualTo(fromFile.code()).isEqualTo(ExitCode.FINDINGS);
         // The same report, with standard input named "-" where the file's name stood.
-        assertThat(fromStdin.out()).contains("(-:7: Keras==2.2.4)");
+        assertThat(fromStdin.out()).contains("-:7: Keras==2.2.4 -> keras 2.2.4");
         assertThat(fromStdin.out().replace("\n  - for", "\n  " + EXAMPLE + " for").replace("(-:", "(" + EXAMPLE + ":")
                 .replace(" -:", " " + EXAMPLE + ":")).isEqualTo(fromFile.out());
     }
@@ -85,9 +85,9 @@ class CommandLineMannersTest {
     @Test
     void colourOnlyWhenAskedOrOnATerminalWithoutNoColor() {
         Run always = run("check", "--color=always", "--offline", "--no-pip-config", "--python", "3.7", EXAMPLE);
-        assertThat(always.out()).contains("\u001b[1;31mBREAKS\u001b[0m:");
+        assertThat(always.out()).contains("\u001b[1;31mDOES NOT INSTALL\u001b[0m:");
         Run never = run("check", "--color", "never", "--offline", "--no-pip-config", "--python", "3.7", EXAMPLE);
-        assertThat(never.out()).doesNotContain("\u001b[").startsWith("BREAKS:");
+        assertThat(never.out()).doesNotContain("\u001b[").startsWith("DOES NOT INSTALL:");
         // Tests have no terminal: auto means none.
         assertThat(run("check", "--offline", "--no-pip-config", "--python", "3.7", EXAMPLE).out()).doesNotContain("\u001b[");
         assertThat(OutputStyle.colour("auto", true, null, "xterm")).isTrue();

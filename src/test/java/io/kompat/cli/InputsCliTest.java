@@ -77,7 +77,7 @@ class InputsCliTest {
     @Test
     void auditReportsALockfileOfAnotherToolAtItsLine() throws Exception {
         Path lock = dir.resolve("poetry.lock");
-        Files.writeString(lock, "[[package]]\nname = \"numx\"\nversion = \"1.18.5\"\n\n[[package]]\nname = \"tx\"\nversion = \"9.9\"\n");
+        Files.writeString(lock, "[[package]]\nname = \"numx\"\nversion = \"1.18.5\"\n\n[[package]]\nname = \"tx\"\nversion = \"2.2.9\"\n");
         CliTest.Run r = CliTest.run(CliTest.concat(new String[] {"audit"}, FIXTURE, dir.toString()));
         assertThat(r.out() + r.err()).contains("poetry.lock");
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.FINDINGS);
