@@ -131,13 +131,12 @@ public final class CheckService {
         }
         FixSearch.Result found = fixSearch(input, target, catalog, oracle).search(current, maxFixes);
         List<Fix> fixes = new ArrayList<>(found.fixes());
-        if (fixes.isEmpty() || current.verdict() == Verdict.DOES_NOT_INSTALL) {
+        if (fixes.stream().allMatch(f -> f.changes() > 0)) {
+            // Every fix here changes or removes what the user wrote: another Python may keep it as written (a
+            // TensorFlow 1 project on today's Python, say), alone or with bounds added.
             otherPython(input, target, pre).ifPresent(fixes::add);
-        }
-        if (fixes.stream().allMatch(CheckService::removes)) {
-            // Removing what the user asked for is the last resort: first, the nearest Python on which edits
-            // that keep every requirement make it work (a TensorFlow 1 project on today's Python, say).
-            otherPythonWithEdits(input, target, pre, maxFixes).ifPresent(f -> fixes.add(0, f));
+            otherPythonWithEdits(input, target, pre, maxFixes).ifPresent(fixes::add);
+            fixes.sort(Comparator.comparingLong(CheckService::weight).thenComparingInt(f -> f.edits().size()));
         }
         List<String> explanation = found.noSolution().map(n -> Explainer.explain(n.cause())).orElse(List.of());
         return new TargetCheck(target, reason, current.prediction(), current.breaks(), explanation,
@@ -165,17 +164,21 @@ public final class CheckService {
     private FixSearch fixSearch(Input input, Target target, ReleaseCatalog catalog, Function<List<Wanted>, Outcome> oracle) {
         RootRequirement python = new RootRequirement(CatalogProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
                 Origin.target("the target " + target), "==" + target.python(), false);
-        return new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, List.of(python));
+        return new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, List.of(python), l -> markerHolds(l.wanted(), target));
     }
 
-    private static boolean removes(Fix f) {
-        return f.edits().stream().anyMatch(e -> e instanceof Edit.Remove);
+    /** What a fix costs the user's file: a removed line costs most, a changed one less, an added bound or another Python nothing. */
+    private static long weight(Fix f) {
+        return f.edits().stream().mapToLong(e -> e instanceof Edit.Remove ? 2 : e instanceof Edit.Change ? 1 : 0).sum();
     }
 
     /** How many other Python lines are searched for edits, nearest first (each search predicts many installs). */
     private static final int OTHER_PYTHON_SEARCHES = 8;
 
-    /** The nearest other Python line where edits that remove nothing make the install work: "use Python X" and those edits. */
+    /**
+     * The nearest other Python line on which the input does not work as written but edits that remove nothing
+     * make it work: "use Python X" and those edits.
+     */
     private java.util.Optional<Fix> otherPythonWithEdits(Input input, Target target, boolean pre, int maxFixes) {
         List<Version> lines = new ArrayList<>(lines(target.platform()));
         lines.sort(Comparator.comparing((Version v) -> distance(v, target.pythonLine())).thenComparing(Comparator.reverseOrder()));
@@ -195,7 +198,7 @@ public final class CheckService {
                 continue;
             }
             for (Fix f : fixSearch(input, other, catalog, oracle).search(there, maxFixes).fixes()) {
-                if (!removes(f)) {
+                if (f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
                     List<Edit> edits = new ArrayList<>();
                     edits.add(new Edit.UsePython(line));
                     edits.addAll(f.edits());

@@ -37,12 +37,16 @@ final class FixSearch {
     private final DependencyProvider full;
     private final Function<List<Wanted>, Outcome> oracle;
     private final List<RootRequirement> extraRoots;
+    private final java.util.function.Predicate<Input.Line> applies;
 
-    FixSearch(Input input, DependencyProvider full, Function<List<Wanted>, Outcome> oracle, List<RootRequirement> extraRoots) {
+    /** @param applies whether a line's marker holds on the target (pip ignores the others, so the full solve does too) */
+    FixSearch(Input input, DependencyProvider full, Function<List<Wanted>, Outcome> oracle, List<RootRequirement> extraRoots,
+            java.util.function.Predicate<Input.Line> applies) {
         this.input = input;
         this.full = full;
         this.oracle = oracle;
         this.extraRoots = List.copyOf(extraRoots);
+        this.applies = applies;
     }
 
     /** Up to {@code max} verified fixes, best first; the full solve's failure, if no release set can work. */
@@ -86,6 +90,9 @@ final class FixSearch {
     private List<RootRequirement> roots() {
         List<RootRequirement> roots = new ArrayList<>(extraRoots);
         for (Input.Line l : input.lines()) {
+            if (!applies.test(l)) {
+                continue;
+            }
             Requirement r = l.wanted().requirement();
             roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), l.wanted().constraint(), l.wanted().origin(),
                     r.specifiers().isEmpty() ? "(any version)" : r.specifiers().toString()));
