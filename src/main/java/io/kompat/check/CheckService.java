@@ -135,7 +135,7 @@ public final class CheckService {
             // Every fix here changes or removes what the user wrote: another Python may keep it as written (a
             // TensorFlow 1 project on today's Python, say), alone or with bounds added.
             otherPython(input, target, pre).ifPresent(fixes::add);
-            otherPythonWithEdits(input, target, pre, maxFixes).ifPresent(fixes::add);
+            otherPythonWithEdits(input, target, pre, maxFixes, fixes).ifPresent(fixes::add);
             fixes.sort(Comparator.comparingLong(CheckService::weight).thenComparingInt(f -> f.edits().size()));
         }
         List<String> explanation = found.noSolution().map(n -> Explainer.explain(n.cause())).orElse(List.of());
@@ -177,9 +177,9 @@ public final class CheckService {
 
     /**
      * The nearest other Python line on which the input does not work as written but edits that remove nothing
-     * make it work: "use Python X" and those edits.
+     * make it work: "use Python X" and those edits (not when the same edits already work on the target's Python).
      */
-    private java.util.Optional<Fix> otherPythonWithEdits(Input input, Target target, boolean pre, int maxFixes) {
+    private java.util.Optional<Fix> otherPythonWithEdits(Input input, Target target, boolean pre, int maxFixes, List<Fix> here) {
         List<Version> lines = new ArrayList<>(lines(target.platform()));
         lines.sort(Comparator.comparing((Version v) -> distance(v, target.pythonLine())).thenComparing(Comparator.reverseOrder()));
         int searched = 0;
@@ -198,7 +198,8 @@ public final class CheckService {
                 continue;
             }
             for (Fix f : fixSearch(input, other, catalog, oracle).search(there, maxFixes).fixes()) {
-                if (f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
+                boolean worksHereToo = here.stream().anyMatch(h -> h.edits().equals(f.edits()));
+                if (!worksHereToo && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
                     List<Edit> edits = new ArrayList<>();
                     edits.add(new Edit.UsePython(line));
                     edits.addAll(f.edits());
