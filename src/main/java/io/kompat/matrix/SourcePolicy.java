@@ -24,7 +24,7 @@ public final class SourcePolicy {
             new Rule(Pattern.compile("^https?://([a-z.]*\\.)?(medium\\.com|towardsdatascience\\.com|blogspot\\.com)/|^https?://blog\\.|/blog/"),
                     "a blog"));
 
-    private static final String REF = "([0-9a-f]{7,40}|v?[0-9]+(\\.[0-9]+)*([.-]?(a|b|rc|post|dev)[0-9]*)?|rel-[0-9A-Za-z.]+|[A-Za-z0-9_.+-]*-v?[0-9]+(\\.[0-9]+)+)";
+    private static final String REF = "([0-9a-f]{7,40}|v?[0-9]+(\\.[0-9]+)*([.-]?(a|b|rc|post|dev)\\.?[0-9]*)?|rel-[0-9A-Za-z.]+|[A-Za-z0-9_.+-]*-v?[0-9]+(\\.[0-9]+)+)";
     private static final List<Pattern> PINNED = List.of(
             Pattern.compile("^https://github\\.com/[^/]+/[^/]+/(blob|tree|raw)/" + REF + "(/|#|$)"),
             Pattern.compile("^https://raw\\.githubusercontent\\.com/[^/]+/[^/]+/" + REF + "/"),

@@ -128,8 +128,8 @@ class BundledReleaseFactsTest {
                     if (facet.equals("dates")) {
                         assertThat(url).startsWith("git ");
                     } else {
-                        assertThat(url).as("%s %s %s", f.name(), r.version(), facet)
-                                .matches("https://github\\.com/[^/]+/[^/]+/blob/(?!master/|main/)[^/]+/.+|https://pypi\\.org/project/[^/]+/[^/]+/");
+                        assertThat(SourcePolicy.pinned(url)).as("%s %s %s: %s is pinned", f.name(), r.version(), facet, url).isTrue();
+                        assertThat(SourcePolicy.lead(url)).as("%s %s %s: %s is a lead", f.name(), r.version(), facet, url).isNull();
                     }
                 }));
             }
