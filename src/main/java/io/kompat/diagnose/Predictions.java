@@ -3,6 +3,7 @@ package io.kompat.diagnose;
 import io.kompat.check.Break;
 import io.kompat.check.CheckRequest;
 import io.kompat.check.CheckService;
+import io.kompat.check.Edit;
 import io.kompat.check.Fix;
 import io.kompat.check.PythonChoice;
 import io.kompat.check.TargetCheck;
@@ -39,8 +40,20 @@ final class Predictions {
     }
 
     /** The requirements checked as a pin set; resolved only when pip's install of them works with every release known. */
-    Diagnosis.PinSet pins(List<String> requested, Diagnoser.Options options) {
-        TargetCheck c = check(ManifestReader.fromRequirements("pins", requested), options);
+    Diagnosis.PinSet pins(List<String> asked, Diagnoser.Options options) {
+        TargetCheck c = check(ManifestReader.fromRequirements("pins", asked), options);
+        List<String> requested = asked;
+        if (c.verdict() != Verdict.WORKS) {
+            // The pins break through what pip adds beside them (h5py 3 under Keras 2.2, protobuf 4 under TF 1):
+            // the check's first fix that only adds bounds joins the pins, so they stay in the code's era.
+            java.util.Optional<List<String>> bounded = c.fixes().stream()
+                    .filter(f -> f.edits().stream().allMatch(e -> e instanceof Edit.Add || e instanceof Edit.Narrow))
+                    .findFirst().map(f -> withBounds(asked, f));
+            if (bounded.isPresent()) {
+                requested = bounded.get();
+                c = check(ManifestReader.fromRequirements("pins", requested), options);
+            }
+        }
         List<String> resolved = new ArrayList<>();
         // Verified means pip's install works and every release in it is known: nothing taken on trust.
         boolean verified = c.verdict() == Verdict.WORKS && c.assumptions().isEmpty();
@@ -50,6 +63,24 @@ final class Predictions {
         }
         List<String> why = verified ? List.of() : problems(c);
         return new Diagnosis.PinSet(requested, resolved, c.target().toString(), why);
+    }
+
+    /** {@code pins} with the bounds of {@code fix} (only additions and narrowed lines) applied. */
+    private static List<String> withBounds(List<String> pins, Fix fix) {
+        List<ManifestEntry> entries = ManifestReader.fromRequirements("pins", pins).entries();
+        List<String> out = new ArrayList<>(pins);
+        for (Edit e : fix.edits()) {
+            if (e instanceof Edit.Add a) {
+                out.add(a.name().value() + a.specifiers());
+            } else if (e instanceof Edit.Narrow n) {
+                for (int i = 0; i < entries.size(); i++) {
+                    if (entries.get(i).name().equals(n.entry().name())) {
+                        out.set(i, n.entry().name().value() + n.result());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -109,9 +140,13 @@ final class Predictions {
         for (Break b : c.breaks()) {
             out.add(breakSentence(b));
         }
+        // One line per reason: the packages without release data offline are many for a TensorFlow install.
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
         for (Prediction.Assumption a : c.assumptions()) {
-            out.add("not verified: " + a.name().value() + " (" + a.reason() + ")");
+            String reason = a.reason().replace("no release data for " + a.name().value() + " is", "no release data is");
+            byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(a.name().value());
         }
+        byReason.forEach((reason, names) -> out.add("not verified: " + String.join(", ", names) + " (" + reason + ")"));
         return out;
     }
 

@@ -69,7 +69,7 @@ class DiagnoseTest {
     void tensorflowOneNamesPointToCompatV1AndTensorflow115() throws IOException {
         Diagnosis d = only("tf-placeholder.txt", null);
         assertThat(d.advice()).anySatisfy(a -> assertThat(a).contains("tensorflow.compat.v1.placeholder"));
-        assertThat(d.pins().requested()).containsExactly("tensorflow==1.15.*");
+        assertThat(d.pins().requested()).containsExactly("tensorflow==1.15.*", "protobuf<4", "h5py<3");
         PinSets.assertHonest(d.pins());
         Diagnosis session = only("tf-session.txt", "3.6");
         assertThat(session.facts()).anySatisfy(f -> assertThat(f).contains("tensorflow.Session exists up to tensorflow 1.15")
