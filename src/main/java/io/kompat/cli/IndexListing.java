@@ -6,8 +6,7 @@ import io.kompat.index.IndexException;
 import io.kompat.index.IndexSources;
 import io.kompat.index.PackageIndex;
 import io.kompat.index.TargetTags;
-import io.kompat.index.http.HttpIndex;
-import io.kompat.index.http.PypiJsonApi;
+import io.kompat.index.ProjectDetails;
 import io.kompat.report.IndexReport;
 import io.kompat.requirement.Credentials;
 import io.kompat.requirement.PackageName;
@@ -61,16 +60,17 @@ final class IndexListing {
     static List<IndexReport.Details> details(IndexSources sources, PackageName name) {
         List<IndexReport.Details> out = new ArrayList<>();
         for (PackageIndex s : sources.sources()) {
-            if (!(s instanceof HttpIndex h)) {
+            if (!s.remote()) {
                 continue;
             }
+            PackageIndex h = s;
             try {
-                Optional<PypiJsonApi.Project> p = h.details(name);
+                Optional<ProjectDetails> p = h.details(name);
                 if (p.isEmpty()) {
                     out.add(problem(h.describe(), "no JSON API or no such project"));
                     continue;
                 }
-                PypiJsonApi.Project d = p.get();
+                ProjectDetails d = p.get();
                 Map<String, String> links = new LinkedHashMap<>();
                 d.links().forEach((k, v) -> links.put(k, Credentials.redact(v)));
                 out.add(new IndexReport.Details(h.describe(), null, d.name(), d.latest(), d.requiresPython(), d.summary(), links,

@@ -100,7 +100,7 @@ final class SourceOptions {
             fromInput.trustedHosts().forEach(http::trustHost);
         }
         // Inputs with the same sources (every file of an audit, usually) share them, and so the pages read.
-        return opened.computeIfAbsent(merged, m -> IndexSources.of(m, List.of(), List.of(), http));
+        return opened.computeIfAbsent(merged, m -> IndexSources.of(m, List.of(), List.of(), io.kompat.index.http.HttpIndex.opener(http)));
     }
 
     /**

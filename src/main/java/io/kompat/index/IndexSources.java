@@ -1,7 +1,5 @@
 package io.kompat.index;
 
-import io.kompat.index.http.HttpFetcher;
-import io.kompat.index.http.HttpIndex;
 import io.kompat.requirement.PackageName;
 import java.net.URI;
 import java.nio.file.Path;
@@ -33,8 +31,8 @@ public final class IndexSources implements PackageIndex {
         return of(config, indexUrls, findLinks, null);
     }
 
-    /** As above; remote indexes are read through {@code http} when it is not null. */
-    public static IndexSources of(PipConfig config, List<String> indexUrls, List<String> findLinks, HttpFetcher http) {
+    /** As above; remote indexes are opened with {@code remote} when it is not null. */
+    public static IndexSources of(PipConfig config, List<String> indexUrls, List<String> findLinks, PackageIndex.Opener remote) {
         List<String> urls = new ArrayList<>();
         if (!config.noIndex()) {
             if (!indexUrls.isEmpty()) {
@@ -53,10 +51,9 @@ public final class IndexSources implements PackageIndex {
                 } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
                     notRead.add(redact(url) + " (not a local file: URL)");
                 }
-            } else if (http != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+            } else if (remote != null && (url.startsWith("https://") || url.startsWith("http://"))) {
                 try {
-                    // OkHttp reads a URL as pip does (an unencoded '@' in a password included); java.net.URI would not.
-                    sources.add(new HttpIndex(http, io.kompat.index.http.HttpUrls.parse(url)));
+                    sources.add(remote.open(url));
                 } catch (IllegalArgumentException e) {
                     notRead.add(redact(url) + " (not a valid URL)");
                 }
@@ -93,11 +90,7 @@ public final class IndexSources implements PackageIndex {
 
     /** Starts fetching the project pages of {@code names} from every remote index, in parallel. */
     public void prefetch(java.util.Collection<PackageName> names) {
-        for (PackageIndex s : sources) {
-            if (s instanceof HttpIndex h) {
-                h.prefetch(names);
-            }
-        }
+        sources.forEach(s -> s.prefetch(names));
     }
 
     /**
@@ -108,9 +101,9 @@ public final class IndexSources implements PackageIndex {
     public void prefetch(java.util.Collection<PackageName> names, java.util.function.Function<List<DistributionFile>, Optional<DistributionFile>> pick,
             java.util.function.Consumer<CoreMetadata> then) {
         for (PackageIndex s : sources) {
-            if (s instanceof HttpIndex h) {
+            if (s.remote()) {
                 for (PackageName n : names) {
-                    h.pageAsync(n).thenAccept(files -> pick.apply(files).ifPresent(f -> h.metadataAsync(f).thenAccept(md -> md.ifPresent(then))));
+                    s.filesAhead(n).thenAccept(files -> pick.apply(files).ifPresent(f -> s.metadataAhead(f).thenAccept(md -> md.ifPresent(then))));
                 }
             }
         }
@@ -119,9 +112,7 @@ public final class IndexSources implements PackageIndex {
     /** Starts fetching the metadata of {@code files} from the remote indexes they came from, in parallel. */
     public void prefetchMetadata(List<DistributionFile> files) {
         for (DistributionFile f : files) {
-            if (sourceOf(f).orElse(null) instanceof HttpIndex h) {
-                h.metadataAsync(f);
-            }
+            sourceOf(f).ifPresent(s -> s.metadataAhead(f));
         }
     }
 
@@ -132,7 +123,7 @@ public final class IndexSources implements PackageIndex {
 
     /** Whether any source is a remote index (whose answer is authoritative when it is reached). */
     public boolean hasRemote() {
-        return sources.stream().anyMatch(s -> s instanceof HttpIndex);
+        return sources.stream().anyMatch(PackageIndex::remote);
     }
 
     public List<PackageIndex> sources() {
@@ -158,7 +149,7 @@ public final class IndexSources implements PackageIndex {
                 for (DistributionFile f : s.files(name)) {
                     byName.putIfAbsent(f.filename(), f);
                 }
-                remote |= s instanceof HttpIndex;
+                remote |= s.remote();
             } catch (IndexUnreachableException e) {
                 unreachable.add(e.getMessage());
             } catch (IndexException e) {

@@ -77,6 +77,23 @@ class DependencyDirectionTest {
     }
 
     @Test
+    void theIndexPortKnowsNoAdapter() {
+        noClasses().that().resideInAPackage("io.kompat.index")
+                .should().dependOnClassesThat().resideInAPackage("io.kompat.index.http..")
+                .check(classes);
+    }
+
+    @Test
+    void noOneOutsideTheHttpAdapterNamesItsIndexType() {
+        // Callers reach remote indexes through the PackageIndex port, never by downcasting; only the composition root
+        // (the command line's source options) opens them, with HttpIndex.opener.
+        noClasses().that().resideOutsideOfPackage("io.kompat.index.http..").and().doNotHaveFullyQualifiedName("io.kompat.cli.SourceOptions")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.kompat.index.http.HttpIndex")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.kompat.index.http.PypiJsonApi")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("io.kompat.(*)..").should().beFreeOfCycles().check(classes);
     }

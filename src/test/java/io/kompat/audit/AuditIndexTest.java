@@ -39,7 +39,7 @@ class AuditIndexTest {
             Path ok = dir.resolve("requirements-ok.txt");
             Files.writeString(ok, "six==1.16.0 --hash=sha256:%s --hash=sha256:%s\n".formatted(OTHER, GOOD.toUpperCase()));
             try (HttpFetcher http = new HttpFetcher(HttpSettings.defaults(null, false), Netrc.EMPTY, w -> { })) {
-                IndexSources sources = IndexSources.of(PipConfig.NONE, List.of(index.url()), List.of(), http);
+                IndexSources sources = IndexSources.of(PipConfig.NONE, List.of(index.url()), List.of(), io.kompat.index.http.HttpIndex.opener(http));
                 AuditResult r = new Auditor(MatrixLoader.loadBundled(), ManifestReader.standard(), LocalDate.of(2026, 11, 1), m -> sources)
                         .audit(List.of(req, ok), f -> { });
                 assertThat(r.findings()).filteredOn(f -> f.id().equals("KMP103")).singleElement().satisfies(f -> {

@@ -110,7 +110,7 @@ class PredictedScenarioTest {
         if (s.has("index")) {
             try (FakeIndex index = fakeIndex(s.get("index"));
                     HttpFetcher http = new HttpFetcher(HttpSettings.defaults(null, false), Netrc.EMPTY, w -> { })) {
-                IndexSources sources = IndexSources.of(PipConfig.NONE, List.of(index.url()), List.of(), http);
+                IndexSources sources = IndexSources.of(PipConfig.NONE, List.of(index.url()), List.of(), io.kompat.index.http.HttpIndex.opener(http));
                 r = new CheckService(matrix, t -> new CombinedCatalog(new IndexCatalog(sources, t), new BundledCatalog(matrix, t), asOf))
                         .check(request);
             }

@@ -91,7 +91,7 @@ class PipResolveDifferentialTest {
         Files.writeString(req, c.get("requirements").asText());
         CheckResult r;
         try (HttpFetcher http = new HttpFetcher(HttpSettings.defaults(null, false), Netrc.EMPTY, w -> { })) {
-            IndexSources sources = IndexSources.of(PipConfig.NONE, List.of(index.url()), List.of(), http);
+            IndexSources sources = IndexSources.of(PipConfig.NONE, List.of(index.url()), List.of(), io.kompat.index.http.HttpIndex.opener(http));
             CheckService service = new CheckService(matrix, t -> new CombinedCatalog(new IndexCatalog(sources, t), new BundledCatalog(matrix, t), null));
             r = service.check(new CheckRequest(ManifestReader.standard().read(List.of(req), null),
                     new PythonChoice.Given(Version.parse(vectors.get("python").asText())), null));

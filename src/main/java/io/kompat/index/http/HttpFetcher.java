@@ -2,7 +2,6 @@ package io.kompat.index.http;
 
 import io.kompat.index.IndexException;
 import io.kompat.index.IndexUnreachableException;
-import io.kompat.index.IndexSources;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -65,7 +64,7 @@ public final class HttpFetcher implements AutoCloseable {
                 return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(body)).toString();
             } catch (CharacterCodingException e) {
-                throw new IndexException(IndexSources.redact(url.toString()) + ": the response is not valid " + cs.name());
+                throw new IndexException(io.kompat.requirement.Credentials.redact(url.toString()) + ": the response is not valid " + cs.name());
             }
         }
     }
@@ -471,7 +470,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** The URL as it may be shown: without credentials. */
     static String display(URI url) {
-        return IndexSources.redact(url.toString());
+        return io.kompat.requirement.Credentials.redact(url.toString());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.kompat.index.CoreMetadata;
 import io.kompat.index.DistributionFile;
 import io.kompat.index.IndexException;
 import io.kompat.index.PackageIndex;
+import io.kompat.index.ProjectDetails;
 import io.kompat.index.SimplePage;
 import io.kompat.requirement.PackageName;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,8 @@ public final class HttpIndex implements PackageIndex {
     }
 
     /** What this index's PyPI JSON API says about {@code name}; empty where the server has none. */
-    public Optional<PypiJsonApi.Project> details(PackageName name) throws IndexException {
+    @Override
+    public Optional<ProjectDetails> details(PackageName name) throws IndexException {
         return new PypiJsonApi(http, base).project(name);
     }
 
@@ -57,11 +58,24 @@ public final class HttpIndex implements PackageIndex {
         return label;
     }
 
-    /** Starts fetching the pages of {@code names} in the background (at most the fetcher's parallelism at once). */
-    public void prefetch(Collection<PackageName> names) {
-        for (PackageName n : names) {
-            pageAsync(n);
-        }
+    /** Opens remote indexes through {@code http}; URLs are read as pip reads them (OkHttp's parser: an unencoded '@' in a password included). */
+    public static PackageIndex.Opener opener(HttpFetcher http) {
+        return url -> new HttpIndex(http, HttpUrls.parse(url));
+    }
+
+    @Override
+    public boolean remote() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<List<DistributionFile>> filesAhead(PackageName name) {
+        return pageAsync(name);
+    }
+
+    @Override
+    public CompletableFuture<Optional<CoreMetadata>> metadataAhead(DistributionFile file) {
+        return metadataAsync(file);
     }
 
     /** The page of {@code name}, fetched in the background (once). */

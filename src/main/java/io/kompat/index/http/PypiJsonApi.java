@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kompat.index.IndexException;
+import io.kompat.index.ProjectDetails;
 import io.kompat.requirement.PackageName;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,11 +22,6 @@ import java.util.Optional;
 public final class PypiJsonApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the JSON API says about a project. */
-    public record Project(String name, String latest, String summary, String requiresPython, Map<String, String> links,
-            Map<String, String> yanked, List<String> vulnerabilities) {
-    }
-
     private final HttpFetcher http;
     private final URI base;
 
@@ -38,7 +34,7 @@ public final class PypiJsonApi {
     }
 
     /** The project, or empty when this server has no JSON API or no such project. */
-    public Optional<Project> project(PackageName name) throws IndexException {
+    public Optional<ProjectDetails> project(PackageName name) throws IndexException {
         URI url = base.resolve(name.value() + "/json");
         HttpFetcher.Fetched f = http.get(url, "application/json");
         if (f.status() == 404 || f.status() == 410) {
@@ -79,7 +75,7 @@ public final class PypiJsonApi {
                 vulnerabilities.add(v.path("id").asText("?"));
             }
         }
-        return Optional.of(new Project(info.path("name").asText(name.value()), info.path("version").asText(null), info.path("summary").asText(null),
+        return Optional.of(new ProjectDetails(info.path("name").asText(name.value()), info.path("version").asText(null), info.path("summary").asText(null),
                 info.path("requires_python").asText(null), links, yanked, vulnerabilities));
     }
 }

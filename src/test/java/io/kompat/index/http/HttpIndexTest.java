@@ -313,7 +313,7 @@ class HttpIndexTest extends MockServerTest {
         server.enqueue(new MockResponse().setResponseCode(404));
         try (HttpFetcher http = fetcher(false)) {
             PypiJsonApi api = new PypiJsonApi(http, server.url("/simple/").uri());
-            PypiJsonApi.Project p = api.project(KERAS).orElseThrow();
+            io.kompat.index.ProjectDetails p = api.project(KERAS).orElseThrow();
             assertThat(server.takeRequest().getPath()).isEqualTo("/pypi/keras/json");
             assertThat(p.latest()).isEqualTo("3.15.1");
             assertThat(p.summary()).isEqualTo("Multi-backend Keras");
