@@ -35,12 +35,16 @@ class ProcessSafetyTest {
     void aWriteKilledMidwayLeavesTheOldFileWhole() throws Exception {
         Path target = dir.resolve("requirements.txt");
         int killedMidway = 0;
-        for (int delay : new int[] {5, 30, 80, 150, 300}) {
+        for (int round = 0; round < 5; round++) {
             Files.writeString(target, "keras==2.3.1\n");
             Process p = java(SlowWriterMain.class.getName(), target.toString(), "64").start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("writing");
-            Thread.sleep(delay);
+            // Killed as soon as the temporary file is there (the write under way), not after a guessed delay, so a
+            // loaded machine cannot make every kill land before or after the write.
+            while (p.isAlive() && !hasTemp(dir)) {
+                Thread.onSpinWait();
+            }
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String now = Files.readString(target);
@@ -57,6 +61,12 @@ class ProcessSafetyTest {
             }
         }
         assertThat(killedMidway).as("rounds in which the kill landed during the write").isPositive();
+    }
+
+    private static boolean hasTemp(Path dir) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+        }
     }
 
     @Test
