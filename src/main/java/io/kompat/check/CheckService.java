@@ -135,7 +135,9 @@ public final class CheckService {
             // Every fix here changes or removes what the user wrote: another Python may keep it as written (a
             // TensorFlow 1 project on today's Python, say), alone or with bounds added.
             otherPython(input, target, pre).ifPresent(fixes::add);
-            otherPythonWithEdits(input, target, pre, maxFixes, fixes).ifPresent(fixes::add);
+            // Edits on another Python only when they cost the user's file less than every fix on this one.
+            long cheapestHere = found.fixes().stream().mapToLong(CheckService::weight).min().orElse(Long.MAX_VALUE);
+            otherPythonWithEdits(input, target, pre, maxFixes, fixes).filter(f -> weight(f) < cheapestHere).ifPresent(fixes::add);
             fixes.sort(Comparator.comparingLong(CheckService::weight).thenComparingInt(f -> f.edits().size()));
         }
         List<String> explanation = found.noSolution().map(n -> Explainer.explain(n.cause())).orElse(List.of());
