@@ -301,7 +301,11 @@ public final class VersionSet {
         }
     }
 
-    /** Specifier-like text: {@code >=1.0,<2.0 || ==3.0}; {@code <2.0} stands for {@code <2.0.dev0}. */
+    /**
+     * PEP 440 text for people: one specifier set where one says exactly this set ({@code >=3.20.3,<5,!=4.21.0}),
+     * else the stretches joined by "or" ({@code ==1.15.5 or >=2.1.3,<2.2}); {@code <2.0} stands for
+     * {@code <2.0.dev0}. Never internal interval notation.
+     */
     @Override
     public String toString() {
         if (intervals.isEmpty()) {
@@ -310,7 +314,13 @@ public final class VersionSet {
         if (isAny()) {
             return "*";
         }
-        return intervals.stream().map(VersionSet::format).collect(Collectors.joining(" || "));
+        java.util.Optional<String> one = asSpecifiers();
+        if (one.isPresent()) {
+            return one.get();
+        }
+        List<String> parts = intervals.stream().map(VersionSet::format).toList();
+        return parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
     }
 
     private static String format(Interval in) {
