@@ -41,6 +41,10 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
         List<Line> lines = new ArrayList<>();
         List<ManifestEntry> unchecked = new ArrayList<>();
         for (ManifestEntry e : manifest.entries()) {
+            if (e.conda() != null && e.name() != null && e.name().value().equals("python")) {
+                // Conda's python is the interpreter itself: it chooses the target (--python, else this pin), not a package pip installs.
+                continue;
+            }
             if (!e.isCheckable()) {
                 unchecked.add(e);
                 continue;

@@ -46,7 +46,7 @@ final class CondaEntries {
                 specifiers, null, text, at, false, null, List.of(), Map.of(), details));
     }
 
-    /** {@code 3.7} from {@code ==3.7.*} or {@code ==3.7.16}; null for ranges. */
+    /** {@code 3.7} from {@code ==3.7.*}, {@code 3.7.16} from {@code ==3.7.16} (the exact Python conda installs); null for ranges. */
     private static String pythonMinor(SpecifierSet specifiers) {
         if (specifiers.specifiers().size() != 1) {
             return null;
@@ -54,6 +54,9 @@ final class CondaEntries {
         Specifier s = specifiers.specifiers().get(0);
         if (s.operator() != io.kompat.version.Operator.EQUAL || s.version() == null || s.version().release().size() < 2) {
             return null;
+        }
+        if (!s.isWildcard() && s.version().release().size() == 3) {
+            return s.version().release().get(0) + "." + s.version().release().get(1) + "." + s.version().release().get(2);
         }
         return s.version().release().get(0) + "." + s.version().release().get(1);
     }
