@@ -89,7 +89,14 @@ final class CondaEnvironmentParser {
             }
             SourceLocation at = r.at(item);
             try {
-                conda.add(CondaSpec.parse(spec), spec, at, r.text.line(item.line()));
+                CondaSpec parsed = CondaSpec.parse(spec);
+                if (parsed.name().equals("pip")) {
+                    // Conda's pip is the installer that runs the 'pip:' section, not a package the project asks pip for.
+                    out.add(new Diagnostic(Severity.INFO, at, "not checked: pip is the installer conda puts in the environment to run the"
+                            + " 'pip:' section, not one of its packages", r.text.line(item.line()), null));
+                    continue;
+                }
+                conda.add(parsed, spec, at, r.text.line(item.line()));
             } catch (IllegalArgumentException e) {
                 out.add(Diagnostic.error(at, "invalid conda match spec '" + io.kompat.version.Excerpt.around(spec, 0) + "': " + e.getMessage(),
                         r.text.line(item.line()), null));

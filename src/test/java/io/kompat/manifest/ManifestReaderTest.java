@@ -128,4 +128,20 @@ class ManifestReaderTest {
         assertThat(CondaSpec.parse("conda-forge/linux-64::keras==2.4.3").channel()).isEqualTo("conda-forge/linux-64");
         assertThat(CondaSpec.parse("numpy 1.19|1.20").toSpecifiers()).isNull();
     }
+
+    @Test
+    void condaPipIsTheInstallerNotAPackageToCheck() throws IOException {
+        Manifest m = read("environment.yml", "name: x\ndependencies:\n  - python=3.10\n  - pip\n  - conda-forge::pip>=23\n  - pip:\n    - keras==2.11.0\n");
+        assertThat(m.entries()).extracting(e -> e.name().value()).containsExactly("python", "keras");
+        assertThat(m.diagnostics()).hasSize(2).allSatisfy(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.INFO);
+            assertThat(d.message()).contains("pip is the installer");
+        }).extracting(d -> d.location().line() + ":" + d.location().column()).containsExactly("4:5", "5:5");
+    }
+
+    @Test
+    void pipFromPypiInThePipSectionIsStillARequirement() throws IOException {
+        Manifest m = read("environment.yml", "dependencies:\n  - pip:\n    - pip==23.1\n");
+        assertThat(m.entries()).extracting(e -> e.name().value()).containsExactly("pip");
+    }
 }
