@@ -57,6 +57,9 @@ public final class BundledCatalog implements ReleaseCatalog {
         skipped.sort(null);
         Project.Unlisted unlisted = f.completeAsOf().<Project.Unlisted>map(d -> new Project.After(d.toString()))
                 .orElse(new Project.Any("the bundled list of " + name + " releases is not complete"));
+        if (matrix.releaseFacts(name).isEmpty()) {
+            unlisted = VariantReleases.unlisted(matrix, name, this, unlisted);
+        }
         return new Project.Listed(name, releases, unlisted, skipped, noFile, Origins.of(f.citation()), known);
     }
 

@@ -5,6 +5,8 @@ import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.PackageInfo;
 import io.kompat.matrix.ReleaseFact;
 import io.kompat.matrix.ReleaseFacts;
+import io.kompat.predict.Project;
+import io.kompat.predict.ReleaseCatalog;
 import io.kompat.requirement.PackageName;
 import io.kompat.version.Version;
 import java.util.ArrayList;
@@ -51,6 +53,19 @@ final class VariantReleases {
         }
         return Optional.of(new ReleaseFacts(name, variant.summary(), Optional.empty(), List.copyOf(listSources), releases,
                 variant.citation()));
+    }
+
+    /**
+     * Which releases the variant's list may lack: within its {@code same-as} versions, only versions the other
+     * distribution has or may have (each such release of the variant is a release of the other), judged by the
+     * other's list as {@code catalog} shows it; elsewhere {@code own} decides.
+     */
+    static Project.Unlisted unlisted(CompatibilityMatrix matrix, PackageName name, ReleaseCatalog catalog, Project.Unlisted own) {
+        Optional<PackageInfo> info = matrix.packageInfo(name);
+        if (info.isEmpty() || info.get().sameAs() == null || !(catalog.project(info.get().sameAs()) instanceof Project.Listed base)) {
+            return own;
+        }
+        return new Project.SameBuild(info.get().sameAsVersions(), base.unlisted(), base.known(), own);
     }
 
     /** Release {@code r} of the other distribution under the variant's name, cited by both. */

@@ -91,12 +91,31 @@ class VariantReleasesTest {
         assertThat(r.metadata().get()).isInstanceOf(Metadata.Known.class);
         assertThat(((Metadata.Known) r.metadata().get()).requiresDist()).extracting(Requirement::toString)
                 .contains("tensorboard<1.16.0,>=1.15.0");
-        assertThat(l.unlisted()).isInstanceOf(Project.Any.class);
+        assertThat(l.unlisted()).isInstanceOf(Project.SameBuild.class);
 
         Project.Listed p38 = (Project.Listed) new BundledCatalog(bundled, Target.of(Version.parse("3.8"), Platform.LINUX_X86_64)).project(GPU);
         assertThat(p38.releases()).extracting(Release::version).doesNotContain(Version.parse("1.15.5"), Version.parse("2.1.0"))
                 .contains(Version.parse("2.2.0"));
         assertThat(p38.noFileForTarget()).contains(Version.parse("1.15.5"));
+    }
+
+    @Test
+    void anUnlistedReleaseWithinSameAsMayExistOnlyAsAVersionTensorflowHasOrMayHave() {
+        Project.Listed gpu = (Project.Listed) new BundledCatalog(bundled, Target.of(Version.parse("3.8"), Platform.LINUX_X86_64)).project(GPU);
+        assertThat(gpu.mayHaveUnlisted(range("~=1.15.2"))).as("tensorflow's 1.15 series ended at 1.15.5, which the list has").isFalse();
+        assertThat(gpu.mayHaveUnlisted(range("==1.15.1"))).as("no tensorflow 1.15.1 was published").isFalse();
+        assertThat(gpu.mayHaveUnlisted(range("==1.15.0"))).as("listed").isFalse();
+        assertThat(gpu.mayHaveUnlisted(range(">=2.6,<2.7"))).as("tensorflow has 2.6.4 and 2.6.5, pip's lists quoted here do not show them")
+                .isTrue();
+        assertThat(gpu.mayHaveUnlisted(range("==2.11.1"))).as("tensorflow has 2.11.1").isTrue();
+        assertThat(gpu.mayHaveUnlisted(range(">=2.12"))).as("outside same-as the variant's own incomplete list decides").isTrue();
+        assertThat(gpu.unlisted().mayExist(Version.parse("1.15.6"), gpu.known())).isFalse();
+        assertThat(gpu.unlisted().mayExist(Version.parse("2.7.4"), gpu.known())).isTrue();
+        assertThat(gpu.unlisted().mayExist(Version.parse("2.13.0"), gpu.known())).isTrue();
+    }
+
+    static io.kompat.version.range.VersionSet range(String spec) {
+        return io.kompat.version.range.VersionSet.of(io.kompat.version.SpecifierSet.parse(spec));
     }
 
     @Test
