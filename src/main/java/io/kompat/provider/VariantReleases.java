@@ -25,7 +25,9 @@ import java.util.Set;
  * unknown or unverified stays so for the variant, and its wheels are always unverified: they are the other
  * distribution's, the variant's own files were not read (a GPU build need not exist for every platform). A listed release
  * outside the {@code same-as} versions, or one the other distribution's metadata lacks, has unknown metadata.
- * Release dates and yanked marks are not carried: they belong to each distribution's own upload.
+ * Release dates and yanked marks are not carried: they belong to each distribution's own upload. The variant's
+ * list is not complete, but within the {@code same-as} versions it may lack only what the other's list has or
+ * may have ({@link #unlisted}).
  */
 final class VariantReleases {
     private VariantReleases() {
