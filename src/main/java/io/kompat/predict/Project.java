@@ -49,7 +49,7 @@ public sealed interface Project permits Project.Listed, Project.Absent, Project.
     }
 
     /** Whether releases that a list lacks may exist. */
-    sealed interface Unlisted permits None, After, Any {
+    sealed interface Unlisted permits None, After, Any, SameBuild {
         /** Whether an unlisted {@code version} may exist. */
         boolean mayExist(Version version, List<Release> listed);
 
@@ -149,6 +149,45 @@ public sealed interface Project permits Project.Listed, Project.Absent, Project.
 
         private static boolean sameSeries(Version a, Version b) {
             return a.epoch().equals(b.epoch()) && a.releasePart(0).equals(b.releasePart(0)) && a.releasePart(1).equals(b.releasePart(1));
+        }
+    }
+
+    /**
+     * The list of a distribution that, within {@code versions}, is the same build as another ({@code tensorflow-gpu}
+     * of {@code tensorflow}): there, a release it lacks may exist only as a version the other's list has, or may
+     * have ({@code other}, judged against {@code otherKnown}); elsewhere {@code outside} decides.
+     */
+    record SameBuild(VersionSet versions, Unlisted other, List<Release> otherKnown, Unlisted outside) implements Unlisted {
+        public SameBuild {
+            otherKnown = List.copyOf(otherKnown);
+        }
+
+        @Override
+        public boolean mayExist(Version version, List<Release> listed) {
+            if (!versions.contains(version)) {
+                return outside.mayExist(version, listed);
+            }
+            return otherKnown.stream().anyMatch(r -> r.version().equals(version)) || other.mayExist(version, otherKnown);
+        }
+
+        @Override
+        public boolean mayExistIn(VersionSet range, List<Release> listed) {
+            VersionSet out = range.intersect(versions.complement());
+            if (!out.isEmpty() && outside.mayExistIn(out, listed)) {
+                return true;
+            }
+            VersionSet in = range.intersect(versions);
+            if (in.isEmpty()) {
+                return false;
+            }
+            java.util.Set<Version> own = new java.util.HashSet<>();
+            listed.forEach(r -> own.add(r.version()));
+            for (Release r : otherKnown) {
+                if (in.contains(r.version()) && !own.contains(r.version())) {
+                    return true;
+                }
+            }
+            return other.mayExistIn(in, otherKnown);
         }
     }
 

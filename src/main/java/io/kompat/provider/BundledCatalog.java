@@ -19,6 +19,7 @@ import java.util.Optional;
 /**
  * The bundled release metadata as pip would see it for a target: the releases with a wheel for the target
  * (or a source distribution to build), those whose Requires-Python admits it; what offline prediction uses.
+ * A variant without a releases file of its own ({@code tensorflow-gpu}) is seen through {@link VariantReleases}.
  */
 public final class BundledCatalog implements ReleaseCatalog {
     private final CompatibilityMatrix matrix;
@@ -31,7 +32,7 @@ public final class BundledCatalog implements ReleaseCatalog {
 
     @Override
     public Project project(PackageName name) {
-        Optional<ReleaseFacts> facts = matrix.releaseFacts(name);
+        Optional<ReleaseFacts> facts = matrix.releaseFacts(name).or(() -> VariantReleases.of(matrix, name));
         if (facts.isEmpty()) {
             return new Project.Unknown(name, "no release data for " + name + " is available offline");
         }
@@ -56,6 +57,9 @@ public final class BundledCatalog implements ReleaseCatalog {
         skipped.sort(null);
         Project.Unlisted unlisted = f.completeAsOf().<Project.Unlisted>map(d -> new Project.After(d.toString()))
                 .orElse(new Project.Any("the bundled list of " + name + " releases is not complete"));
+        if (matrix.releaseFacts(name).isEmpty()) {
+            unlisted = VariantReleases.unlisted(matrix, name, this, unlisted);
+        }
         return new Project.Listed(name, releases, unlisted, skipped, noFile, Origins.of(f.citation()), known);
     }
 
