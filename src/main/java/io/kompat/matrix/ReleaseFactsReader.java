@@ -66,7 +66,8 @@ final class ReleaseFactsReader {
     private void group(JsonNode n, String path, List<ReleaseFact> out, Set<Version> seen) {
         Optional<SpecifierSet> python = n.has("requires-python") ? specifiers(n.get("requires-python").asText(), path + ".requires-python")
                 : Optional.empty();
-        Optional<List<Requirement>> requires = n.has("requires-dist") ? Optional.of(requirements(n, path)) : Optional.empty();
+        boolean perRelease = n.has("requires-dist") && (n.get("requires-dist").toString().contains(VERSION) || n.path("extras").toString().contains(VERSION));
+        Optional<List<Requirement>> requires = n.has("requires-dist") && !perRelease ? Optional.of(requirements(n, path, null)) : Optional.empty();
         Optional<Set<String>> extras = n.has("extras") ? Optional.of(extraNames(n.get("extras"))) : Optional.empty();
         Optional<WheelFacts> wheels = n.has("wheels") ? Optional.of(wheels(n.get("wheels"), path + ".wheels")) : Optional.empty();
         Set<String> unverified = new TreeSet<>();
@@ -111,26 +112,39 @@ final class ReleaseFactsReader {
             Optional<LocalDate> date = facts != null && facts.has("date") ? date(facts.get("date").asText(), vpath + ".date") : Optional.empty();
             Optional<LocalDate> by = facts != null && facts.has("by") ? date(facts.get("by").asText(), vpath + ".by") : Optional.empty();
             Optional<String> yanked = facts != null && facts.has("yanked") ? Optional.of(facts.get("yanked").asText()) : Optional.empty();
-            out.add(new ReleaseFact(v, date, yanked, python, requires, extras, wheels, n.path("sdist-only").asBoolean(false),
+            Optional<List<Requirement>> own = perRelease ? Optional.of(requirements(n, path, e.getKey())) : requires;
+            out.add(new ReleaseFact(v, date, yanked, python, own, extras, wheels, n.path("sdist-only").asBoolean(false),
                     unverified, citation, sources, by));
         });
     }
 
-    /** Requires-Dist, with each extra's entries given their {@code extra == "x"} marker as the metadata has them. */
-    private List<Requirement> requirements(JsonNode n, String path) {
+    /**
+     * Requires-Dist, with each extra's entries given their {@code extra == "x"} marker as the metadata has them.
+     * {@code {version}} in an entry stands for the release's own version (TensorFlow's
+     * {@code tensorflow-intel=={version}; platform_system == "Windows"}), so one group can hold several releases;
+     * {@code version} is null when no entry has it.
+     */
+    private List<Requirement> requirements(JsonNode n, String path, String version) {
         List<Requirement> out = new ArrayList<>();
         JsonNode list = n.get("requires-dist");
         for (int i = 0; i < list.size(); i++) {
-            requirement(list.get(i).asText(), null, path + ".requires-dist[" + i + "]").ifPresent(out::add);
+            requirement(own(list.get(i).asText(), version), null, path + ".requires-dist[" + i + "]").ifPresent(out::add);
         }
         if (n.has("extras")) {
             n.get("extras").fields().forEachRemaining(e -> {
                 for (int i = 0; i < e.getValue().size(); i++) {
-                    requirement(e.getValue().get(i).asText(), e.getKey(), path + ".extras." + e.getKey() + "[" + i + "]").ifPresent(out::add);
+                    requirement(own(e.getValue().get(i).asText(), version), e.getKey(), path + ".extras." + e.getKey() + "[" + i + "]")
+                            .ifPresent(out::add);
                 }
             });
         }
         return out;
+    }
+
+    static final String VERSION = "{version}";
+
+    private static String own(String text, String version) {
+        return version == null ? text : text.replace(VERSION, version);
     }
 
     private Optional<Requirement> requirement(String text, String extra, String path) {

@@ -198,8 +198,13 @@ public sealed interface Project permits Project.Listed, Project.Absent, Project.
             return true;
         }
 
+        /** Any range may hold an unlisted version, except a pin of a release the list holds (it has no other). */
         @Override
         public boolean mayExistIn(VersionSet range, List<Release> listed) {
+            Version pinned = range.pinnedVersion();
+            if (pinned != null && listed.stream().anyMatch(r -> r.version().equals(pinned))) {
+                return false;
+            }
             return !range.isEmpty();
         }
     }
