@@ -306,6 +306,9 @@ public final class Diagnoser {
                     sources.addAll(rule.citation().sources());
                 }
             }
+            if (perPlatform.isEmpty()) {
+                wheelsOfRelease(r.name(), pinned, nowhere, perPlatform, sources);
+            }
             perPlatform.forEach((p, s) -> facts.add(r.name() + " " + pinned + " has wheels for Python " + s + " on " + p));
         }
         List<String> advice = new ArrayList<>();
@@ -399,6 +402,27 @@ public final class Diagnoser {
     }
 
     /** The newest Python line of the matrix that {@code wheels} admits, or null. */
+    /** The Pythons the bundled release metadata gives wheels for, per platform (contiguous lines, as listed). */
+    private void wheelsOfRelease(PackageName name, Version pinned, Set<Platform> nowhere,
+            Map<String, String> perPlatform, Set<String> sources) {
+        matrix.releaseFacts(name).flatMap(f -> f.release(pinned)).ifPresent(release -> release.wheels().ifPresent(w -> {
+            if (w.pure() || w.pythons().isEmpty()) {
+                return;
+            }
+            List<Version> lines = w.pythons().stream().sorted().toList();
+            Version first = lines.get(0);
+            Version last = lines.get(lines.size() - 1);
+            String spec = lines.size() == 1 ? "==" + first + ".*"
+                    : ">=" + first + ",<" + last.releasePart(0) + "." + last.releasePart(1).add(java.math.BigInteger.ONE);
+            for (Platform p : w.platforms()) {
+                if (!nowhere.contains(p)) {
+                    perPlatform.put(p.id(), spec);
+                }
+            }
+            sources.addAll(release.sources().getOrDefault("wheels", List.of()));
+        }));
+    }
+
     private String newestPythonIn(SpecifierSet wheels) {
         return matrix.pythons().stream().map(p -> Version.parse(p.version())).filter(v -> wheels.contains(v, true))
                 .max(Version::compareTo).map(Version::toString).orElse(null);

@@ -105,6 +105,14 @@ class DiagnoseTest {
     }
 
     @Test
+    void multiBackendKerasWithoutItsDefaultBackendIsExplained() throws IOException {
+        Diagnosis d = only("keras-no-backend.txt", "3.7");
+        assertThat(d.recognised()).isTrue();
+        assertThat(d.facts()).anySatisfy(f -> assertThat(f).contains("Keras 1.1 to 2.3.1").contains("TensorFlow unless set"));
+        assertThat(d.sources()).contains("https://github.com/keras-team/keras/issues/6592");
+    }
+
+    @Test
     void tfKerasBackendOfTensorflow2() throws IOException {
         Diagnosis d = only("tf-keras-get-session.txt", "3.10");
         assertThat(d.facts()).anySatisfy(f -> assertThat(f).startsWith("tf.keras.backend.get_session: in no analysed release"));

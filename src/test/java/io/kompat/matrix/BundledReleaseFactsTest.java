@@ -114,6 +114,31 @@ class BundledReleaseFactsTest {
     }
 
     @Test
+    void tensorflowInstallerWheelsPinTheirCollaboratorBuildOfTheSameVersion() {
+        // Windows 2.11-2.18: tensorflow-intel (tensorflow#75415 quotes the 2.15.1 Windows wheel's METADATA:
+        // 'Requires-Dist: tensorflow-intel ==2.15.1 ; platform_system == "Windows"'); Linux aarch64 2.10-2.15:
+        // tensorflow-cpu-aws (pip quotes 'tensorflow-cpu-aws==2.11.1; platform_system == "Linux" and (platform_machine
+        // == "arm64" or platform_machine == "aarch64")' in tensorflow#60204).
+        String aws = "; platform_system == \"Linux\" and (platform_machine == \"arm64\" or platform_machine == \"aarch64\")";
+        assertThat(requiresDist(release("tensorflow", "2.12.0"))).contains("tensorflow-intel==2.12.0; platform_system == \"Windows\"",
+                "tensorflow-cpu-aws==2.12.0" + aws);
+        assertThat(requiresDist(release("tensorflow", "2.13.1"))).as("each release of a group pins its own version")
+                .contains("tensorflow-intel==2.13.1; platform_system == \"Windows\"").doesNotContain("tensorflow-intel==2.13.0; platform_system == \"Windows\"");
+        assertThat(requiresDist(release("tensorflow", "2.11.1"))).contains("tensorflow-cpu-aws==2.11.1" + aws);
+        assertThat(requiresDist(release("tensorflow", "2.10.1"))).as("the Windows wheel of 2.10 is Google's full build")
+                .contains("tensorflow-cpu-aws==2.10.1" + aws).noneMatch(r -> r.startsWith("tensorflow-intel"));
+        assertThat(requiresDist(release("tensorflow", "2.16.1"))).as("2.16 on Linux aarch64 is Google's build (tensorflow#63585)")
+                .contains("tensorflow-intel==2.16.1; platform_system == \"Windows\"").noneMatch(r -> r.startsWith("tensorflow-cpu-aws"));
+        assertThat(requiresDist(release("tensorflow", "2.19.0"))).as("2.19's Windows wheel is the full build (tensorflow#94854)")
+                .noneMatch(r -> r.startsWith("tensorflow-intel") || r.startsWith("tensorflow-cpu-aws"));
+        WheelFacts aws2111 = release("tensorflow-cpu-aws", "2.11.1").wheels().orElseThrow();
+        assertThat(aws2111.installsOn(Version.parse("3.7"), Platform.LINUX_AARCH64)).isTrue();
+        assertThat(aws2111.installsOn(Version.parse("3.10"), Platform.LINUX_AARCH64)).as("a Python 3.7 wheel only (tensorflow#60204)").isFalse();
+        assertThat(release("tensorflow-cpu-aws", "2.12.0").wheels().orElseThrow().installsOn(Version.parse("3.10"), Platform.LINUX_X86_64)).isFalse();
+        assertThat(release("tensorflow-intel", "2.18.0").wheels().orElseThrow().installsOn(Version.parse("3.12"), Platform.WINDOWS_AMD64)).isTrue();
+    }
+
+    @Test
     void theanoListsItsPreReleases() {
         assertThat(requiresDist(release("theano", "1.0.5"))).containsExactly("numpy>=1.9.1", "scipy>=0.14", "six>=1.9.0");
         assertThat(release("theano", "0.9.0b1").date()).contains(LocalDate.parse("2017-01-25"));

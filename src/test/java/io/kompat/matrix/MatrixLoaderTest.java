@@ -125,4 +125,27 @@ class MatrixLoaderTest {
                     source: https://example.org/a
                 """).problems()).singleElement().asString().startsWith("bad.yaml:5: ");
     }
+
+    @Test
+    void versionInARequiresDistEntryIsEachReleasesOwn() throws MatrixException {
+        CompatibilityMatrix m = MatrixLoader.load(Map.of("releases-x.yaml", """
+                schema: kompat.releases/1
+                package: x
+                releases:
+                  - versions: {"1.0.0": null, "1.0.1": null}
+                    requires-dist: ["numpy>=1", "x-win=={version} ; platform_system == \\"Windows\\""]
+                    sources:
+                      requires-dist: https://github.com/o/x/blob/v1.0.0/setup.py
+                """, "x.yaml", """
+                schema: kompat.matrix/1
+                packages:
+                  x:
+                    summary: x
+                """), MatrixLoader.bundledSchema());
+        ReleaseFacts f = m.releaseFacts(io.kompat.requirement.PackageName.of("x")).orElseThrow();
+        assertThat(f.release(io.kompat.version.Version.parse("1.0.1")).orElseThrow().requiresDist().orElseThrow())
+                .extracting(Object::toString).containsExactly("numpy>=1", "x-win==1.0.1; platform_system == \"Windows\"");
+        assertThat(f.release(io.kompat.version.Version.parse("1.0.0")).orElseThrow().requiresDist().orElseThrow())
+                .extracting(Object::toString).contains("x-win==1.0.0; platform_system == \"Windows\"");
+    }
 }
