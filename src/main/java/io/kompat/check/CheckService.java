@@ -166,7 +166,35 @@ public final class CheckService {
     private FixSearch fixSearch(Input input, Target target, ReleaseCatalog catalog, Function<List<Wanted>, Outcome> oracle) {
         RootRequirement python = new RootRequirement(CatalogProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
                 Origin.target("the target " + target), "==" + target.python(), false);
-        return new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, List.of(python), l -> markerHolds(l.wanted(), target));
+        List<RootRequirement> roots = new ArrayList<>(List.of(python));
+        roots.addAll(ruleFloors(input));
+        return new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, roots, l -> markerHolds(l.wanted(), target));
+    }
+
+    /**
+     * Fixes stay where the matrix's rules reach: for each input package with rules, releases older than the
+     * oldest one a rule covers are no fix target (keras<2.4 beside TensorFlow 2.2 must not become keras 0.3.3,
+     * which no rule speaks of). A line that asks only for such old releases keeps them.
+     */
+    private List<RootRequirement> ruleFloors(Input input) {
+        List<RootRequirement> out = new ArrayList<>();
+        java.util.Set<io.kompat.requirement.PackageName> seen = new java.util.HashSet<>();
+        for (Input.Line l : input.lines()) {
+            io.kompat.requirement.PackageName name = l.wanted().requirement().name();
+            if (!seen.add(name) || matrix.rulesOf(name).isEmpty()) {
+                continue;
+            }
+            // Where the rules start: the lowest lower end of a rule's versions (a rule open below, such as
+            // keras<=2.3.1 with h5py 3, says nothing of where the covered releases begin).
+            java.util.Optional<io.kompat.version.Version> floor = matrix.rulesOf(name).stream()
+                    .map(r -> r.versions().lowest()).flatMap(java.util.Optional::stream).min(Comparator.naturalOrder());
+            VersionSet asked = VersionSet.of(l.wanted().requirement().specifiers());
+            if (floor.isPresent() && !asked.intersect(VersionSet.atLeast(floor.get())).isEmpty()) {
+                out.add(new RootRequirement(name, VersionSet.atLeast(floor.get()), true,
+                        Origin.target("the oldest " + name.value() + " release the matrix's rules cover"), ">=" + floor.get(), false));
+            }
+        }
+        return out;
     }
 
     /** What a fix costs the user's file: a removed line costs most, a changed one less, an added bound or another Python nothing. */

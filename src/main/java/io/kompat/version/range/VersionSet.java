@@ -72,6 +72,14 @@ public final class VersionSet {
         return build(Point.afterReleaseOf(v), false, null, false);
     }
 
+    /** The lowest version of the set (its first stretch's lower end), when the set is bounded below. */
+    public java.util.Optional<Version> lowest() {
+        if (intervals.isEmpty() || intervals.get(0).lower().equals(MIN) || intervals.get(0).lower().afterRelease()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(intervals.get(0).lower().version());
+    }
+
     public boolean isEmpty() {
         return intervals.isEmpty();
     }
