@@ -12,9 +12,17 @@ import java.util.Optional;
  * what pip sees for it, and, when the list is complete, the date it is complete as of.
  *
  * @param releases newest first
+ * @param binary whether the package ships compiled extension modules (a release then installs on a CPython
+ *        line from a wheel built for it, or by compiling its sdist)
  */
 public record ReleaseFacts(PackageName name, String summary, Optional<LocalDate> completeAsOf, List<String> listSources,
-        List<ReleaseFact> releases, Citation citation) {
+        List<ReleaseFact> releases, Citation citation, boolean binary) {
+
+    /** A package without compiled code (or not known to have any). */
+    public ReleaseFacts(PackageName name, String summary, Optional<LocalDate> completeAsOf, List<String> listSources,
+            List<ReleaseFact> releases, Citation citation) {
+        this(name, summary, completeAsOf, listSources, releases, citation, false);
+    }
 
     public ReleaseFacts {
         listSources = List.copyOf(listSources);

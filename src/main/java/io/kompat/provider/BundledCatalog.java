@@ -43,7 +43,8 @@ public final class BundledCatalog implements ReleaseCatalog {
         List<Release> known = new ArrayList<>();
         for (ReleaseFact r : f.releases()) {
             known.add(release(f, r, r.publishedOnOrBefore()));
-            if (r.wheels().isPresent() && !r.wheels().get().installsOn(target.pythonLine(), target.platform()) && !r.sdistOnly()) {
+            if (r.wheels().isPresent() && !r.wheels().get().installsOn(target.pythonLine(), target.platform()) && !r.sdistOnly()
+                    || olderThanThePython(f, r)) {
                 noFile.add(r.version());
                 continue;
             }
@@ -61,6 +62,23 @@ public final class BundledCatalog implements ReleaseCatalog {
             unlisted = VariantReleases.unlisted(matrix, name, this, unlisted);
         }
         return new Project.Listed(name, releases, unlisted, skipped, noFile, Origins.of(f.citation()), known);
+    }
+
+    /**
+     * A release of a package with compiled code, with no wheel list of its own, published more than a year before
+     * the target's CPython line first came out: no wheel for that line can exist (wheels are built with the
+     * interpreter, whose first betas come months before its release), and its sdist predates the interpreter's C
+     * API, so pip has nothing it can install (numpy 1.11.3, 2016, on Python 3.11). The year is a margin that
+     * keeps real cases out: numpy 1.26.0 (tagged 2023-09-16) supports Python 3.12 (released 2023-10-02), per its release notes.
+     */
+    private boolean olderThanThePython(ReleaseFacts f, ReleaseFact r) {
+        if (!f.binary() || r.wheels().isPresent()) {
+            return false;
+        }
+        Optional<java.time.LocalDate> published = r.publishedOnOrBefore();
+        Optional<java.time.LocalDate> python = matrix.pythons().stream()
+                .filter(p -> Version.parse(p.version()).equals(target.pythonLine())).map(p -> p.released()).filter(d -> d != null).findFirst();
+        return published.isPresent() && python.isPresent() && published.get().plusYears(1).isBefore(python.get());
     }
 
     /**
