@@ -28,7 +28,9 @@ public record Break(Kind kind, PackageName subject, Version subjectVersion, Pack
         /** The release cannot work at all (on this platform). */
         UNAVAILABLE,
         /** Two distributions install the same import package. */
-        CLASH
+        CLASH,
+        /** The project's code uses a name the installed release lacks, or a call that raises there ({@code needs} says which). */
+        CODE
     }
 
     /** The rule's id. */
@@ -46,6 +48,7 @@ public record Break(Kind kind, PackageName subject, Version subjectVersion, Pack
             case OUT_OF_RANGE -> subjectText + " works only with " + other.value() + needs + ", and pip installs " + otherText;
             case UNAVAILABLE -> subjectText + " cannot work: " + needs;
             case CLASH -> subjectText + " and " + otherText + ": " + needs;
+            case CODE -> needs;
         };
     }
 }

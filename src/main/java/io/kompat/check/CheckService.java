@@ -36,10 +36,22 @@ public final class CheckService {
     /** Each prediction once: the target choice, the fix search and the other Pythons ask for the same ones. */
     private final Map<Asked, Outcome> outcomes = new ConcurrentHashMap<>();
 
+    private final InstallCheck extra;
+
     /** {@code catalogs} gives, per target, the release metadata pip would see (package sources, bundled data). */
     public CheckService(CompatibilityMatrix matrix, Function<Target, ReleaseCatalog> catalogs) {
+        this(matrix, catalogs, InstallCheck.NONE);
+    }
+
+    private CheckService(CompatibilityMatrix matrix, Function<Target, ReleaseCatalog> catalogs, InstallCheck extra) {
         this.matrix = matrix;
         this.catalogs = t -> catalogMemo.computeIfAbsent(t, catalogs);
+        this.extra = extra;
+    }
+
+    /** A service that also asks {@code check} of every install it predicts (the project's code, say); same catalogs. */
+    public CheckService with(InstallCheck check) {
+        return new CheckService(matrix, catalogs, check);
     }
 
     private record Asked(List<Wanted> wanted, Target target, boolean pre) {
@@ -186,7 +198,9 @@ public final class CheckService {
             }
             // Where the rules start: the lowest lower end of a rule's versions (a rule open below, such as
             // keras<=2.3.1 with h5py 3, says nothing of where the covered releases begin).
+            // Only rules pairing the package with another count (not 'this release cannot be installed' ones).
             java.util.Optional<io.kompat.version.Version> floor = matrix.rulesOf(name).stream()
+                    .filter(r -> !r.requires().isEmpty() || !r.constrains().isEmpty() || !r.conflicts().isEmpty())
                     .map(r -> r.versions().lowest()).flatMap(java.util.Optional::stream).min(Comparator.naturalOrder());
             VersionSet asked = VersionSet.of(l.wanted().requirement().specifiers());
             if (floor.isPresent() && !asked.intersect(VersionSet.atLeast(floor.get())).isEmpty()) {
@@ -257,7 +271,11 @@ public final class CheckService {
 
     private Outcome predict(List<Wanted> wanted, Target target, ReleaseCatalog catalog, boolean pre) {
         Prediction p = Predictor.predict(new PredictRequest(target, wanted, pre), catalog);
-        List<Break> breaks = p instanceof Prediction.Installs i ? new Evaluator(matrix, target.platform()).breaks(i) : List.of();
+        List<Break> breaks = new ArrayList<>();
+        if (p instanceof Prediction.Installs i) {
+            breaks.addAll(new Evaluator(matrix, target.platform()).breaks(i));
+            breaks.addAll(extra.breaks(i));
+        }
         return new Outcome(p, breaks);
     }
 

@@ -1,5 +1,12 @@
 package io.kompat.cli;
 
+import java.util.Optional;
+import java.nio.file.Files;
+import io.kompat.diagnose.Diagnoser;
+import io.kompat.diagnose.ErrorCatalog;
+import io.kompat.diagnose.ScanReport;
+import io.kompat.diagnose.SourceScanner;
+import io.kompat.report.DiagnoseReport;
 import io.kompat.check.CheckServices;
 import io.kompat.audit.Auditor;
 import io.kompat.manifest.InputFormat;
@@ -55,6 +62,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Predict what pip would have installed on DATE (YYYY-MM-DD): later releases are ignored.")
     String asOf;
+
+    @Option(names = "--code", paramLabel = "DIR",
+            description = "Also check the project's Python sources in DIR against the names the predicted install provides"
+                    + " (K.get_session, keras.engine.topology, tf.placeholder, ...): a name it lacks or that raises there breaks the verdict.")
+    Path code;
 
     @Option(names = {"-v", "--verbose"}, description = "List every package pip would install and every fact that could not be verified.")
     boolean verbose;
@@ -127,6 +139,18 @@ final class CheckCommand implements Callable<Integer> {
         try {
             IndexSources indexes = loaded.sources();
             CheckService service = CheckServices.of(matrix, indexes, date);
+            Diagnoser diagnoser = null;
+            List<SourceScanner.Use> uses = List.of();
+            if (code != null) {
+                Optional<List<SourceScanner.Use>> scanned = readCode(err);
+                if (scanned.isEmpty()) {
+                    return ExitCode.INVALID_INPUT;
+                }
+                uses = scanned.get();
+                diagnoser = diagnoser(matrix, service);
+                // The code is asked of every predicted install, the fixes' too: a fix must keep its names working.
+                service = service.with(diagnoser.codeCheck(uses));
+            }
             io.kompat.check.CheckResult result = service.check(new CheckRequest(manifest, python, targetPlatform));
             if (format.equals("text") || format.equals("json")) {
                 report = format.equals("json") ? PredictionJson.render(result) : PredictionText.render(result, matrix, verbose);
@@ -134,6 +158,11 @@ final class CheckCommand implements Callable<Integer> {
                 report = AuditReports.render(Auditor.fromCheck(result, matrix.fingerprint()), format);
             }
             verdict = result.verdict();
+            if (diagnoser != null) {
+                io.kompat.check.TargetCheck primary = result.primary();
+                report = withCode(report, diagnoser.scan(uses,
+                        new Diagnoser.Options(primary.target().python().toString(), primary.target().platform(), manifest)));
+            }
         } finally {
             sources.close();
         }
@@ -156,5 +185,65 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
         }
         return verdict == Verdict.WORKS ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /** The uses of Keras/TensorFlow names in the {@code .py} files under {@code --code}; empty after a one-line error. */
+    private Optional<List<SourceScanner.Use>> readCode(PrintWriter err) {
+        if (!Files.isDirectory(code)) {
+            err.println("kompat: " + code + ": not a directory (--code takes the folder of the project's Python sources)");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SourceScanner.scan(code));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("kompat: cannot read " + code + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Diagnoser diagnoser(CompatibilityMatrix matrix, CheckService service) {
+        try {
+            return new Diagnoser(matrix, ErrorCatalog.bundled(), service);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The report with what the code scan found: a section in text, a {@code code} member in JSON. */
+    private String withCode(String report, ScanReport scan) {
+        if (format.equals("json")) {
+            try {
+                com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(report);
+                root.set("code", json.readTree(DiagnoseReport.scanJson(scan)));
+                return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (format.equals("text")) {
+            return report + codeText(scan);
+        }
+        return report;
+    }
+
+    /** The scan as a section of the check's text: each use the predicted install lacks, then what was not checked. */
+    private String codeText(ScanReport scan) {
+        StringBuilder sb = new StringBuilder("\nThe project's code (").append(code).append("): ");
+        if (!scan.installs()) {
+            return sb.append("not checked, since pip's install fails.\n").toString();
+        }
+        sb.append(scan.uses()).append(" use(s) of Keras/TensorFlow names checked against ").append(scan.environment()).append("\n");
+        if (!scan.findings().isEmpty()) {
+            sb.append("  ").append(scan.findings().size()).append(" of them break there (listed above, with their replacements)\n");
+        }
+        scan.unknown().forEach(u -> sb.append("  not checked: ").append(u).append('\n'));
+        if (scan.allClear()) {
+            sb.append("  Every name the code uses is provided there.\n");
+        } else if (scan.pins() != null) {
+            sb.append("  Pins that keep the code as written: ").append(String.join(", ", scan.pins().requested()))
+                    .append(" (kompat diagnose --scan ").append(code).append(" says more)\n");
+        }
+        return sb.toString();
     }
 }

@@ -341,6 +341,36 @@ public final class Diagnoser {
         return new ScanCheck(symbols, predictions, catalog, era, this::replacements).scan(uses, options);
     }
 
+    /**
+     * The project's code as a check of every predicted install: each use the install's Keras or TensorFlow lacks
+     * (or that raises there) is a break, so the check's verdict and its fixes account for the code.
+     */
+    public io.kompat.check.InstallCheck codeCheck(List<SourceScanner.Use> uses) {
+        ScanCheck scanner = new ScanCheck(symbols, predictions, catalog, era, this::replacements);
+        return install -> {
+            Map<PackageName, Version> installed = new java.util.LinkedHashMap<>();
+            install.picks().forEach(p -> p.version().ifPresent(v -> installed.put(p.name(), v)));
+            List<ScanReport.Finding> findings = new ArrayList<>();
+            scanner.findings(uses, installed, findings, new java.util.LinkedHashSet<>());
+            List<io.kompat.check.Break> out = new ArrayList<>();
+            for (ScanReport.Finding f : findings) {
+                PackageName pkg = f.use().namespace().startsWith("tf") || f.use().namespace().equals("tensorflow") ? TENSORFLOW : KERAS;
+                Version v = installed.get(pkg);
+                if (v == null && pkg.equals(TENSORFLOW)) {
+                    pkg = installed.keySet().stream().filter(n -> n.value().startsWith("tensorflow-")).findFirst().orElse(pkg);
+                    v = installed.get(pkg);
+                }
+                String where = f.use().file() + ":" + f.use().line();
+                io.kompat.matrix.Citation citation = new io.kompat.matrix.Citation("your code, " + where, List.of(), f.use().file().toString(),
+                        f.use().line(), f.advice(), true);
+                out.add(new io.kompat.check.Break(io.kompat.check.Break.Kind.CODE, pkg, v, pkg, java.util.Optional.ofNullable(v),
+                        where + ": " + f.message() + (f.advice() == null ? "" : " (replacement: " + f.advice() + ")"),
+                        null, "run", citation));
+            }
+            return out;
+        };
+    }
+
     List<String> replacements(String attribute, Set<String> sources) {
         List<String> out = new ArrayList<>();
         for (Replacement r : matrix.replacements()) {

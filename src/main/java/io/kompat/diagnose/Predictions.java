@@ -158,7 +158,7 @@ final class Predictions {
             case MISSING -> "needs " + b.other().value() + b.needs() + " installed";
             case OUT_OF_RANGE -> "needs " + b.other().value() + b.needs();
             case UNAVAILABLE -> "cannot work: " + b.needs();
-            case CLASH -> b.needs();
+            case CLASH, CODE -> b.needs();
         };
         return b.subject().value() + " " + b.subjectVersion() + " " + what + "; the install has " + other + " [" + b.rule()
                 + (b.citation().verified() ? "" : ", unverified") + "]";

@@ -54,12 +54,24 @@ final class ScanCheck {
                     List.of("every use: the environment does not install"), pins, basis);
         }
         Map<PackageName, Version> installed = Predictions.versions(c);
-        Version keras = installed.get(KERAS);
-        Version tf = installed.get(TENSORFLOW);
         String described = "what pip would install on " + c.target() + ": " + Predictions.installed(c)
                 + (options.environment() == null ? " (the newest stack; give a requirements file to check yours)" : "");
         List<ScanReport.Finding> findings = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
+        findings(uses, installed, findings, unknown);
+        return new ScanReport(described, true, problems, findings, uses.size(), new ArrayList<>(unknown), pins, basis);
+    }
+
+    /**
+     * The uses the releases {@code installed} lack, or that raise there, into {@code findings}; what cannot be told
+     * into {@code unknown}. TensorFlow is the tensorflow release, or a variant's (tensorflow-gpu) of the same build.
+     */
+    void findings(List<SourceScanner.Use> uses, Map<PackageName, Version> installed, List<ScanReport.Finding> findings, Set<String> unknown) {
+        Version keras = installed.get(KERAS);
+        Version tf = installed.get(TENSORFLOW);
+        for (String variant : List.of("tensorflow-gpu", "tensorflow-cpu", "tensorflow-intel", "tensorflow-macos", "tensorflow-cpu-aws")) {
+            tf = tf != null ? tf : installed.get(PackageName.of(variant));
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (SourceScanner.Use use : uses) {
             if (!seen.add(use.file() + ":" + use.line() + ":" + use.namespace() + "." + use.name())) {
@@ -76,7 +88,6 @@ final class ScanCheck {
                 }
             }
         }
-        return new ScanReport(described, true, problems, findings, uses.size(), new ArrayList<>(unknown), pins, basis);
     }
 
     private ScanReport.Finding missing(SourceScanner.Use use, Version keras, Version tf) {

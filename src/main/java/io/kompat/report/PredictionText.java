@@ -141,12 +141,17 @@ public final class PredictionText {
         if (breaks.isEmpty()) {
             return;
         }
-        sb.append("\nWhy it breaks (runtime rules; pip does not know them):\n");
+        boolean code = breaks.stream().anyMatch(b -> b.kind() == Break.Kind.CODE);
+        sb.append(code ? "\nWhy it breaks (runtime rules and the project's code; pip knows neither):\n"
+                : "\nWhy it breaks (runtime rules; pip does not know them):\n");
         int n = 1;
         for (Break b : breaks) {
             sb.append("  ").append(n++).append(". ").append(sentence(b)).append('\n');
             if (b.error() != null && !b.error().isBlank() && !b.error().startsWith("(not collected")) {
                 sb.append("     the error: ").append(b.error().lines().findFirst().orElse("")).append('\n');
+            }
+            if (b.kind() == Break.Kind.CODE) {
+                continue;
             }
             sb.append("     (matrix: ").append(b.rule()).append(b.citation().sources().isEmpty() ? "" : ", " + b.citation().primarySource())
                     .append(b.citation().verified() ? "" : "; unverified").append(")\n");
