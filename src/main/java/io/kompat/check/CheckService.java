@@ -184,31 +184,61 @@ public final class CheckService {
     }
 
     /**
-     * Fixes stay where the matrix's rules reach: for each input package with rules, releases older than the
-     * oldest one a rule covers are no fix target (keras<2.4 beside TensorFlow 2.2 must not become keras 0.3.3,
-     * which no rule speaks of). A line that asks only for such old releases keeps them.
+     * Fixes stay where the matrix's rules reach: for two packages of the input, the releases of one that the rules
+     * between them speak of (its own rules naming the other, and the other's rules naming it) start somewhere; an
+     * older release is no fix target (keras<2.4 beside TensorFlow 2.2.0 must not become keras 0.3.3, which no rule
+     * pairs with TensorFlow). A rule open below (keras 2.2.x constrains tensorflow<2.0) sets no floor; a line that
+     * asks only for older releases keeps them.
      */
     private List<RootRequirement> ruleFloors(Input input) {
+        java.util.Set<io.kompat.requirement.PackageName> names = new java.util.LinkedHashSet<>();
+        input.lines().forEach(l -> names.add(l.wanted().requirement().name()));
         List<RootRequirement> out = new ArrayList<>();
-        java.util.Set<io.kompat.requirement.PackageName> seen = new java.util.HashSet<>();
         for (Input.Line l : input.lines()) {
-            io.kompat.requirement.PackageName name = l.wanted().requirement().name();
-            if (!seen.add(name) || matrix.rulesOf(name).isEmpty()) {
-                continue;
+            io.kompat.requirement.PackageName p = l.wanted().requirement().name();
+            java.util.Optional<io.kompat.version.Version> floor = java.util.Optional.empty();
+            for (io.kompat.requirement.PackageName q : names) {
+                if (q.equals(p)) {
+                    continue;
+                }
+                VersionSet covered = coverage(p, q);
+                if (covered.isEmpty()) {
+                    continue;
+                }
+                java.util.Optional<io.kompat.version.Version> low = covered.lowest();
+                if (low.isEmpty()) {
+                    floor = java.util.Optional.empty();
+                    break;
+                }
+                floor = floor.isPresent() && floor.get().compareTo(low.get()) <= 0 ? floor : low;
             }
-            // Where the rules start: the lowest lower end of a rule's versions (a rule open below, such as
-            // keras<=2.3.1 with h5py 3, says nothing of where the covered releases begin).
-            // Only rules pairing the package with another count (not 'this release cannot be installed' ones).
-            java.util.Optional<io.kompat.version.Version> floor = matrix.rulesOf(name).stream()
-                    .filter(r -> !r.requires().isEmpty() || !r.constrains().isEmpty() || !r.conflicts().isEmpty())
-                    .map(r -> r.versions().lowest()).flatMap(java.util.Optional::stream).min(Comparator.naturalOrder());
             VersionSet asked = VersionSet.of(l.wanted().requirement().specifiers());
-            if (floor.isPresent() && !asked.intersect(VersionSet.atLeast(floor.get())).isEmpty()) {
-                out.add(new RootRequirement(name, VersionSet.atLeast(floor.get()), true,
-                        Origin.target("the oldest " + name.value() + " release the matrix's rules cover"), ">=" + floor.get(), false));
+            if (floor.isPresent() && out.stream().noneMatch(r -> r.pkg().equals(p)) && !asked.intersect(VersionSet.atLeast(floor.get())).isEmpty()) {
+                out.add(new RootRequirement(p, VersionSet.atLeast(floor.get()), true,
+                        Origin.target("the oldest " + p.value() + " release the matrix's rules pair with the input's other packages"),
+                        ">=" + floor.get(), false));
             }
         }
         return out;
+    }
+
+    /** The releases of {@code p} that the rules between {@code p} and {@code q} speak of. */
+    private VersionSet coverage(io.kompat.requirement.PackageName p, io.kompat.requirement.PackageName q) {
+        VersionSet covered = VersionSet.empty();
+        for (var r : matrix.rulesOf(p)) {
+            if (r.requires().containsKey(q) || r.constrains().containsKey(q) || r.conflicts().containsKey(q)) {
+                covered = covered.union(r.versions());
+            }
+        }
+        for (var r : matrix.rulesOf(q)) {
+            for (var m : List.of(r.requires(), r.constrains(), r.conflicts())) {
+                io.kompat.version.SpecifierSet spec = m.get(p);
+                if (spec != null && !spec.equals(io.kompat.matrix.MatrixRule.SAME_VERSION)) {
+                    covered = covered.union(VersionSet.of(spec));
+                }
+            }
+        }
+        return covered;
     }
 
     /** What a fix costs the user's file: a removed line costs most, a changed one less, an added bound or another Python nothing. */
