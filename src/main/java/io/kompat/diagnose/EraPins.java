@@ -55,8 +55,25 @@ final class EraPins {
         }
         List<String> out = new ArrayList<>();
         out.add("keras==" + keras);
-        out.add("tensorflow" + (bounds.isEmpty() ? "" : SpecifierSet.parse(String.join(",", bounds)).toString()));
+        out.add("tensorflow" + (bounds.isEmpty() ? "" : tightest(SpecifierSet.parse(String.join(",", bounds))).toString()));
         return out;
+    }
+
+    /** {@code <2.0,<2.1} as {@code <2.0}: of several exclusive upper bounds only the lowest says anything. */
+    static SpecifierSet tightest(SpecifierSet set) {
+        Specifier lowest = null;
+        for (Specifier s : set.specifiers()) {
+            if (s.operator().symbol().equals("<") && (lowest == null || s.version().compareTo(lowest.version()) < 0)) {
+                lowest = s;
+            }
+        }
+        List<Specifier> out = new ArrayList<>();
+        for (Specifier s : set.specifiers()) {
+            if (!s.operator().symbol().equals("<") || s == lowest) {
+                out.add(s);
+            }
+        }
+        return SpecifierSet.of(out);
     }
 
     private static void bound(Set<String> bounds, SpecifierSet spec) {

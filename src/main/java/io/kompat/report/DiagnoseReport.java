@@ -86,6 +86,8 @@ public final class DiagnoseReport {
         }
         if (r.allClear()) {
             sb.append("Every name the code uses is provided there.\n");
+        } else if (r.namesProvided()) {
+            sb.append("Every name the code uses is provided there, but the environment itself does not work (above).\n");
         }
         if (r.pins() != null) {
             sb.append("Pins that make the code work as written (").append(r.pinsBasis()).append("):\n");
