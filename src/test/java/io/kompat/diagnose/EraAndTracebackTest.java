@@ -73,6 +73,16 @@ class EraAndTracebackTest {
     }
 
     @Test
+    void cudaAndDllErrorsWithTheUsersEnvironmentNameTheCudaAndCudnnOfItsTensorflowBuild() {
+        for (String error : List.of("Could not load dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file",
+                "ImportError: DLL load failed: The specified module could not be found. (tensorflow pywrap)")) {
+            Diagnosis d = diagnose(error, List.of("tensorflow==2.4.1"));
+            assertThat(d.environment()).as(error).anySatisfy(e -> assertThat(e).isEqualTo(
+                    "tensorflow 2.4.1's tested GPU build uses CUDA 11.0 and cuDNN 8.0: install those for the GPU, or a TensorFlow built for the CUDA you have"));
+        }
+    }
+
+    @Test
     void aTracebacksPathsGiveThePythonThePackagesAndTheVersionsTheyName() {
         TracebackFacts facts = TracebackFacts.read("""
                   File "/home/u/.venv/lib/python3.7/site-packages/keras-2.3.1-py3.7.egg/keras/engine/saving.py", line 1, in load
