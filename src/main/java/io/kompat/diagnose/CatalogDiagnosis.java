@@ -52,7 +52,7 @@ final class CatalogDiagnosis {
         }
         facts.addAll(cudaBuilds(match.name()));
         List<String> advice = e.replacement() == null ? List.of() : List.of(e.replacement());
-        Diagnosis.PinSet pins = e.pins().isEmpty() ? null : predictions.pins(e.pins(), era.optionsFor(e.pins(), options, false));
+        Diagnosis.PinSet pins = e.pins().isEmpty() ? null : era.pins(predictions, e.pins(), options);
         List<String> environment = options.environment() == null ? List.of() : environment(e, rules, options);
         String summary = e.summary() + (match.name() == null ? "" : " ('" + match.name() + "')");
         return new Diagnosis(match.line(), true, summary, facts, advice, new ArrayList<>(sources), pins, environment);

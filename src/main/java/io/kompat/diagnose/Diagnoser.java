@@ -395,7 +395,7 @@ public final class Diagnoser {
     }
 
     private Diagnosis.PinSet verify(List<String> requirements, Options options) {
-        return predictions.pins(requirements, era.optionsFor(requirements, options, false));
+        return era.pins(predictions, requirements, options);
     }
 
     /** The newest Python line of the matrix that {@code wheels} admits, or null. */

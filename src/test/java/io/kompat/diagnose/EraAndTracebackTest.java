@@ -83,6 +83,15 @@ class EraAndTracebackTest {
     }
 
     @Test
+    void eraPinsThatDoNotInstallOnTheTargetPythonSayWhichPythonTheyInstallOn() {
+        // TensorFlow 2.12 has no wheel for Python 3.7: the pins are checked on the Python its wheels cover.
+        Diagnosis d = diagnose("ModuleNotFoundError: No module named 'keras.engine'", null);
+        assertThat(d.pins().requested()).contains("tensorflow==2.12.*", "keras==2.12.0");
+        assertThat(d.pins().target()).doesNotContain("Python 3.7 ");
+        assertThat(d.pins().note()).startsWith("they do not install on Python 3.7 (the target); they install on Python 3.");
+    }
+
+    @Test
     void aTracebacksPathsGiveThePythonThePackagesAndTheVersionsTheyName() {
         TracebackFacts facts = TracebackFacts.read("""
                   File "/home/u/.venv/lib/python3.7/site-packages/keras-2.3.1-py3.7.egg/keras/engine/saving.py", line 1, in load
