@@ -39,6 +39,8 @@ class EraAndTracebackTest {
                 .anySatisfy(e -> assertThat(e).contains("keras.backend there (as analysed for 2.4.0) has no 'get_session'"))
                 .anySatisfy(e -> assertThat(e).startsWith("change to make the code work as written: tensorflow ==2.4.1 -> <2.0; "
                         + "keras ==2.4.3 -> ==2.3.1"));
+        // Verified means what it means for pins: the install works and every release in it is known.
+        assertThat(d.environment()).allSatisfy(e -> assertThat(e.contains("(verified:") && e.contains("(release unknown)")).as(e).isFalse());
     }
 
     @Test
