@@ -52,7 +52,7 @@ final class CatalogDiagnosis {
         }
         facts.addAll(cudaBuilds(match.name()));
         List<String> advice = e.replacement() == null ? List.of() : List.of(e.replacement());
-        Diagnosis.PinSet pins = e.pins().isEmpty() ? null : predictions.pins(e.pins(), era.optionsFor(e.pins(), options, false));
+        Diagnosis.PinSet pins = e.pins().isEmpty() ? null : era.pins(predictions, e.pins(), options);
         List<String> environment = options.environment() == null ? List.of() : environment(e, rules, options);
         String summary = e.summary() + (match.name() == null ? "" : " ('" + match.name() + "')");
         return new Diagnosis(match.line(), true, summary, facts, advice, new ArrayList<>(sources), pins, environment);
@@ -90,6 +90,18 @@ final class CatalogDiagnosis {
                 : List.of("TensorFlow releases whose tested GPU build uses CUDA " + cuda + ": " + String.join("; ", lines));
     }
 
+    /** The CUDA and cuDNN of the tested GPU build of TensorFlow {@code tf}, from the matrix's build facts. */
+    private String buildOf(Version tf) {
+        for (MatrixRule r : matrix.rulesFor(TENSORFLOW, tf)) {
+            String cuda = r.build().get("cuda");
+            if (cuda != null) {
+                return "tensorflow " + tf + "'s tested GPU build uses CUDA " + cuda + " and cuDNN " + r.build().getOrDefault("cudnn", "(unknown)")
+                        + ": install those for the GPU, or a TensorFlow built for the CUDA you have";
+            }
+        }
+        return "kompat has no build facts (CUDA, cuDNN) for tensorflow " + tf;
+    }
+
     /** What pip's install of the user's environment does with the rules behind the error, and the check's fixes. */
     private List<String> environment(ErrorCatalog.Entry e, List<MatrixRule> rules, Diagnoser.Options options) {
         List<String> out = new ArrayList<>();
@@ -99,6 +111,12 @@ final class CatalogDiagnosis {
             return out;
         }
         out.add("your environment installs on " + c.target() + ": " + Predictions.installed(c));
+        if (e.id().equals("cuda-library-missing") || e.id().equals("windows-dll-load-failed")) {
+            Version tf = Predictions.versions(c).get(TENSORFLOW);
+            if (tf != null) {
+                out.add(buildOf(tf));
+            }
+        }
         List<Break> hit = c.breaks().stream().filter(b -> e.rules().contains(b.rule())).toList();
         hit.forEach(b -> out.add("it breaks the rule behind this error: " + Predictions.breakSentence(b)));
         if (!hit.isEmpty()) {

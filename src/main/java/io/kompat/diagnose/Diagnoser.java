@@ -391,12 +391,14 @@ public final class Diagnoser {
         Manifest changed = Predictions.replacing(options.environment(), pins.requested(), changes);
         TargetCheck c = predictions.check(changed, options);
         String change = "change to make the code work as written: " + String.join("; ", changes);
-        if (c.verdict() == Verdict.WORKS) {
+        if (c.verdict() == Verdict.WORKS && c.assumptions().isEmpty()) {
             return List.of(change + " (verified: pip would install " + Predictions.installed(c) + ")");
         }
         List<String> out = new ArrayList<>();
         out.add(change + " (not verified: " + String.join("; ", Predictions.problems(c)) + ")");
-        Predictions.fixes(c).forEach(f -> out.add("after that change, the check proposes: " + f));
+        if (c.verdict() != Verdict.WORKS) {
+            Predictions.fixes(c).forEach(f -> out.add("after that change, the check proposes: " + f));
+        }
         return out;
     }
 
@@ -428,7 +430,7 @@ public final class Diagnoser {
     }
 
     private Diagnosis.PinSet verify(List<String> requirements, Options options) {
-        return predictions.pins(requirements, era.optionsFor(requirements, options, false));
+        return era.pins(predictions, requirements, options);
     }
 
     /** The newest Python line of the matrix that {@code wheels} admits, or null. */

@@ -32,12 +32,21 @@ public record Diagnosis(String error, boolean recognised, String summary, List<S
      * @param resolved the resulting versions ({@code keras==2.12.0, tensorflow==2.12.0}); empty when inconsistent
      * @param target the Python and platform
      * @param explanation why the request failed, when it did
+     * @param note where they were checked when that is not the target asked for (another Python), or null
      */
-    public record PinSet(List<String> requested, List<String> resolved, String target, List<String> explanation) {
+    public record PinSet(List<String> requested, List<String> resolved, String target, List<String> explanation, String note) {
         public PinSet {
             requested = List.copyOf(requested);
             resolved = List.copyOf(resolved);
             explanation = List.copyOf(explanation);
+        }
+
+        public PinSet(List<String> requested, List<String> resolved, String target, List<String> explanation) {
+            this(requested, resolved, target, explanation, null);
+        }
+
+        PinSet withNote(String text) {
+            return new PinSet(requested, resolved, target, explanation, text);
         }
 
         public boolean consistent() {

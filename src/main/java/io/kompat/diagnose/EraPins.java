@@ -55,8 +55,25 @@ final class EraPins {
         }
         List<String> out = new ArrayList<>();
         out.add("keras==" + keras);
-        out.add("tensorflow" + (bounds.isEmpty() ? "" : SpecifierSet.parse(String.join(",", bounds)).toString()));
+        out.add("tensorflow" + (bounds.isEmpty() ? "" : tightest(SpecifierSet.parse(String.join(",", bounds))).toString()));
         return out;
+    }
+
+    /** {@code <2.0,<2.1} as {@code <2.0}: of several exclusive upper bounds only the lowest says anything. */
+    static SpecifierSet tightest(SpecifierSet set) {
+        Specifier lowest = null;
+        for (Specifier s : set.specifiers()) {
+            if (s.operator().symbol().equals("<") && (lowest == null || s.version().compareTo(lowest.version()) < 0)) {
+                lowest = s;
+            }
+        }
+        List<Specifier> out = new ArrayList<>();
+        for (Specifier s : set.specifiers()) {
+            if (!s.operator().symbol().equals("<") || s == lowest) {
+                out.add(s);
+            }
+        }
+        return SpecifierSet.of(out);
     }
 
     private static void bound(Set<String> bounds, SpecifierSet spec) {
@@ -105,6 +122,31 @@ final class EraPins {
             python = era != null ? era : python;
         }
         return new Diagnoser.Options(python, options.platform(), null);
+    }
+
+    /**
+     * {@code requirements} checked on the target's Python (the era's when none was given); when pip would not
+     * install them there, checked again on the newest Python their wheels cover, with a note saying so
+     * ({@code tensorflow==2.12.*} on Python 3.7: they install on Python 3.11).
+     */
+    Diagnosis.PinSet pins(Predictions predictions, List<String> requirements, Diagnoser.Options options) {
+        Diagnoser.Options on = optionsFor(requirements, options, false);
+        Diagnosis.PinSet pins = predictions.pins(requirements, on);
+        if (pins.consistent() || on.python() == null || pins.explanation().isEmpty()
+                || !pins.explanation().get(0).startsWith("verdict does-not-install")) {
+            return pins;
+        }
+        String eraPython = pythonFor(requirements, options.platform());
+        if (eraPython == null || Version.parse(eraPython).equals(Version.parse(on.python()))
+                || Version.parse(on.python()).toString().startsWith(eraPython + ".")) {
+            return pins;
+        }
+        Diagnosis.PinSet there = predictions.pins(requirements, new Diagnoser.Options(eraPython, options.platform(), null));
+        if (there.explanation().isEmpty() || !there.explanation().get(0).startsWith("verdict does-not-install")) {
+            return there.withNote("they do not install on Python " + on.python() + " (the target); they install on Python " + eraPython
+                    + ", where they were checked");
+        }
+        return pins;
     }
 
     /** Whether a raising-call fact makes {@code name} raise with these installed versions; the fact, or null. */

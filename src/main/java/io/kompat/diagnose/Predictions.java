@@ -133,10 +133,31 @@ final class Predictions {
         return String.join(", ", out);
     }
 
+    /**
+     * {@link #installed} without the packages whose release is unknown, counted instead: the "not verified"
+     * line that follows names them.
+     */
+    private static String installedKnown(TargetCheck c) {
+        if (!(c.prediction() instanceof Prediction.Installs i)) {
+            return installed(c);
+        }
+        List<String> known = new ArrayList<>();
+        int unknown = 0;
+        for (Pick p : i.picks()) {
+            if (p.version().isPresent()) {
+                known.add(p.name().value() + " " + p.version().get());
+            } else {
+                unknown++;
+            }
+        }
+        return String.join(", ", known) + (unknown == 0 ? "" : (known.isEmpty() ? "" : ", ") + "and " + unknown
+                + (unknown == 1 ? " package" : " packages") + " whose release is not known (below)");
+    }
+
     /** Why the check does not say {@code works}: pip's failure, the broken rules, and what it had to assume. */
     static List<String> problems(TargetCheck c) {
         List<String> out = new ArrayList<>();
-        out.add("verdict " + c.verdict().id() + ": " + installed(c));
+        out.add("verdict " + c.verdict().id() + ": " + (c.assumptions().isEmpty() ? installed(c) : installedKnown(c)));
         for (Break b : c.breaks()) {
             out.add(breakSentence(b));
         }

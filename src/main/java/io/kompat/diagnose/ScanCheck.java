@@ -46,7 +46,14 @@ final class ScanCheck {
         Manifest env = options.environment() != null ? options.environment()
                 : ManifestReader.fromRequirements("newest stack", List.of("tensorflow", "keras"));
         TargetCheck c = predictions.check(env, options);
-        List<String> problems = c.verdict() == Verdict.WORKS ? List.of() : Predictions.problems(c);
+        List<String> problems = new ArrayList<>();
+        if (c.verdict() != Verdict.WORKS) {
+            // Why it does not work, then the smallest changes the check verified for the user's own file.
+            problems.addAll(Predictions.problems(c));
+            if (options.environment() != null) {
+                Predictions.fixes(c).stream().limit(2).forEach(f -> problems.add("smallest change that makes it work: " + f));
+            }
+        }
         Diagnosis.PinSet pins = eraPins(uses, options);
         String basis = eraBasis(uses);
         if (c.prediction() instanceof Prediction.Fails) {

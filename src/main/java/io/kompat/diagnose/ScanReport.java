@@ -27,8 +27,16 @@ public record ScanReport(String environment, boolean installs, List<String> prob
         unknown = List.copyOf(unknown);
     }
 
-    /** Whether every use was checked against an installable environment and none is missing: the only all-clear. */
+    /**
+     * Whether every use was checked against an environment that installs and works, and none is missing: the
+     * only all-clear.
+     */
     public boolean allClear() {
+        return namesProvided() && problems.isEmpty();
+    }
+
+    /** Whether every use was checked against the releases pip would install and each name is there. */
+    public boolean namesProvided() {
         return installs && findings.isEmpty() && unknown.isEmpty() && uses > 0;
     }
 }

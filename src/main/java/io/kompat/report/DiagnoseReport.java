@@ -23,6 +23,9 @@ public final class DiagnoseReport {
             section(sb, "What the matrix says", d.facts());
             section(sb, "What to change", d.advice());
             if (d.pins() != null) {
+                if (d.pins().note() != null) {
+                    sb.append("  Pins: ").append(d.pins().note()).append('\n');
+                }
                 if (d.pins().consistent()) {
                     sb.append("  Pins that make the code work as written (verified for ").append(d.pins().target()).append("):\n    ")
                             .append(String.join(", ", d.pins().resolved())).append('\n');
@@ -86,6 +89,8 @@ public final class DiagnoseReport {
         }
         if (r.allClear()) {
             sb.append("Every name the code uses is provided there.\n");
+        } else if (r.namesProvided()) {
+            sb.append("Every name the code uses is provided there, but the environment itself does not work (above).\n");
         }
         if (r.pins() != null) {
             sb.append("Pins that make the code work as written (").append(r.pinsBasis()).append("):\n");
@@ -139,6 +144,9 @@ public final class DiagnoseReport {
         p.put("verified", pins.consistent());
         p.put("consistent", pins.consistent());
         strings(p.putArray("explanation"), pins.explanation());
+        if (pins.note() != null) {
+            p.put("note", pins.note());
+        }
     }
 
     private static void strings(ArrayNode a, List<String> values) {

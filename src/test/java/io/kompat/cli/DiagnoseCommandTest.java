@@ -83,6 +83,23 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void anEnvironmentThatInstallsButBreaksIsNeverAnAllClearAndGetsTheChecksFix() throws Exception {
+        Path project = Files.createTempDirectory("kompat-scan");
+        Files.writeString(project.resolve("train.py"), "import tensorflow as tf\nfrom keras import backend as K\nK.sum(tf.constant(1))\n");
+        // pip installs keras 2.10 beside TensorFlow 2.6.0 (it declares keras~=2.6), which breaks at import.
+        Path req = write("tensorflow==2.6.0\nkeras==2.10.0\n");
+        CliTest.Run r = run("diagnose", "--python", "3.9", "--scan", project.toString(), req.toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).contains("The environment itself does not work as predicted")
+                .contains("[tensorflow-2.6.0-keras-2.7]")
+                .doesNotContain("Every name the code uses is provided there.\n")
+                .contains("Every name the code uses is provided there, but the environment itself does not work (above).")
+                .containsPattern("smallest change that makes it work: .*keras");
+        assertThat(JSON.readTree(run("diagnose", "--format", "json", "--python", "3.9", "--scan", project.toString(), req.toString()).out())
+                .get("allClear").asBoolean()).isFalse();
+    }
+
+    @Test
     void tracebackFromStandardInputAndItsPathsTellThePython() throws Exception {
         JsonNode cases = new ObjectMapper(new YAMLFactory()).readTree(DIR.resolve("real-errors.yaml").toFile()).get("cases");
         String style2paints = textOf(cases, "https://github.com/lllyasviel/style2paints/issues/133");

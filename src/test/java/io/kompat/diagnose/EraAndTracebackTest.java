@@ -33,12 +33,14 @@ class EraAndTracebackTest {
     void getSessionWithKeras24InstalledStaysInTheTensorflow1EraInsteadOfJumpingToTheNewestReleaseWithTheName() {
         Diagnosis d = diagnose("AttributeError: module 'keras.backend' has no attribute 'get_session'", List.of("tensorflow==2.4.1", "keras==2.4.3"));
         // keras 2.3.1 is the newest release with the name not newer than the installed 2.4.3; under TensorFlow 2 it raises.
-        assertThat(d.pins().requested()).containsExactly("keras==2.3.1", "tensorflow<2.0,<2.1", "h5py<3", "protobuf<4");
+        assertThat(d.pins().requested()).containsExactly("keras==2.3.1", "tensorflow<2.0", "h5py<3", "protobuf<4");
         PinSets.assertHonest(d.pins());
         assertThat(d.environment()).anySatisfy(e -> assertThat(e).contains("keras 2.4.3").contains("tensorflow 2.4.1"))
                 .anySatisfy(e -> assertThat(e).contains("keras.backend there (as analysed for 2.4.0) has no 'get_session'"))
-                .anySatisfy(e -> assertThat(e).startsWith("change to make the code work as written: tensorflow ==2.4.1 -> <2.0,<2.1; "
+                .anySatisfy(e -> assertThat(e).startsWith("change to make the code work as written: tensorflow ==2.4.1 -> <2.0; "
                         + "keras ==2.4.3 -> ==2.3.1"));
+        // Verified means what it means for pins: the install works and every release in it is known.
+        assertThat(d.environment()).allSatisfy(e -> assertThat(e.contains("(verified:") && e.contains("(release unknown)")).as(e).isFalse());
     }
 
     @Test
@@ -70,6 +72,25 @@ class EraAndTracebackTest {
         assertThat(d.facts()).anySatisfy(f -> assertThat(f).startsWith("TensorFlow releases whose tested GPU build uses CUDA 11: ")
                 .contains("==2.4.* (CUDA 11.0, cuDNN 8.0)").doesNotContain("CUDA 10"));
         assertThat(d.pins()).isNull();
+    }
+
+    @Test
+    void cudaAndDllErrorsWithTheUsersEnvironmentNameTheCudaAndCudnnOfItsTensorflowBuild() {
+        for (String error : List.of("Could not load dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file",
+                "ImportError: DLL load failed: The specified module could not be found. (tensorflow pywrap)")) {
+            Diagnosis d = diagnose(error, List.of("tensorflow==2.4.1"));
+            assertThat(d.environment()).as(error).anySatisfy(e -> assertThat(e).isEqualTo(
+                    "tensorflow 2.4.1's tested GPU build uses CUDA 11.0 and cuDNN 8.0: install those for the GPU, or a TensorFlow built for the CUDA you have"));
+        }
+    }
+
+    @Test
+    void eraPinsThatDoNotInstallOnTheTargetPythonSayWhichPythonTheyInstallOn() {
+        // TensorFlow 2.12 has no wheel for Python 3.7: the pins are checked on the Python its wheels cover.
+        Diagnosis d = diagnose("ModuleNotFoundError: No module named 'keras.engine'", null);
+        assertThat(d.pins().requested()).contains("tensorflow==2.12.*", "keras==2.12.0");
+        assertThat(d.pins().target()).doesNotContain("Python 3.7 ");
+        assertThat(d.pins().note()).startsWith("they do not install on Python 3.7 (the target); they install on Python 3.");
     }
 
     @Test
