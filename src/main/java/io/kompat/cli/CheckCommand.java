@@ -169,6 +169,12 @@ final class CheckCommand implements Callable<Integer> {
         if (!env.unmet().isEmpty()) {
             env.unmet().forEach(d -> err.println(d.oneLine()));
             if (format.equals("text")) {
+                // pip's install of these pins would work, but what is installed does not meet its own requirements.
+                String works = "WORKS: pip installs it, and nothing kompat knows breaks it.";
+                if (verdict == Verdict.WORKS && report.startsWith(works)) {
+                    report = "BREAKS: the installed packages do not meet their own requirements (as pip check says, below);"
+                            + " pip's install of the same versions would work." + report.substring(works.length());
+                }
                 report = report + env.section();
             }
             verdict = verdict == Verdict.WORKS ? Verdict.BREAKS : verdict;

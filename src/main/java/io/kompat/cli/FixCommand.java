@@ -103,6 +103,12 @@ final class FixCommand implements Callable<Integer> {
             err.println("kompat: " + file + " is an explicit conda list (package URLs); kompat does not rewrite it: nothing was changed.");
             return ExitCode.FINDINGS;
         }
+        if (!io.kompat.manifest.ProjectFileEdits.edited(manifest.format())) {
+            out.print(PredictionText.render(result, matrix, false));
+            err.println("kompat: the fix is " + PredictionText.describe(fix) + ", but " + io.kompat.manifest.ProjectFileEdits.notEdited(manifest.format())
+                    + ": nothing was changed.");
+            return ExitCode.FINDINGS;
+        }
         Map<Path, ManifestEditor> editors = new LinkedHashMap<>();
         try {
             for (Edit edit : fix.edits()) {
@@ -154,14 +160,29 @@ final class FixCommand implements Callable<Integer> {
             editor = ManifestEditor.open(target);
             editors.put(target, editor);
         }
+        // Project files (pyproject.toml, setup.cfg, setup.py) are edited so that they stay valid: ProjectFileEdits.
+        boolean poetry = entry != null && io.kompat.manifest.ProjectFileEdits.isPoetry(entry);
         if (edit instanceof Edit.Remove) {
+            io.kompat.manifest.ProjectFileEdits.checkRemovable(manifest, entry, editor);
             editor.commentOut(entry.location().line(), "removed by kompat fix: ");
         } else if (edit instanceof Edit.Narrow n) {
-            editor.replace(entry.location().line(), entry.location().column(), entry.text(), rewritten(entry, n.result()));
+            replace(editor, entry, poetry, n.result());
         } else if (edit instanceof Edit.Change c) {
-            editor.replace(entry.location().line(), entry.location().column(), entry.text(), rewritten(entry, c.to()));
+            replace(editor, entry, poetry, c.to());
         } else if (edit instanceof Edit.Add a) {
-            editor.append(added(manifest, editor, a));
+            switch (manifest.format()) {
+                case PYPROJECT, SETUP_CFG, SETUP_PY -> io.kompat.manifest.ProjectFileEdits.add(manifest, editor, a.name(), a.specifiers());
+                default -> editor.append(added(manifest, editor, a));
+            }
+        }
+    }
+
+    private static void replace(ManifestEditor editor, ManifestEntry entry, boolean poetry, SpecifierSet to) {
+        if (poetry) {
+            editor.replace(entry.location().line(), entry.location().column(), io.kompat.manifest.ProjectFileEdits.poetryConstraint(entry),
+                    io.kompat.manifest.ProjectFileEdits.poetryConstraint(to));
+        } else {
+            editor.replace(entry.location().line(), entry.location().column(), entry.text(), rewritten(entry, to));
         }
     }
 

@@ -59,11 +59,20 @@ final class DependencyEntries {
      * character); an error at the offending column when it does not parse.
      */
     void requirement(String requirement, SourceLocation at, String physical) {
+        requirement(requirement, at, physical, 0);
+    }
+
+    /**
+     * As {@link #requirement(String, SourceLocation, String)} for a requirement kompat put together from parts of
+     * the file: its first {@code shift} characters are not in the file, so an error there is placed at {@code at},
+     * and one after them {@code shift} characters back.
+     */
+    void requirement(String requirement, SourceLocation at, String physical, int shift) {
         Requirement r;
         try {
             r = Requirement.parse(requirement);
         } catch (InvalidRequirementException e) {
-            SourceLocation where = at.column() > 0 ? new SourceLocation(at.file(), at.line(), at.column() + e.position()) : at;
+            SourceLocation where = at.column() > 0 ? new SourceLocation(at.file(), at.line(), at.column() + Math.max(0, e.position() - shift)) : at;
             out.add(Diagnostic.error(where, "invalid requirement '" + requirement + "': " + e.reason(), physical, null));
             return;
         }

@@ -18,6 +18,10 @@ public enum InputFormat {
     PYLOCK("pylock"),
     /** A project's {@code pyproject.toml}: PEP 621, PEP 735 and Poetry dependencies. */
     PYPROJECT("pyproject"),
+    /** setuptools' declarative {@code setup.cfg}. */
+    SETUP_CFG("setup-cfg"),
+    /** A {@code setup.py} whose {@code setup(...)} arguments are literals (read, never run). */
+    SETUP_PY("setup-py"),
     /** Poetry's {@code poetry.lock}. */
     POETRY_LOCK("poetry-lock"),
     /** uv's {@code uv.lock}. */

@@ -22,6 +22,7 @@ public final class ManifestEditor {
     private final List<String> endings = new ArrayList<>();
     private final Map<Integer, String> edits = new TreeMap<>();
     private final List<String> appended = new ArrayList<>();
+    private final Map<Integer, List<String>> inserted = new TreeMap<>();
 
     private ManifestEditor(Path file, byte[] originalBytes) {
         this.file = file;
@@ -89,6 +90,19 @@ public final class ManifestEditor {
         edits.put(line, current.substring(0, indent) + "# " + reason + current.substring(indent));
     }
 
+    /** Adds {@code text} as a new line after 1-based {@code line}, with the file's own line ending. */
+    public void insertAfter(int line, String text) {
+        if (line < 1 || line > lines.size()) {
+            throw new IllegalArgumentException(file + ":" + line + ": no such line");
+        }
+        inserted.computeIfAbsent(line, k -> new ArrayList<>()).add(text);
+    }
+
+    /** 1-based {@code line} as it stands after the edits so far, or null. */
+    public String line(int line) {
+        return edits.getOrDefault(line, line >= 1 && line <= lines.size() ? lines.get(line - 1) : null);
+    }
+
     /** Appends {@code text} as a new last line, with the file's own line ending. */
     public void append(String text) {
         appended.add(text);
@@ -105,7 +119,7 @@ public final class ManifestEditor {
     }
 
     public boolean changed() {
-        return !edits.isEmpty() || !appended.isEmpty();
+        return !edits.isEmpty() || !appended.isEmpty() || !inserted.isEmpty();
     }
 
     private String lineEnding() {
@@ -122,10 +136,16 @@ public final class ManifestEditor {
         StringBuilder sb = new StringBuilder(original.length() + 64);
         for (int i = 0; i < lines.size(); i++) {
             String ending = endings.get(i);
-            if (i == lines.size() - 1 && ending.isEmpty() && !appended.isEmpty()) {
+            List<String> after = inserted.getOrDefault(i + 1, List.of());
+            if (i == lines.size() - 1 && ending.isEmpty() && (!appended.isEmpty() || !after.isEmpty())) {
                 ending = lineEnding();
             }
             sb.append(edits.getOrDefault(i + 1, lines.get(i))).append(ending);
+            for (int k = 0; k < after.size(); k++) {
+                // A file that ended without a line break still does.
+                boolean last = i == lines.size() - 1 && k == after.size() - 1 && endings.get(i).isEmpty() && appended.isEmpty();
+                sb.append(after.get(k)).append(last ? "" : lineEnding());
+            }
         }
         for (String a : appended) {
             sb.append(a).append(lineEnding());
@@ -137,7 +157,9 @@ public final class ManifestEditor {
     public String diff() {
         StringBuilder sb = new StringBuilder();
         sb.append("--- ").append(file).append('\n').append("+++ ").append(file).append('\n');
-        List<Integer> changedLines = new ArrayList<>(edits.keySet());
+        java.util.TreeSet<Integer> touched = new java.util.TreeSet<>(edits.keySet());
+        touched.addAll(inserted.keySet());
+        List<Integer> changedLines = new ArrayList<>(touched);
         int i = 0;
         while (i < changedLines.size()) {
             int from = Math.max(1, changedLines.get(i) - 3);
@@ -147,13 +169,20 @@ public final class ManifestEditor {
             }
             int to = Math.min(lines.size(), changedLines.get(j) + 3);
             int count = to - from + 1;
-            sb.append("@@ -").append(from).append(',').append(count).append(" +").append(from).append(',').append(count).append(" @@\n");
+            int added = 0;
+            for (int n = from; n <= to; n++) {
+                added += inserted.getOrDefault(n, List.of()).size();
+            }
+            sb.append("@@ -").append(from).append(',').append(count).append(" +").append(from).append(',').append(count + added).append(" @@\n");
             for (int n = from; n <= to; n++) {
                 String edited = edits.get(n);
                 if (edited != null) {
                     sb.append('-').append(Credentials.redact(lines.get(n - 1))).append('\n').append('+').append(Credentials.redact(edited)).append('\n');
                 } else {
                     sb.append(' ').append(Credentials.redact(lines.get(n - 1))).append('\n');
+                }
+                for (String a : inserted.getOrDefault(n, List.of())) {
+                    sb.append('+').append(Credentials.redact(a)).append('\n');
                 }
             }
             i = j + 1;

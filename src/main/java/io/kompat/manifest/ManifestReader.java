@@ -100,6 +100,12 @@ public final class ManifestReader {
             case PYPROJECT:
                 new PyprojectParser(new DependencyEntries(out), selection).parse(file, text);
                 break;
+            case SETUP_CFG:
+                new SetupCfgParser(new DependencyEntries(out), selection).parse(file, text);
+                break;
+            case SETUP_PY:
+                new SetupPyParser(new DependencyEntries(out), selection).parse(file, text);
+                break;
             case POETRY_LOCK:
                 new PoetryLockParser(new DependencyEntries(out)).parse(file, text);
                 break;

@@ -9,7 +9,7 @@ final class OtherInputs {
 
     /** Whether files of {@code format} have extras or groups to select. */
     static boolean selectable(InputFormat format) {
-        return format == InputFormat.PYPROJECT || format == InputFormat.PIPFILE || format == InputFormat.PIPFILE_LOCK;
+        return format == InputFormat.PYPROJECT || format == InputFormat.SETUP_CFG || format == InputFormat.SETUP_PY || format == InputFormat.PIPFILE || format == InputFormat.PIPFILE_LOCK;
     }
 
     /** The format a file's name says, or null when the name says none of these. */
@@ -17,6 +17,12 @@ final class OtherInputs {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         if (PyprojectParser.named(file)) {
             return InputFormat.PYPROJECT;
+        }
+        if (SetupCfgParser.named(file)) {
+            return InputFormat.SETUP_CFG;
+        }
+        if (SetupPyParser.named(file)) {
+            return InputFormat.SETUP_PY;
         }
         if (name.equals("poetry.lock")) {
             return InputFormat.POETRY_LOCK;

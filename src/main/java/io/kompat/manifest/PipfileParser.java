@@ -97,11 +97,14 @@ final class PipfileParser {
         } else if (version != null && !version.strip().equals("*")) {
             requirement.append(version.strip());
         }
+        // Errors in the version are placed in the file's string (at names its first character); others at the value.
+        boolean inString = value.isTextual() && url == null && extras.isEmpty() && version != null;
+        int shift = inString ? name.length() - (version.length() - version.stripLeading().length()) : Integer.MAX_VALUE;
         String markers = DependencyEntries.string(value.get("markers"));
         if (markers != null && !markers.isBlank()) {
             requirement.append(url != null ? " ; " : "; ").append(markers);
         }
-        deps.requirement(requirement.toString(), new SourceLocation(at.file(), at.line(), 0), physical);
+        deps.requirement(requirement.toString(), at, physical, shift);
     }
 
     private static String source(JsonNode p) {

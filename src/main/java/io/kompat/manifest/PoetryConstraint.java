@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Poetry's version constraints in PEP 440 terms, translated the way poetry-core's constraint parser reads
  * them: {@code ^1.2.3} is {@code >=1.2.3,<2.0.0} (the left-most non-zero part may not change), {@code ~1.2.3}
- * is {@code >=1.2.3,<1.3.0} ({@code ~1} is {@code >=1,<2}), {@code 1.2.*} is {@code >=1.2.0,<1.3.0}, a bare
+ * is {@code >=1.2.3,<1.3.0} ({@code ~1} is {@code >=1,<2}), {@code 1.2.*} is {@code ==1.2.*}, a bare
  * version is {@code ==}, commas or spaces mean "and". An "or" ({@code ||}) of ranges has no single PEP 440
  * equivalent and is refused with a reason.
  */
@@ -19,7 +19,7 @@ final class PoetryConstraint {
     private static final Pattern ANY = Pattern.compile("(?i)^v?[x*](\\.[x*])*$");
     private static final Pattern X_RANGE = Pattern.compile("^(!=|==)?\\s*v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:\\.\\*)+$");
     private static final Pattern BASIC = Pattern.compile("^(<>|!=|>=?|<=?|==?)?\\s*(\\S+?)(\\.\\*)?$");
-    private static final Pattern AND = Pattern.compile("(?<!^)(?<![~=>< ,]) *(?<!-)[, ](?!-) *(?!,|$)");
+    private static final Pattern AND = Pattern.compile("(?<!^)(?<![\\^~=>< ,]) *(?<!-)[, ](?!-) *(?!,|$)");
 
     private PoetryConstraint() {
     }
@@ -85,26 +85,31 @@ final class PoetryConstraint {
         }
         Matcher b = BASIC.matcher(c);
         if (b.matches()) {
-            String op = b.group(1) == null || b.group(1).equals("=") ? "==" : b.group(1).equals("<>") ? "!=" : b.group(1);
+            String written = b.group(1) == null ? "" : b.group(1);
+            String op = written.isEmpty() || written.equals("=") ? "==" : written.equals("<>") ? "!=" : written;
             Version v = b.group(2).equals("dev") ? Version.parse("0.0.dev0") : version(b.group(2));
+            if (v != null && b.group(3) != null && !op.startsWith("<") && !op.startsWith(">")) {
+                // poetry-core: a wildcard after ==, =, <> or != is an x-range, inverted only for != (not for <>).
+                return (written.equals("!=") ? "!=" : "==") + v + ".*";
+            }
             return v == null ? null : op + v;
         }
         return null;
     }
 
-    /** {@code 1.2.*}: poetry-core reads the major and minor parts only. */
+    /**
+     * {@code 1.2.*}: poetry-core's x-range runs from {@code 1.2.dev0} to below {@code 1.3.dev0} (next_stable raises
+     * the last part written), which is PEP 440's prefix match {@code ==1.2.*}; {@code !=} inverts it.
+     */
     private static String xRange(Matcher x) {
-        boolean not = "!=".equals(x.group(1));
-        long major = Long.parseLong(x.group(2));
+        StringBuilder v = new StringBuilder(x.group(2));
         if (x.group(3) != null) {
-            String minor = x.group(3);
-            return not ? "!=" + major + "." + minor + ".*"
-                    : ">=" + major + "." + minor + ".0,<" + major + "." + (Long.parseLong(minor) + 1) + ".0";
+            v.append('.').append(x.group(3));
         }
-        if (major == 0) {
-            return not ? ">=1.0.0" : "<1.0.0";
+        if (x.group(4) != null) {
+            v.append('.').append(x.group(4));
         }
-        return not ? "!=" + major + ".*" : ">=" + major + ".0.0,<" + (major + 1) + ".0.0";
+        return ("!=".equals(x.group(1)) ? "!=" : "==") + v + ".*";
     }
 
     private static Version version(String text) {

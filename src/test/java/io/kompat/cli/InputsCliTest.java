@@ -33,6 +33,19 @@ class InputsCliTest {
     }
 
     @Test
+    void anEnvironmentWhosePinsWorkButWhoseRequirementsAreUnmetDoesNotSayWorks() throws Exception {
+        Path site = Files.createDirectories(dir.resolve("lib/python3.11/site-packages"));
+        Path app = Files.createDirectories(site.resolve("demo_app-1.0.dist-info"));
+        Files.writeString(app.resolve("METADATA"), "Metadata-Version: 2.1\nName: demo-app\nVersion: 1.0\nRequires-Dist: numpy<2\n");
+        Path numpy = Files.createDirectories(site.resolve("numpy-2.4.6.dist-info"));
+        Files.writeString(numpy.resolve("METADATA"), "Metadata-Version: 2.1\nName: numpy\nVersion: 2.4.6\n");
+        CliTest.Run r = CliTest.run("check", "--offline", "--no-pip-config", "--env", dir.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).startsWith("BREAKS: ").doesNotContain("WORKS")
+                .contains("demo-app 1.0 has requirement numpy<2, but you have numpy 2.4.6.");
+    }
+
+    @Test
     void aMetEnvironmentIsCheckedLikeItsPins() throws Exception {
         Path site = Files.createDirectories(dir.resolve("site-packages/numx-1.18.5.dist-info"));
         Files.writeString(site.resolve("METADATA"), "Metadata-Version: 2.1\nName: numx\nVersion: 1.18.5\n");

@@ -95,10 +95,10 @@ class IntegrationFilesTest {
             Pattern files = Pattern.compile(hook.path("files").asText());
             for (String yes : List.of("requirements.txt", "sub/requirements-dev.txt", "requirements.in", "environment.yml", "ci/environment-gpu.yaml",
                     "pyproject.toml", "pylock.toml", "pylock.dev.toml", "poetry.lock", "uv.lock", "Pipfile", "Pipfile.lock", "conda-lock.yml",
-                    "lockfiles/tf2.15.lock", "setup.cfg")) {
+                    "lockfiles/tf2.15.lock", "setup.cfg", "pkg/setup.py")) {
                 assertThat(files.matcher(yes).find()).as(hook.path("id").asText() + " runs on " + yes).isTrue();
             }
-            for (String no : List.of("README.md", "src/main.py", "requirements.txt.bak", "docs/environment.md")) {
+            for (String no : List.of("README.md", "src/main.py", "src/my_setup.py", "requirements.txt.bak", "docs/environment.md")) {
                 assertThat(files.matcher(no).find()).as(hook.path("id").asText() + " skips " + no).isFalse();
             }
         }

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Poetry's constraints against the tables of Poetry's own documentation ("Versions and constraints":
- * caret, tilde, wildcard) and poetry-core's parser (bare versions, {@code =}, {@code <>}, spaces as "and").
+ * caret, tilde, wildcard) and poetry-core's parser (src/poetry/core/constraints/version/parser.py: bare versions,
+ * {@code =}, {@code <>}, spaces as "and", {@code ^ 1.2} with a space; a wildcard {@code 1.2.3.*} is the range from
+ * {@code 1.2.3.dev0} below {@code 1.2.4.dev0} (next_stable of its last part), which is PEP 440's {@code ==1.2.3.*}).
  */
 class PoetryConstraintTest {
 
@@ -27,10 +29,15 @@ class PoetryConstraintTest {
         "~1     | >=1,<2",
         "~=1.2  | >=1.2,<2",
         "~=1.2.3 | >=1.2.3,<1.3",
-        "1.*    | >=1.0.0,<2.0.0",
-        "1.2.*  | >=1.2.0,<1.3.0",
-        "0.*    | <1.0.0",
+        "1.*    | ==1.*",
+        "1.2.*  | ==1.2.*",
+        "1.2.3.* | ==1.2.3.*",
+        "==1.2.3.4.* | ==1.2.3.4.*",
+        "0.*    | ==0.*",
         "!=1.2.* | !=1.2.*",
+        "!=0.* | !=0.*",
+        "^ 1.2.3 | >=1.2.3,<2.0.0",
+        ">=1.2.* | >=1.2",
         "*      | ''",
         "1.2.3  | ==1.2.3",
         "=1.2.3 | ==1.2.3",

@@ -41,6 +41,15 @@ class ProjectInputsGoldenTest {
         "invalid-locks/a/poetry.lock | | | invalid-poetry-lock",
         "invalid-locks/b/Pipfile.lock | | | invalid-pipfile-lock",
         "invalid-locks/c/conda-lock.yml | | | invalid-conda-lock",
+        "invalid-locks/d/uv.lock | | | invalid-uv-lock",
+        "invalid-locks/e/Pipfile | | | invalid-pipfile",
+        "setup-cfg/setup.cfg | | | setup-cfg",
+        "setup-cfg/setup.cfg | gpu,test | | setup-cfg-gpu-test",
+        "invalid-setup-cfg/setup.cfg | | | invalid-setup-cfg",
+        "setup-py/setup.py | | | setup-py",
+        "setup-py/setup.py | GPU,test | | setup-py-gpu-test",
+        "setup-py-computed/setup.py | gpu | | setup-py-computed",
+        "invalid-setup-py/setup.py | | | invalid-setup-py",
     })
     void matchesGolden(String input, String extras, String groups, String golden) throws IOException {
         InputSelection selection = new InputSelection(extras == null ? List.of() : List.of(extras.split(",")),
