@@ -149,7 +149,9 @@ public final class CheckService {
             otherPython(input, target, pre).ifPresent(fixes::add);
             // Edits on another Python only when they cost the user's file less than every fix on this one.
             long cheapestHere = found.fixes().stream().mapToLong(CheckService::weight).min().orElse(Long.MAX_VALUE);
-            otherPythonWithEdits(input, target, pre, maxFixes, fixes).filter(f -> weight(f) < cheapestHere).ifPresent(fixes::add);
+            if (cheapestHere > 0) {
+                otherPythonWithEdits(input, target, pre, maxFixes, fixes).filter(f -> weight(f) < cheapestHere).ifPresent(fixes::add);
+            }
             fixes.sort(Comparator.comparingLong(CheckService::weight).thenComparingInt(f -> f.edits().size()));
         }
         List<String> explanation = found.noSolution().map(n -> Explainer.explain(n.cause())).orElse(List.of());
