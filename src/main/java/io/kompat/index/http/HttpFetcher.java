@@ -114,7 +114,10 @@ public final class HttpFetcher implements AutoCloseable {
         if (settings.cacheDir() != null) {
             try {
                 HttpCache.prepare(settings.cacheDir());
-                l = CacheLock.acquire(settings.cacheDir(), 3000);
+                // Online, a busy cache costs only speed, so waiting is short. Offline the cache is the only
+                // source: running without it would answer from less data (a lock without pins), so wait as long
+                // as one request may take.
+                l = CacheLock.acquire(settings.cacheDir(), settings.offline() ? settings.callTimeout().toMillis() : 3000);
                 if (l == null) {
                     warn.accept("kompat: warning: the cache " + settings.cacheDir() + " is in use by another kompat; running without it");
                 } else {

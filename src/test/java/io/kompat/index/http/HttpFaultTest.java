@@ -62,6 +62,30 @@ class HttpFaultTest extends MockServerTest {
         }
     }
 
+    /** Reliability report 4.2: eight concurrent --offline locks on a warm cache wrote locks without pins. */
+    @Test
+    void anOfflineRunWaitsForACacheInUseInsteadOfAnsweringFromLess() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setHeader("Cache-Control", "max-age=600").setBody(PAGE));
+        try (HttpFetcher http = fetcher()) {
+            assertThat(new HttpIndex(http, server.url("/simple/").uri()).files(KERAS)).hasSize(1);
+        }
+        // Another kompat holds the cache for longer than an online run waits for it (3 s).
+        CacheLock held = CacheLock.acquire(cache, 0);
+        assertThat(held).isNotNull();
+        Thread other = new Thread(() -> {
+            try {
+                Thread.sleep(4_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            held.release();
+        });
+        other.start();
+        assertTimeoutPreemptively(HANG_GUARD, this::assertCacheIntact);
+        other.join();
+        assertThat(warnings).noneMatch(w -> w.contains("in use"));
+    }
+
     @Test
     void slowDripBodyIsCutOffByTheCallTimeout() throws Exception {
         String body = "x".repeat(10_000);
