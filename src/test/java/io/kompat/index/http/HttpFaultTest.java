@@ -93,6 +93,21 @@ class HttpFaultTest extends MockServerTest {
         assertThat(e.getMessage()).contains("/simple/numpy/").containsAnyOf("gave up after", "timed out");
     }
 
+    /** Reliability report 2.5: a slow host cost a full timeout per package (40 packages: 183 s); now one per run. */
+    @Test
+    void aHostThatTimedOutIsNotAskedAgainInTheSameRun() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("x".repeat(10_000)).throttleBody(10, 500, TimeUnit.MILLISECONDS));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody(PAGE));
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            try (HttpFetcher http = fetcher()) {
+                HttpIndex index = new HttpIndex(http, server.url("/simple/").uri());
+                assertThatThrownBy(() -> index.files(PackageName.of("numpy"))).hasMessageContaining("gave up after");
+                assertThatThrownBy(() -> index.files(KERAS)).hasMessageContaining("/simple/keras/").hasMessageContaining("timed out earlier in this run");
+            }
+        });
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
     @Test
     void connectionResetMidBody() throws Exception {
         IndexException e = failure(new MockResponse().setHeader("Content-Type", "text/html").setBody("y".repeat(100_000))
