@@ -53,7 +53,7 @@ import java.util.stream.Stream;
  */
 public final class Auditor {
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", "node_modules", "venv", ".venv", "target", "build", "__pycache__", ".tox");
-    private static final Pattern LOCK_TARGET = Pattern.compile("^# target: Python (\\S+) on (\\S+)");
+    private static final Pattern LOCK_TARGET = Pattern.compile("^# target: Python ([^\\s;]+) on ([^\\s;]+)");
 
     private final CompatibilityMatrix matrix;
     private final ManifestReader reader;
@@ -100,7 +100,13 @@ public final class Auditor {
 
     static boolean auditable(Path f) {
         String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return (n.startsWith("requirements") && n.endsWith(".txt")) || n.endsWith(".lock") || n.endsWith(".lock.txt")
+        // pip-tools' and the usual repository layouts: requirements*.txt/.in, constraints*.txt/.in, and every
+        // .txt/.in in a folder named requirements (requirements/base.txt, requirements/dev.in).
+        boolean requirementsLike = n.endsWith(".txt") || n.endsWith(".in");
+        Path parent = f.getParent() == null ? null : f.getParent().getFileName();
+        boolean inRequirementsFolder = parent != null && parent.toString().toLowerCase(Locale.ROOT).startsWith("requirements");
+        return (requirementsLike && (n.startsWith("requirements") || n.startsWith("constraints") || inRequirementsFolder))
+                || n.endsWith(".lock") || n.endsWith(".lock.txt")
                 || n.equals("pylock.toml") || (n.startsWith("pylock.") && n.endsWith(".toml"))
                 || ((n.startsWith("environment") || n.startsWith("env")) && (n.endsWith(".yml") || n.endsWith(".yaml")))
                 || io.kompat.manifest.InputFormat.named(f).isPresent();
@@ -182,7 +188,7 @@ public final class Auditor {
         }
         String[] target = lockTarget(file);
         Version python = target != null ? Version.tryParse(target[0]) : null;
-        Platform platform = target != null ? Platform.fromId(target[1]) : null;
+        Platform platform = target != null ? platformOrNull(target[1]) : null;
         IndexSources sources;
         synchronized (sourcesFor) {
             sources = sourcesFor.apply(m);
@@ -382,6 +388,15 @@ public final class Auditor {
         return Optional.of(new Finding(Rules.PYTHON_EOL.id(), Finding.Level.WARNING, name, 0,
                 "Python " + minor + " reached its end of life on " + line.endOfLife(), null,
                 "move to a supported Python", line.citation().sources()));
+    }
+
+    /** The platform a lockfile header names, or null when kompat does not know it (the header is only a hint). */
+    private static Platform platformOrNull(String id) {
+        try {
+            return Platform.fromId(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** {@code [python, platform]} from a kompat lockfile header, or null. */

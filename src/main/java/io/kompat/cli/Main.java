@@ -146,7 +146,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             styled[0] = styleOutput(parsed, out, terminal);
             return new CommandLine.RunLast().execute(parsed);
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Every input is bounded (docs/security.md, Limits); should one still exhaust the JVM, say so in one
+            // line like any other failure, never with the JVM's stack trace.
+            err.println("kompat: internal error: ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack") + " (" + e.getClass().getSimpleName()
+                    + ")");
+            CommandLine.ParseResult parsed = cl.getParseResult();
+            if (parsed != null && stacktraceAsked(parsed)) {
+                e.printStackTrace(err);
+            } else {
+                err.println("Run again with --stacktrace for details, and report it.");
+            }
+            code = ExitCode.INTERNAL_ERROR;
+        }
         styled[0].flush();
         out.flush();
         err.flush();

@@ -72,14 +72,30 @@ final class QuotedText {
         }
     }
 
+    /**
+     * Whether {@code file}, links followed, is named like a requirements or constraints file: ending in
+     * {@code .txt}, {@code .in} or {@code .pip}, or naming requirements or constraints ({@code .netrc},
+     * {@code passwd} or {@code credentials} are not).
+     */
+    static boolean namedLikeRequirements(Path file) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+        String n = real.getFileName() == null ? "" : real.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".txt") || n.endsWith(".in") || n.endsWith(".pip") || n.contains("requirements") || n.contains("constraints");
+    }
+
     /** Rewrites the diagnostics of {@code file} in {@code diagnostics[from..]} to name the position only. */
-    static void hideLinesOf(Path file, Path tree, List<Diagnostic> diagnostics, int from) {
+    static void hideLinesOf(Path file, String why, List<Diagnostic> diagnostics, int from) {
         String name = file.toString();
         for (int i = from; i < diagnostics.size(); i++) {
             Diagnostic d = diagnostics.get(i);
             if (d.location() != null && name.equals(d.location().file())) {
                 diagnostics.set(i, new Diagnostic(d.severity(), d.location(), (d.severity() == Severity.ERROR ? "not a valid line" : "a line kompat ignores")
-                        + " (not quoted: the file is outside " + tree + ", the input's folder tree)", null, null));
+                        + " (not quoted: " + why + ")", null, null));
             }
         }
     }

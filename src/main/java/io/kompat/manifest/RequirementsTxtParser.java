@@ -109,7 +109,11 @@ final class RequirementsTxtParser {
         if (includedFrom == null || tree == null) {
             tree = QuotedText.treeOf(includedFrom == null ? file : Path.of(includedFrom.file()));
         }
-        boolean foreign = tree != null && !file.toString().equals(ManifestReader.STDIN) && QuotedText.outside(tree, file);
+        boolean stdin = file.toString().equals(ManifestReader.STDIN);
+        boolean foreign = tree != null && !stdin && QuotedText.outside(tree, file);
+        // An include, or a link, whose file is not named like a requirements file (-r ~/.netrc beside the input,
+        // requirements-dev.txt -> .netrc) is read, but its lines are never quoted either.
+        boolean notRequirements = !foreign && !stdin && (includedFrom != null || Files.isSymbolicLink(file)) && !QuotedText.namedLikeRequirements(file);
         int firstDiagnostic = out.diagnostics.size();
         including.push(key);
         try {
@@ -123,7 +127,9 @@ final class RequirementsTxtParser {
         } finally {
             including.pop();
             if (foreign) {
-                QuotedText.hideLinesOf(file, tree, out.diagnostics, firstDiagnostic);
+                QuotedText.hideLinesOf(file, "the file is outside " + tree + ", the input's folder tree", out.diagnostics, firstDiagnostic);
+            } else if (notRequirements) {
+                QuotedText.hideLinesOf(file, "the file is not named like a requirements file", out.diagnostics, firstDiagnostic);
             }
         }
     }

@@ -105,6 +105,29 @@ class LeakTest {
         }
     }
 
+    /** Reliability report 5.11 as reproduced there: the netrc beside the input, inside its folder. */
+    @Test
+    void anIncludeNotNamedLikeARequirementsFileIsNamedButNeverQuoted() throws Exception {
+        Path netrc = dir.resolve("netrc");
+        Files.writeString(netrc, "machine idx.example login ci password S3CRET-NETRC\n");
+        Path inc = dir.resolve("inc.txt");
+        Files.writeString(inc, "-r " + netrc + "\n");
+        Cli check = Cli.run("check", inc.toString(), "--no-pip-config", "--no-index");
+        assertThat(check.code()).isEqualTo(2);
+        assertThat(check.err()).doesNotContain("S3CRET").doesNotContain("password").contains(netrc + ":1:")
+                .contains("not named like a requirements file");
+        Path audited = Files.createDirectories(dir.resolve("b"));
+        Files.createSymbolicLink(audited.resolve("requirements-dev.txt"), Path.of("../netrc"));
+        for (String format : FORMATS) {
+            Cli audit = Cli.run("audit", audited.toString(), "--no-pip-config", "--no-index", "--format", format);
+            assertThat(audit.all()).as(format).doesNotContain("S3CRET").doesNotContain("password");
+        }
+        Path included = dir.resolve("base.txt");
+        Files.writeString(included, "numpy=1.19\n");
+        Files.writeString(inc, "-r base.txt\n");
+        assertThat(Cli.run("check", inc.toString(), "--no-pip-config", "--no-index").err()).contains("numpy=1.19");
+    }
+
     @Test
     void aFileInsideTheTreeIsStillQuotedToHelp() throws Exception {
         Path req = dir.resolve("requirements.txt");

@@ -89,6 +89,8 @@ public final class HttpFetcher implements AutoCloseable {
     private final Netrc netrc;
     private final Map<String, Netrc.Login> urlLogins = new ConcurrentHashMap<>();
     private final Set<String> downHosts = ConcurrentHashMap.newKeySet();
+    /** Hosts that timed out in this run: not asked again. */
+    private final Set<String> slowHosts = ConcurrentHashMap.newKeySet();
     private final Set<String> defaultLoginHosts = ConcurrentHashMap.newKeySet();
     private final Set<String> trustedHosts = ConcurrentHashMap.newKeySet();
     private final Set<String> plainHttpWarned = ConcurrentHashMap.newKeySet();
@@ -113,7 +115,10 @@ public final class HttpFetcher implements AutoCloseable {
         if (settings.cacheDir() != null) {
             try {
                 HttpCache.prepare(settings.cacheDir());
-                l = CacheLock.acquire(settings.cacheDir(), 3000);
+                // Online, a busy cache costs only speed, so waiting is short. Offline the cache is the only
+                // source: running without it would answer from less data (a lock without pins), so wait as long
+                // as one request may take.
+                l = CacheLock.acquire(settings.cacheDir(), settings.offline() ? settings.callTimeout().toMillis() : 3000);
                 if (l == null) {
                     warn.accept("kompat: warning: the cache " + settings.cacheDir() + " is in use by another kompat; running without it");
                 } else {
@@ -321,6 +326,15 @@ public final class HttpFetcher implements AutoCloseable {
         if (settings.offline() || downHosts.contains(host)) {
             return fromCache(url, accept, range, maxBytes, settings.offline() ? "offline" : "unreachable earlier in this run");
         }
+        if (slowHosts.contains(host)) {
+            // One timeout per host and run: a host that drips bytes or stalls would otherwise cost a full
+            // timeout for every package (40 packages on a 1 byte/s index took three minutes).
+            Fetched cached = cachedOrNull(url, accept, range, maxBytes);
+            if (cached != null) {
+                return cached;
+            }
+            throw new IndexException(display(url) + ": not asked: the host timed out earlier in this run");
+        }
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             Fetched f;
@@ -333,6 +347,9 @@ public final class HttpFetcher implements AutoCloseable {
                 }
                 return fromCache(url, accept, range, maxBytes, "unreachable: " + e.getMessage());
             } catch (Failed e) {
+                if (e.slow) {
+                    slowHosts.add(host);
+                }
                 Fetched cached = cachedOrNull(url, accept, range, maxBytes);
                 if (cached != null) {
                     warn.accept("kompat: warning: " + e.getMessage() + "; using the cached copy");
@@ -368,9 +385,16 @@ public final class HttpFetcher implements AutoCloseable {
     /** Signals a request that failed after connecting (reset, timeout, bad status after retries, size). */
     private static final class Failed extends Exception {
         private static final long serialVersionUID = 1L;
+        /** The host answered too slowly (a read or call timeout), rather than wrongly. */
+        final boolean slow;
 
         Failed(String message) {
+            this(message, false);
+        }
+
+        Failed(String message, boolean slow) {
             super(message, null, false, false);
+            this.slow = slow;
         }
     }
 
@@ -408,12 +432,12 @@ public final class HttpFetcher implements AutoCloseable {
                 if (String.valueOf(e.getMessage()).contains("connect")) {
                     throw new Unreachable("connect timed out after " + settings.connectTimeout().toMillis() + " ms");
                 }
-                throw new Failed(display(url) + ": no data for " + settings.readTimeout().toSeconds() + " s (read timed out)");
+                throw new Failed(display(url) + ": no data for " + settings.readTimeout().toSeconds() + " s (read timed out)", true);
             } catch (ProtocolException e) {
                 String m = String.valueOf(e.getMessage());
                 throw new Failed(display(url) + (m.contains("follow-up") ? ": too many redirects (a redirect loop?)" : ": protocol error: " + m));
             } catch (InterruptedIOException e) {
-                throw new Failed(display(url) + ": gave up after " + settings.callTimeout().toSeconds() + " s (" + e.getMessage() + ")");
+                throw new Failed(display(url) + ": gave up after " + settings.callTimeout().toSeconds() + " s (" + e.getMessage() + ")", true);
             } catch (Bodies.TooLarge e) {
                 throw new Failed(e.getMessage());
             } catch (IOException e) {

@@ -62,11 +62,50 @@ class HttpFaultTest extends MockServerTest {
         }
     }
 
+    /** Reliability report 4.2: eight concurrent --offline locks on a warm cache wrote locks without pins. */
+    @Test
+    void anOfflineRunWaitsForACacheInUseInsteadOfAnsweringFromLess() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setHeader("Cache-Control", "max-age=600").setBody(PAGE));
+        try (HttpFetcher http = fetcher()) {
+            assertThat(new HttpIndex(http, server.url("/simple/").uri()).files(KERAS)).hasSize(1);
+        }
+        // Another kompat holds the cache for longer than an online run waits for it (3 s).
+        CacheLock held = CacheLock.acquire(cache, 0);
+        assertThat(held).isNotNull();
+        Thread other = new Thread(() -> {
+            try {
+                Thread.sleep(4_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            held.release();
+        });
+        other.start();
+        assertTimeoutPreemptively(HANG_GUARD, this::assertCacheIntact);
+        other.join();
+        assertThat(warnings).noneMatch(w -> w.contains("in use"));
+    }
+
     @Test
     void slowDripBodyIsCutOffByTheCallTimeout() throws Exception {
         String body = "x".repeat(10_000);
         IndexException e = failure(new MockResponse().setHeader("Content-Type", "text/html").setBody(body).throttleBody(10, 500, TimeUnit.MILLISECONDS));
         assertThat(e.getMessage()).contains("/simple/numpy/").containsAnyOf("gave up after", "timed out");
+    }
+
+    /** Reliability report 2.5: a slow host cost a full timeout per package (40 packages: 183 s); now one per run. */
+    @Test
+    void aHostThatTimedOutIsNotAskedAgainInTheSameRun() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("x".repeat(10_000)).throttleBody(10, 500, TimeUnit.MILLISECONDS));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody(PAGE));
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            try (HttpFetcher http = fetcher()) {
+                HttpIndex index = new HttpIndex(http, server.url("/simple/").uri());
+                assertThatThrownBy(() -> index.files(PackageName.of("numpy"))).hasMessageContaining("gave up after");
+                assertThatThrownBy(() -> index.files(KERAS)).hasMessageContaining("/simple/keras/").hasMessageContaining("timed out earlier in this run");
+            }
+        });
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test

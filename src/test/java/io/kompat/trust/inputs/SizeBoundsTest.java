@@ -47,28 +47,44 @@ class SizeBoundsTest {
         Hostile.Measured<Manifest> m = Hostile.measure(() -> read(f));
         Diagnostic d = onlyError(m.value());
         assertThat(d.location().line()).isEqualTo(Manifest.MAX_ENTRIES + 1);
-        assertThat(d.message()).startsWith("more than 5000 requirements");
+        assertThat(d.message()).startsWith("more than " + Manifest.MAX_ENTRIES + " requirements");
         assertThat(m.value().entries()).hasSize(Manifest.MAX_ENTRIES);
         assertThat(m.allocatedBytes()).isLessThan(300 * MB);
         Hostile.Run r = Hostile.check(f);
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(r.err()).contains("requirements.txt:5001:1: error: more than 5000 requirements");
+        assertThat(r.err()).contains("requirements.txt:" + (Manifest.MAX_ENTRIES + 1) + ":1: error: more than " + Manifest.MAX_ENTRIES + " requirements");
     }
 
     @Test
     void theSameRequirementAHundredThousandTimesStopsAtTheLimitToo() throws Exception {
         Path f = write(dir.resolve("requirements.txt"), "numpy>=1.0\n".repeat(100_000));
         Hostile.Measured<Manifest> m = Hostile.measure(() -> read(f));
-        assertThat(onlyError(m.value()).location().line()).isEqualTo(5001);
+        assertThat(onlyError(m.value()).location().line()).isEqualTo(Manifest.MAX_ENTRIES + 1);
         assertThat(m.allocatedBytes()).isLessThan(300 * MB);
     }
 
     @Test
-    void fiveThousandEntriesAreRead() throws Exception {
+    void entriesUpToTheLimitAreRead() throws Exception {
         Path f = write(dir.resolve("requirements.txt"), lines(Manifest.MAX_ENTRIES, i -> "pkg" + i + "==1.0"));
         Manifest m = read(f);
         assertThat(m.diagnostics()).isEmpty();
         assertThat(m.entries()).hasSize(Manifest.MAX_ENTRIES);
+    }
+
+    @Test
+    @Tag(Hostile.SLOW)
+    void twoThousandPinsAreRefusedAndTheLargestAcceptedInputIsCheckedWithinTheHeap() throws Exception {
+        // 2,000 unrelated pins took over a minute and ran the 256 MB heap out (an OutOfMemoryError) in pip's
+        // resolver, whose work grows with the square of the requirements; the limit keeps every check bounded.
+        Path f = write(dir.resolve("requirements.txt"), lines(2_000, i -> "pkg" + i + "==1." + (i % 7)));
+        Hostile.Run refused = Hostile.check(f);
+        assertThat(refused.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(refused.err()).contains("requirements.txt:" + (Manifest.MAX_ENTRIES + 1) + ":1: error: more than");
+        for (String text : new String[] {lines(Manifest.MAX_ENTRIES, i -> "pkg" + i + "==1." + (i % 7)), "numpy>=1.0\n".repeat(Manifest.MAX_ENTRIES)}) {
+            Path largest = write(dir.resolve("largest.txt"), text);
+            Hostile.Measured<Hostile.Run> run = Hostile.measure(() -> Hostile.check(largest));
+            assertThat(run.value().code()).as(run.value().err()).isZero();
+        }
     }
 
     @Test
