@@ -144,4 +144,26 @@ class ManifestReaderTest {
         Manifest m = read("environment.yml", "dependencies:\n  - pip:\n    - pip==23.1\n");
         assertThat(m.entries()).extracting(e -> e.name().value()).containsExactly("pip");
     }
+
+    @Test
+    void aSetupPyThatIsNotPythonIsALocatedError() throws IOException {
+        Manifest m = read("setup.py", "from setuptools import setup\nsetup(\n    install_requires=['numpy],\n)\n");
+        assertThat(m.entries()).isEmpty();
+        assertThat(m.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            assertThat(d.location()).hasToString(dir.resolve("setup.py") + ":3:23");
+            assertThat(d.message()).isEqualTo("unterminated string literal");
+        });
+    }
+
+    @Test
+    void crlfSetupCfgHasTheSameLinesAndColumnsAsLf() throws IOException {
+        String lf = "[options]\ninstall_requires =\n    numpy>=1.19\n    keras==2.4.3\n";
+        Manifest a = read("setup.cfg", lf);
+        Manifest b = read("setup.cfg", "\uFEFF" + lf.replace("\n", "\r\n"));
+        assertThat(b.entries()).extracting(e -> e.location().toString() + " " + e.text())
+                .isEqualTo(a.entries().stream().map(e -> e.location().toString() + " " + e.text()).toList())
+                .hasSize(2);
+        assertThat(b.diagnostics()).isEmpty();
+    }
 }
