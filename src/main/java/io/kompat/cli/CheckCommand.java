@@ -176,6 +176,8 @@ final class CheckCommand implements Callable<Integer> {
                             + " pip's install of the same versions would work." + report.substring(works.length());
                 }
                 report = report + env.section();
+            } else if (format.equals("json") && verdict == Verdict.WORKS) {
+                report = withVerdict(report, Verdict.BREAKS);
             }
             verdict = verdict == Verdict.WORKS ? Verdict.BREAKS : verdict;
         }
@@ -210,6 +212,18 @@ final class CheckCommand implements Callable<Integer> {
     private static Diagnoser diagnoser(CompatibilityMatrix matrix, CheckService service) {
         try {
             return new Diagnoser(matrix, ErrorCatalog.bundled(), service);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON report with its verdict replaced (what is installed breaks although pip's install would work). */
+    private static String withVerdict(String report, Verdict verdict) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(report);
+            root.put("verdict", verdict.id());
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -43,6 +43,10 @@ class InputsCliTest {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.out()).startsWith("BREAKS: ").doesNotContain("WORKS")
                 .contains("demo-app 1.0 has requirement numpy<2, but you have numpy 2.4.6.");
+        CliTest.Run json = CliTest.run("check", "--offline", "--no-pip-config", "--env", dir.toString(), "--format", "json");
+        assertThat(json.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("verdict").asText())
+                .as("the JSON verdict agrees with the exit code").isEqualTo("breaks");
     }
 
     @Test
