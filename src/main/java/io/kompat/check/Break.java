@@ -41,7 +41,7 @@ public record Break(Kind kind, PackageName subject, Version subjectVersion, Pack
     /** The break as a sentence: {@code keras 2.2.4 works only with tensorflow<2.0, and pip installs tensorflow 2.4.0}. */
     public String sentence() {
         String subjectText = subject.value() + " " + subjectVersion;
-        String otherText = other.value() + otherVersion.map(v -> " " + v).orElse("");
+        String otherText = other.value() + otherVersion.map(v -> " " + v).orElse(kind == Kind.MISSING ? "" : " (a release kompat does not list)");
         return switch (kind) {
             case CONFLICT -> subjectText + " breaks with " + other.value() + needs + ", and pip installs " + otherText;
             case MISSING -> subjectText + " needs " + other.value() + needs + " at run time, which pip does not install";

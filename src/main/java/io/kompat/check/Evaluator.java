@@ -57,6 +57,9 @@ final class Evaluator {
             if (other != null && !e.getKey().equals(pkg) && e.getValue().contains(other, true)) {
                 out.add(new Break(Break.Kind.CONFLICT, pkg, v, e.getKey(), Optional.of(other), e.getValue().toString(), rule.error(),
                         rule.when(), rule.citation()));
+            } else if (other == null && !e.getKey().equals(pkg) && unknownWithin(picks.get(e.getKey()), VersionSet.of(e.getValue()))) {
+                out.add(new Break(Break.Kind.CONFLICT, pkg, v, e.getKey(), Optional.empty(), e.getValue().toString(), rule.error(),
+                        rule.when(), rule.citation()));
             }
         }
         needs(out, pkg, v, rule, rule.requires(), true, versions, picks);
@@ -76,6 +79,11 @@ final class Evaluator {
             String text = e.getValue() == MatrixRule.SAME_VERSION ? "==" + v : e.getValue().toString();
             Version other = versions.get(e.getKey());
             if (other == null && picks.containsKey(e.getKey())) {
+                // The release is unknown, but every release pip may take (the range it is assumed in) is outside.
+                if (unknownWithin(picks.get(e.getKey()), range.complement())) {
+                    out.add(new Break(Break.Kind.OUT_OF_RANGE, pkg, v, e.getKey(), Optional.empty(), text, rule.error(), rule.when(),
+                            rule.citation()));
+                }
                 continue;
             }
             if (other == null && required) {
@@ -84,6 +92,12 @@ final class Evaluator {
                 out.add(new Break(Break.Kind.OUT_OF_RANGE, pkg, v, e.getKey(), Optional.of(other), text, rule.error(), rule.when(), rule.citation()));
             }
         }
+    }
+
+    /** Whether {@code pick} is of an unknown release assumed in a bounded range that lies wholly inside {@code set}. */
+    private static boolean unknownWithin(Pick pick, VersionSet set) {
+        return pick != null && pick.version().isEmpty() && !pick.assumedRange().isAny() && !pick.assumedRange().isEmpty()
+                && pick.assumedRange().isSubsetOf(set);
     }
 
     private void clashes(List<Break> out, Prediction.Installs install, Map<PackageName, Version> versions) {

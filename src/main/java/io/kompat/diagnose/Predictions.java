@@ -173,7 +173,8 @@ final class Predictions {
 
     /** One broken rule: {@code keras 2.2.5 with h5py 3.1.0: the rule asks h5py>=3 not to be installed [keras-h5py3]}. */
     static String breakSentence(Break b) {
-        String other = b.other().value() + b.otherVersion().map(v -> " " + v).orElse(" (not installed)");
+        String other = b.other().value() + b.otherVersion().map(v -> " " + v)
+                .orElse(b.kind() == Break.Kind.MISSING ? " (not installed)" : " (a release kompat does not list)");
         String what = switch (b.kind()) {
             case CONFLICT -> "does not work with " + b.other().value() + b.needs();
             case MISSING -> "needs " + b.other().value() + b.needs() + " installed";
