@@ -150,7 +150,7 @@ public final class CheckService {
             // Edits on another Python only when they cost the user's file less than every fix on this one.
             long cheapestHere = found.fixes().stream().mapToLong(CheckService::weight).min().orElse(Long.MAX_VALUE);
             if (cheapestHere > 0) {
-                otherPythonWithEdits(input, target, pre, maxFixes, fixes).filter(f -> weight(f) < cheapestHere).ifPresent(fixes::add);
+                otherPythonWithEdits(input, target, pre, maxFixes, fixes, cheapestHere).ifPresent(fixes::add);
             }
             fixes.sort(Comparator.comparingLong(CheckService::weight).thenComparingInt(f -> f.edits().size()));
         }
@@ -182,15 +182,18 @@ public final class CheckService {
                 Origin.target("the target " + target), "==" + target.python(), false);
         List<RootRequirement> roots = new ArrayList<>(List.of(python));
         roots.addAll(ruleFloors(input));
-        return new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, roots, l -> markerHolds(l.wanted(), target));
+        return new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, roots, l -> markerHolds(l.wanted(), target),
+                (pkg, v) -> catalog.project(pkg.base()) instanceof io.kompat.predict.Project.Listed l
+                        && l.known().stream().anyMatch(r -> r.version().equals(v)));
     }
 
     /**
      * Fixes stay where the matrix's rules reach: for two packages of the input, the releases of one that the rules
      * between them speak of (its own rules naming the other, and the other's rules naming it) start somewhere; an
      * older release is no fix target (keras<2.4 beside TensorFlow 2.2.0 must not become keras 0.3.3, which no rule
-     * pairs with TensorFlow). A rule open below (keras 2.2.x constrains tensorflow<2.0) sets no floor; a line that
-     * asks only for older releases keeps them.
+     * pairs with TensorFlow). A pair whose rules are open below (keras 2.2.x constrains tensorflow<2.0 gives
+     * tensorflow no floor; keras<=2.3.1 conflicts with h5py>=3 gives keras none beside h5py) adds no floor, and
+     * the floor is the lowest the other pairs give; a line that asks only for older releases keeps them.
      */
     private List<RootRequirement> ruleFloors(Input input) {
         java.util.Set<io.kompat.requirement.PackageName> names = new java.util.LinkedHashSet<>();
@@ -208,11 +211,9 @@ public final class CheckService {
                     continue;
                 }
                 java.util.Optional<io.kompat.version.Version> low = covered.lowest();
-                if (low.isEmpty()) {
-                    floor = java.util.Optional.empty();
-                    break;
+                if (low.isPresent()) {
+                    floor = floor.isPresent() && floor.get().compareTo(low.get()) <= 0 ? floor : low;
                 }
-                floor = floor.isPresent() && floor.get().compareTo(low.get()) <= 0 ? floor : low;
             }
             VersionSet asked = VersionSet.of(l.wanted().requirement().specifiers());
             if (floor.isPresent() && out.stream().noneMatch(r -> r.pkg().equals(p)) && !asked.intersect(VersionSet.atLeast(floor.get())).isEmpty()) {
@@ -253,9 +254,11 @@ public final class CheckService {
 
     /**
      * The nearest other Python line on which the input does not work as written but edits that remove nothing
-     * make it work: "use Python X" and those edits (not when the same edits already work on the target's Python).
+     * make it work: "use Python X" and those edits (not when the same edits already work on the target's Python),
+     * when they cost the user's file less than {@code costHere}.
      */
-    private java.util.Optional<Fix> otherPythonWithEdits(Input input, Target target, boolean pre, int maxFixes, List<Fix> here) {
+    private java.util.Optional<Fix> otherPythonWithEdits(Input input, Target target, boolean pre, int maxFixes, List<Fix> here,
+            long costHere) {
         List<Version> lines = new ArrayList<>(lines(target.platform()));
         lines.sort(Comparator.comparing((Version v) -> distance(v, target.pythonLine())).thenComparing(Comparator.reverseOrder()));
         int searched = 0;
@@ -275,7 +278,7 @@ public final class CheckService {
             }
             for (Fix f : fixSearch(input, other, catalog, oracle).search(there, maxFixes).fixes()) {
                 boolean worksHereToo = here.stream().anyMatch(h -> h.edits().equals(f.edits()));
-                if (!worksHereToo && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
+                if (!worksHereToo && weight(f) < costHere && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
                     List<Edit> edits = new ArrayList<>();
                     edits.add(new Edit.UsePython(line));
                     edits.addAll(f.edits());

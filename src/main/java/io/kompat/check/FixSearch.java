@@ -38,15 +38,21 @@ final class FixSearch {
     private final Function<List<Wanted>, Outcome> oracle;
     private final List<RootRequirement> extraRoots;
     private final java.util.function.Predicate<Input.Line> applies;
+    private final java.util.function.BiPredicate<PackageName, Version> listed;
 
-    /** @param applies whether a line's marker holds on the target (pip ignores the others, so the full solve does too) */
+    /**
+     * @param applies whether a line's marker holds on the target (pip ignores the others, so the full solve does too)
+     * @param listed whether a source lists the release (a listed release whose dependencies are unknown is a fix
+     *     target, with its prediction marked unverified; a release nobody lists is not)
+     */
     FixSearch(Input input, DependencyProvider full, Function<List<Wanted>, Outcome> oracle, List<RootRequirement> extraRoots,
-            java.util.function.Predicate<Input.Line> applies) {
+            java.util.function.Predicate<Input.Line> applies, java.util.function.BiPredicate<PackageName, Version> listed) {
         this.input = input;
         this.full = full;
         this.oracle = oracle;
         this.extraRoots = List.copyOf(extraRoots);
         this.applies = applies;
+        this.listed = listed;
     }
 
     /** Up to {@code max} verified fixes, best first; the full solve's failure, if no release set can work. */
@@ -59,22 +65,41 @@ final class FixSearch {
             return new Result(rank(fixes, max), Optional.empty());
         }
         Resolution.NoSolution none = (Resolution.NoSolution) resolution;
-        for (FixFinder.Fix candidate : FixFinder.find(full, roots, none.cause(), 3, max + 2)) {
-            List<Edit> changes = new ArrayList<>();
-            for (FixFinder.Change c : candidate.changes()) {
-                ManifestEntry e = entryOf(c.requirement());
-                if (e == null || candidate.resolution().unverified().containsKey(c.requirement().pkg())) {
-                    // A change to a version nobody lists would be a guess, not a fix.
-                    changes = null;
-                    break;
-                }
-                changes.add(c.removes() ? new Edit.Remove(e) : new Edit.Change(e, SpecifierSet.parse("==" + c.to())));
+        List<FixFinder.Fix> candidates = FixFinder.find(full, roots, none.cause(), 3, max + 2);
+        // A change to a release whose dependencies no source gives is offered only when no change to a release
+        // with known dependencies works: the solve takes such a release as needing nothing, so it would win
+        // over a verified one (tensorflow 2.12.0 -> 2.20.0 instead of 2.12.1).
+        for (boolean acceptUnknownDependencies : new boolean[] {false, true}) {
+            for (FixFinder.Fix candidate : candidates) {
+                changes(candidate, acceptUnknownDependencies)
+                        .flatMap(changes -> steer(changes, known(candidate.resolution()), oracle.apply(apply(changes))))
+                        .ifPresent(fixes::add);
             }
-            if (changes != null) {
-                steer(changes, known(candidate.resolution()), oracle.apply(apply(changes))).ifPresent(fixes::add);
+            if (!fixes.isEmpty()) {
+                break;
             }
         }
         return new Result(rank(fixes, max), Optional.of(none));
+    }
+
+    /** The candidate's changes as edits of the input; none when a change is no fix target. */
+    private Optional<List<Edit>> changes(FixFinder.Fix candidate, boolean acceptUnknownDependencies) {
+        List<Edit> changes = new ArrayList<>();
+        for (FixFinder.Change c : candidate.changes()) {
+            ManifestEntry e = entryOf(c.requirement());
+            if (e == null) {
+                return Optional.empty();
+            }
+            if (!c.removes()) {
+                boolean unknownDependencies = candidate.resolution().unverified().containsKey(c.requirement().pkg());
+                // A change to a version nobody lists would be a guess, not a fix.
+                if (!listed.test(c.requirement().pkg(), c.to()) || unknownDependencies && !acceptUnknownDependencies) {
+                    return Optional.empty();
+                }
+            }
+            changes.add(c.removes() ? new Edit.Remove(e) : new Edit.Change(e, SpecifierSet.parse("==" + c.to())));
+        }
+        return Optional.of(changes);
     }
 
     record Result(List<Fix> fixes, Optional<Resolution.NoSolution> noSolution) {

@@ -57,16 +57,12 @@ public final class CatalogProvider implements DependencyProvider {
         }
         Project project = catalog.project(pkg.base());
         if (project instanceof Project.Listed listed) {
-            Release best = null;
             Version pinned = allowed.pinnedVersion();
-            for (Release r : listed.releases()) {
-                if (allowed.contains(r.version()) && (!r.isYanked() || r.version().equals(pinned))
-                        && (best == null || (best.version().isPrerelease() && !r.version().isPrerelease()))) {
-                    best = r;
-                    if (!r.version().isPrerelease()) {
-                        break;
-                    }
-                }
+            // Releases whose dependencies a source gives come first: one with unknown dependencies is taken as
+            // needing nothing, so it would otherwise win over every release that says what it needs.
+            Release best = newest(listed, allowed, pinned, true);
+            if (best == null) {
+                best = newest(listed, allowed, pinned, false);
             }
             if (best != null) {
                 return new Chosen(best.version(), best.metadata().get() instanceof Metadata.Unknown u ? u.reason() : null);
@@ -89,6 +85,22 @@ public final class CatalogProvider implements DependencyProvider {
         Version guess = allowed.pinnedVersion() != null ? allowed.pinnedVersion() : allowed.sample();
         return guess == null ? new NoVersion(Origin.target("kompat's knowledge"), "no version fits")
                 : new Chosen(guess, ((Project.Unknown) project).reason());
+    }
+
+    /** The newest release in {@code allowed} (a final before a pre-release), among those with known dependencies if asked. */
+    private static Release newest(Project.Listed listed, VersionSet allowed, Version pinned, boolean knownDependencies) {
+        Release best = null;
+        for (Release r : listed.releases()) {
+            if (allowed.contains(r.version()) && (!r.isYanked() || r.version().equals(pinned))
+                    && !(knownDependencies && r.metadata().get() instanceof Metadata.Unknown)
+                    && (best == null || (best.version().isPrerelease() && !r.version().isPrerelease()))) {
+                best = r;
+                if (!r.version().isPrerelease()) {
+                    break;
+                }
+            }
+        }
+        return best;
     }
 
     @Override
