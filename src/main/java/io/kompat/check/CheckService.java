@@ -234,7 +234,9 @@ public final class CheckService {
             }
         }
         for (var r : matrix.rulesOf(q)) {
-            for (var m : List.of(r.requires(), r.constrains(), r.conflicts())) {
+            // Not conflicts: they name the releases of p that break, and the ones below are the fix (keras<=2.3.1
+            // conflicts with h5py>=3 sets h5py no floor of 3).
+            for (var m : List.of(r.requires(), r.constrains())) {
                 io.kompat.version.SpecifierSet spec = m.get(p);
                 if (spec != null && !spec.equals(io.kompat.matrix.MatrixRule.SAME_VERSION)) {
                     covered = covered.union(VersionSet.of(spec));
