@@ -182,7 +182,9 @@ public final class CheckService {
                 Origin.target("the target " + target), "==" + target.python(), false);
         List<RootRequirement> roots = new ArrayList<>(List.of(python));
         roots.addAll(ruleFloors(input));
-        return new FixSearch(input, new CatalogProvider(catalog, matrix, target), oracle, roots, l -> markerHolds(l.wanted(), target),
+        java.util.Set<io.kompat.requirement.PackageName> named = new java.util.HashSet<>();
+        input.lines().forEach(l -> named.add(l.wanted().requirement().name()));
+        return new FixSearch(input, new CatalogProvider(catalog, matrix, target, named), oracle, roots, l -> markerHolds(l.wanted(), target),
                 (pkg, v) -> catalog.project(pkg.base()) instanceof io.kompat.predict.Project.Listed l
                         && l.known().stream().anyMatch(r -> r.version().equals(v)));
     }

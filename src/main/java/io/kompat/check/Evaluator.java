@@ -50,7 +50,7 @@ final class Evaluator {
         return out;
     }
 
-    private static void check(List<Break> out, PackageName pkg, Version v, MatrixRule rule, Map<PackageName, Version> versions,
+    private void check(List<Break> out, PackageName pkg, Version v, MatrixRule rule, Map<PackageName, Version> versions,
             Map<PackageName, Pick> picks) {
         for (Map.Entry<PackageName, SpecifierSet> e : rule.conflicts().entrySet()) {
             Version other = versions.get(e.getKey());
@@ -69,7 +69,7 @@ final class Evaluator {
         }
     }
 
-    private static void needs(List<Break> out, PackageName pkg, Version v, MatrixRule rule, Map<PackageName, SpecifierSet> needed,
+    private void needs(List<Break> out, PackageName pkg, Version v, MatrixRule rule, Map<PackageName, SpecifierSet> needed,
             boolean required, Map<PackageName, Version> versions, Map<PackageName, Pick> picks) {
         for (Map.Entry<PackageName, SpecifierSet> e : needed.entrySet()) {
             if (e.getKey().equals(pkg)) {
@@ -77,19 +77,21 @@ final class Evaluator {
             }
             VersionSet range = e.getValue() == MatrixRule.SAME_VERSION ? VersionSet.of(SpecifierSet.parse("==" + v)) : VersionSet.of(e.getValue());
             String text = e.getValue() == MatrixRule.SAME_VERSION ? "==" + v : e.getValue().toString();
-            Version other = versions.get(e.getKey());
-            if (other == null && picks.containsKey(e.getKey())) {
+            // A need is met by the distribution installed in its place (tensorflow-gpu for tensorflow).
+            PackageName name = required ? matrix.standIn(e.getKey(), picks::containsKey) : e.getKey();
+            Version other = versions.get(name);
+            if (other == null && picks.containsKey(name)) {
                 // The release is unknown, but every release pip may take (the range it is assumed in) is outside.
-                if (unknownWithin(picks.get(e.getKey()), range.complement())) {
-                    out.add(new Break(Break.Kind.OUT_OF_RANGE, pkg, v, e.getKey(), Optional.empty(), text, rule.error(), rule.when(),
+                if (unknownWithin(picks.get(name), range.complement())) {
+                    out.add(new Break(Break.Kind.OUT_OF_RANGE, pkg, v, name, Optional.empty(), text, rule.error(), rule.when(),
                             rule.citation()));
                 }
                 continue;
             }
             if (other == null && required) {
-                out.add(new Break(Break.Kind.MISSING, pkg, v, e.getKey(), Optional.empty(), text, rule.error(), rule.when(), rule.citation()));
+                out.add(new Break(Break.Kind.MISSING, pkg, v, name, Optional.empty(), text, rule.error(), rule.when(), rule.citation()));
             } else if (other != null && !range.contains(other)) {
-                out.add(new Break(Break.Kind.OUT_OF_RANGE, pkg, v, e.getKey(), Optional.of(other), text, rule.error(), rule.when(), rule.citation()));
+                out.add(new Break(Break.Kind.OUT_OF_RANGE, pkg, v, name, Optional.of(other), text, rule.error(), rule.when(), rule.citation()));
             }
         }
     }

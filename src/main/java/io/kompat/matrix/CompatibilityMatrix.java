@@ -122,6 +122,26 @@ public final class CompatibilityMatrix {
         return imports;
     }
 
+    /**
+     * What meets a need of {@code needed}: itself if {@code present}, else a present distribution that installs
+     * the same import package in its place (tensorflow-gpu for tensorflow), else itself.
+     */
+    public PackageName standIn(PackageName needed, java.util.function.Predicate<PackageName> present) {
+        if (present.test(needed)) {
+            return needed;
+        }
+        for (ImportGroup g : imports) {
+            if (g.packages().contains(needed)) {
+                for (PackageName p : g.packages()) {
+                    if (present.test(p) && g.clash(needed, p)) {
+                        return p;
+                    }
+                }
+            }
+        }
+        return needed;
+    }
+
     /** The CPython line {@code major.minor}, if listed. */
     public Optional<PythonLine> python(String majorMinor) {
         return Optional.ofNullable(pythons.get(majorMinor));

@@ -35,8 +35,17 @@ public final class CatalogProvider implements DependencyProvider {
     private final Map<String, String> markers;
 
     public CatalogProvider(ReleaseCatalog catalog, io.kompat.matrix.CompatibilityMatrix matrix, Target target) {
+        this(catalog, matrix, target, java.util.Set.of());
+    }
+
+    /**
+     * @param named the packages the input names: a rule's run-time need of a distribution (keras 2.4 needs
+     *     tensorflow) is met by the one of them that installs the same import package (tensorflow-gpu)
+     */
+    public CatalogProvider(ReleaseCatalog catalog, io.kompat.matrix.CompatibilityMatrix matrix, Target target,
+            java.util.Set<PackageName> named) {
         this.catalog = catalog;
-        this.rules = new RuntimeRules(matrix, target.platform());
+        this.rules = new RuntimeRules(matrix, target.platform(), named);
         this.target = target;
         this.markers = target.markers().withExtra("");
     }

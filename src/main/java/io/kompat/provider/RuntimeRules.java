@@ -24,10 +24,22 @@ import java.util.Map;
 final class RuntimeRules {
     private final CompatibilityMatrix matrix;
     private final Platform platform;
+    private final java.util.Set<PackageName> named;
 
-    RuntimeRules(CompatibilityMatrix matrix, Platform platform) {
+    /** @param named the packages the input names (see {@link #provider}) */
+    RuntimeRules(CompatibilityMatrix matrix, Platform platform, java.util.Set<PackageName> named) {
         this.matrix = matrix;
         this.platform = platform;
+        this.named = java.util.Set.copyOf(named);
+    }
+
+    /**
+     * The distribution that meets a run-time need of {@code needed}: the one the input names that installs the
+     * same import package (keras 2.4's need of tensorflow is met by tensorflow-gpu), else {@code needed}. The
+     * solver cannot say "tensorflow or tensorflow-gpu", so the input decides which.
+     */
+    private PackageName provider(PackageName needed) {
+        return matrix.standIn(needed, named::contains);
     }
 
     List<Incompatibility> of(PackageName pkg, Version version) {
@@ -50,7 +62,7 @@ final class RuntimeRules {
         return out;
     }
 
-    private static void add(List<Incompatibility> out, PackageName pkg, Version version, MatrixRule rule) {
+    private void add(List<Incompatibility> out, PackageName pkg, Version version, MatrixRule rule) {
         Origin origin = Origins.of(rule.citation());
         VersionSet range = rule.pkg().equals(pkg) ? rule.versions() : VersionSet.exactly(version);
         Term self = Term.positive(pkg, range);
@@ -59,7 +71,7 @@ final class RuntimeRules {
             if (!e.getKey().equals(pkg)) {
                 VersionSet needed = e.getValue() == MatrixRule.SAME_VERSION ? sameVersion(version) : VersionSet.of(e.getValue());
                 Term subject = e.getValue() == MatrixRule.SAME_VERSION ? Term.positive(pkg, sameVersion(version)) : self;
-                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, detail, subject, Term.negative(e.getKey(), needed)));
+                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, detail, subject, Term.negative(provider(e.getKey()), needed)));
             }
         }
         for (Map.Entry<PackageName, SpecifierSet> e : rule.constrains().entrySet()) {
