@@ -141,7 +141,7 @@ public final class CheckService {
         if (current.verdict() == Verdict.WORKS) {
             return new TargetCheck(target, reason, current.prediction(), current.breaks(), List.of(), List.of(), skipped);
         }
-        FixSearch.Result found = fixSearch(input, target, catalog, oracle).search(current, maxFixes);
+        FixSearch.Result found = fixSearch(input, target, catalog, oracle, codeBreaks(current)).search(current, maxFixes);
         List<Fix> fixes = new ArrayList<>(found.fixes());
         if (fixes.stream().allMatch(f -> f.changes() > 0)) {
             // Every fix here changes or removes what the user wrote: another Python may keep it as written (a
@@ -177,13 +177,26 @@ public final class CheckService {
         return java.util.Optional.empty();
     }
 
-    private FixSearch fixSearch(Input input, Target target, ReleaseCatalog catalog, Function<List<Wanted>, Outcome> oracle) {
+    private static boolean codeBreaks(Outcome outcome) {
+        return outcome.breaks().stream().anyMatch(b -> b.kind() == Break.Kind.CODE);
+    }
+
+    /** @param keepCode whether the solve keeps what the extra check needs (the code breaks the install as it is) */
+    private FixSearch fixSearch(Input input, Target target, ReleaseCatalog catalog, Function<List<Wanted>, Outcome> oracle,
+            boolean keepCode) {
         RootRequirement python = new RootRequirement(CatalogProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
                 Origin.target("the target " + target), "==" + target.python(), false);
         List<RootRequirement> roots = new ArrayList<>(List.of(python));
         roots.addAll(ruleFloors(input));
         java.util.Set<io.kompat.requirement.PackageName> named = new java.util.HashSet<>();
         input.lines().forEach(l -> named.add(l.wanted().requirement().name()));
+        if (keepCode) {
+            for (io.kompat.requirement.Requirement r : extra.keeps()) {
+                // Needed, not only bounded: the code imports it. A distribution the input names in its place stands in.
+                roots.add(new RootRequirement(matrix.standIn(r.name(), named::contains), VersionSet.of(r.specifiers()), false,
+                        Origin.target("the project's code, which works as written with " + r), r.specifiers().toString(), false));
+            }
+        }
         return new FixSearch(input, new CatalogProvider(catalog, matrix, target, named), oracle, roots, l -> markerHolds(l.wanted(), target),
                 (pkg, v) -> catalog.project(pkg.base()) instanceof io.kompat.predict.Project.Listed l
                         && l.known().stream().anyMatch(r -> r.version().equals(v)));
@@ -280,7 +293,7 @@ public final class CheckService {
             if (there.verdict() == Verdict.WORKS) {
                 continue;
             }
-            for (Fix f : fixSearch(input, other, catalog, oracle).search(there, maxFixes).fixes()) {
+            for (Fix f : fixSearch(input, other, catalog, oracle, codeBreaks(there)).search(there, maxFixes).fixes()) {
                 boolean worksHereToo = here.stream().anyMatch(h -> h.edits().equals(f.edits()));
                 if (!worksHereToo && weight(f) < costHere && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
                     List<Edit> edits = new ArrayList<>();

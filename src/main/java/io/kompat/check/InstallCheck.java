@@ -15,4 +15,13 @@ public interface InstallCheck {
 
     /** The breaks {@code install} has beyond the matrix's runtime rules. */
     List<Break> breaks(Prediction.Installs install);
+
+    /**
+     * The requirements under which what is checked works as it is ({@code keras==2.2.4}, {@code tensorflow==1.15.*}
+     * for code written against them): when an install breaks this check, the fix search looks for a working
+     * install within them, so its fixes keep the code as written.
+     */
+    default List<io.kompat.requirement.Requirement> keeps() {
+        return List.of();
+    }
 }

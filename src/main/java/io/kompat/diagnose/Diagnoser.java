@@ -347,7 +347,7 @@ public final class Diagnoser {
      */
     public io.kompat.check.InstallCheck codeCheck(List<SourceScanner.Use> uses) {
         ScanCheck scanner = new ScanCheck(symbols, predictions, catalog, era, this::replacements);
-        return install -> {
+        java.util.function.Function<io.kompat.predict.Prediction.Installs, List<io.kompat.check.Break>> breaks = install -> {
             Map<PackageName, Version> installed = new java.util.LinkedHashMap<>();
             install.picks().forEach(p -> p.version().ifPresent(v -> installed.put(p.name(), v)));
             List<ScanReport.Finding> findings = new ArrayList<>();
@@ -367,7 +367,68 @@ public final class Diagnoser {
                         where + ": " + f.message() + (f.advice() == null ? "" : " (replacement: " + f.advice() + ")"),
                         null, "run", citation));
             }
+            missingModules(uses, install, out);
             return out;
+        };
+        // The era pins of a scan (the newest Keras that has every name the code uses, the TensorFlow its names need),
+        // worked out once and only when a fix search asks.
+        java.util.function.Supplier<List<io.kompat.requirement.Requirement>> keeps = memoized(() -> {
+            Diagnosis.PinSet pins = scanner.scan(uses, new Options(null, null, null)).pins();
+            List<io.kompat.requirement.Requirement> out = new ArrayList<>();
+            if (pins != null) {
+                for (String pin : pins.requested()) {
+                    io.kompat.requirement.Requirement r = io.kompat.requirement.Requirement.parse(pin);
+                    if (r.name().equals(KERAS) || r.name().equals(TENSORFLOW)) {
+                        out.add(r);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
+        return new io.kompat.check.InstallCheck() {
+            @Override
+            public List<io.kompat.check.Break> breaks(io.kompat.predict.Prediction.Installs install) {
+                return breaks.apply(install);
+            }
+
+            @Override
+            public List<io.kompat.requirement.Requirement> keeps() {
+                return keeps.get();
+            }
+        };
+    }
+
+    /** A module the code uses that the install lacks altogether (tensorflow, keras) fails at import: one break per module. */
+    private void missingModules(List<SourceScanner.Use> uses, io.kompat.predict.Prediction.Installs install, List<io.kompat.check.Break> out) {
+        Set<PackageName> names = new java.util.HashSet<>();
+        install.picks().forEach(p -> names.add(p.name()));
+        Set<PackageName> reported = new java.util.HashSet<>();
+        for (SourceScanner.Use use : uses) {
+            PackageName module = use.namespace().startsWith("tf") || use.namespace().startsWith("tensorflow") ? TENSORFLOW
+                    : use.namespace().equals("keras") || use.namespace().startsWith("keras.") ? KERAS : null;
+            if (module == null || names.contains(matrix.standIn(module, names::contains)) || !reported.add(module)) {
+                continue;
+            }
+            String where = use.file() + ":" + use.line();
+            io.kompat.matrix.Citation citation = new io.kompat.matrix.Citation("your code, " + where, List.of(), use.file().toString(),
+                    use.line(), null, true);
+            out.add(new io.kompat.check.Break(io.kompat.check.Break.Kind.CODE, module, null, module, java.util.Optional.empty(),
+                    where + ": the code uses " + module.value() + ", which pip does not install",
+                    "ModuleNotFoundError: No module named '" + module.value() + "'", "import", citation));
+        }
+    }
+
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
         };
     }
 

@@ -14,6 +14,12 @@ class CheckCodeTest {
     @TempDir
     Path dir;
 
+    /** {@code kompat check REQUIREMENTS --python PYTHON --offline --no-pip-config --code SRC}, requirements and code given as text. */
+    private CliTest.Run check(String requirements, String python, String code) throws Exception {
+        Path req = Files.writeString(dir.resolve("requirements.txt"), requirements);
+        return CliTest.run("check", req.toString(), "--python", python, "--offline", "--no-pip-config", "--code", project(code).toString());
+    }
+
     private Path project(String code) throws Exception {
         Path src = Files.createDirectories(dir.resolve("src"));
         Files.writeString(src.resolve("model.py"), code);
@@ -36,9 +42,7 @@ class CheckCodeTest {
 
     @Test
     void codeThatTheInstallProvidesLeavesTheVerdictAndSaysSo() throws Exception {
-        Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\nnumpy<2\nprotobuf<4\n");
-        Path src = project("import tensorflow as tf\nx = tf.constant(1)\n");
-        CliTest.Run with = CliTest.run("check", req.toString(), "--python", "3.10", "--offline", "--no-pip-config", "--code", src.toString());
+        CliTest.Run with = check("tensorflow==2.15.1\nnumpy<2\nprotobuf<4\n", "3.10", "import tensorflow as tf\nx = tf.constant(1)\n");
         assertThat(with.out()).startsWith("WORKS").doesNotContain("pip knows neither");
     }
 
@@ -53,6 +57,31 @@ class CheckCodeTest {
         assertThat(root.get("code").get("findings")).isNotEmpty();
         assertThat(root.toString()).contains("\"kind\":\"code\"");
         OutputSchemaTest.assertValid(OutputSchemaTest.schema("kompat.check-2.schema.json"), with.out());
+    }
+
+    @Test
+    void theFixKeepsTheCodeAsWrittenInItsEra() throws Exception {
+        // Keras 2.2 / TensorFlow 1 code beside a file pip resolves to TensorFlow 2.3 and keras 2.15 on Python 3.8.
+        CliTest.Run r = check("tensorflow==2.3.0\nkeras\n", "3.8", "from keras import backend as K\nimport tensorflow as tf\n"
+                + "sess = K.get_session()\nK.image_dim_ordering()\nx = tf.placeholder(tf.float32)\n");
+        assertThat(r.out()).startsWith("BREAKS").contains("has no 'image_dim_ordering'").doesNotContain("No fix found");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow())
+                .contains("use Python 3.7")
+                .contains("tensorflow ==2.3.0 -> ==1.15.5")
+                .contains("keras (any version) -> ==2.2.4")
+                .contains("add protobuf<4")
+                .contains("add h5py<3");
+    }
+
+    @Test
+    void codeUsingAModuleTheInstallLacksBreaksAtImportAndTheFixAddsIt() throws Exception {
+        CliTest.Run r = check("keras==2.2.4\nh5py<3\n", "3.6", "import tensorflow as tf\nx = tf.placeholder(tf.float32)\n");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).startsWith("BREAKS")
+                .contains("model.py:2: the code uses tensorflow, which pip does not install")
+                .contains("ModuleNotFoundError: No module named 'tensorflow'")
+                .contains("add tensorflow<2");
     }
 
     @Test
