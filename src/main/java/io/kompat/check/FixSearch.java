@@ -261,7 +261,27 @@ final class FixSearch {
                 unique.add(f);
             }
         }
-        unique.sort(Comparator.comparingInt((Fix f) -> f.edits().size()).thenComparingLong(Fix::changes));
+        unique.sort(Comparator.comparingInt((Fix f) -> f.edits().size()).thenComparingLong(Fix::changes).thenComparingLong(FixSearch::movement));
         return List.copyOf(unique.subList(0, Math.min(max, unique.size())));
+    }
+
+    /**
+     * How far a fix's changed pins move: a major step weighs 100, a minor step 1 (numpy ==1.24.4 -> ==1.23.5 moves
+     * less than tensorboard ==2.4.1 -> ==2.13.0); a change from a range counts 50.
+     */
+    private static long movement(Fix fix) {
+        long d = 0;
+        for (Edit e : fix.edits()) {
+            if (e instanceof Edit.Change c) {
+                Version from = VersionSet.of(c.entry().specifiers()).pinnedVersion();
+                Version to = VersionSet.of(c.to()).pinnedVersion();
+                if (from == null || to == null) {
+                    d += 50;
+                    continue;
+                }
+                d += FixFinder.movement(from, to);
+            }
+        }
+        return d;
     }
 }

@@ -135,7 +135,7 @@ public final class FixFinder {
     private static long distance(Fix fix) {
         long d = 0;
         for (Change c : fix.changes()) {
-            Version from = c.requirement().versions().singleVersion();
+            Version from = c.requirement().versions().pinnedVersion();
             if (c.removes()) {
                 d += 1000;
                 continue;
@@ -144,11 +144,15 @@ public final class FixFinder {
                 d += 50;
                 continue;
             }
-            long major = Math.abs(part(from, 0) - part(c.to(), 0));
-            long minor = Math.abs(part(from, 1) - part(c.to(), 1));
-            d += major * 100 + (major == 0 ? minor : 0);
+            d += movement(from, c.to());
         }
         return d;
+    }
+
+    /** How far a pin moves from {@code from} to {@code to}: a major step weighs 100, a minor step (within the major) 1. */
+    public static long movement(Version from, Version to) {
+        long major = Math.abs(part(from, 0) - part(to, 0));
+        return major * 100 + (major == 0 ? Math.abs(part(from, 1) - part(to, 1)) : 0);
     }
 
     private static long part(Version v, int i) {

@@ -74,6 +74,21 @@ class SolverTest {
     }
 
     @Test
+    void fixFinderRanksThePinThatMovesLeastFirst() {
+        // board 2.4.1 breaks with num >=1.24; board 2.13.0 does not. Moving num one minor back beats moving board nine.
+        InMemoryProvider p = new InMemoryProvider()
+                .add("board", "2.4.1", "num <1.24").add("board", "2.13.0")
+                .add("num", "1.23.5").add("num", "1.24.4");
+        var roots = InMemoryProvider.roots("board ==2.4.1", "num ==1.24.4");
+        Resolution.NoSolution failure = (Resolution.NoSolution) Solver.solveRoots(p, roots);
+        var fixes = FixFinder.find(p, roots, failure.cause(), 3, 3);
+        assertThat(fixes).hasSize(2);
+        assertThat(fixes.get(0).describe()).startsWith("num ==1.24.4 -> ==1.23.5");
+        assertThat(fixes.get(1).describe()).startsWith("board ==2.4.1 -> ==2.13.0");
+        assertThat(fixes.get(0).cost()).isLessThan(fixes.get(1).cost());
+    }
+
+    @Test
     void fixFinderRelaxesTheSmallestSetAndVerifiesIt() {
         InMemoryProvider p = new InMemoryProvider()
                 .add("app", "1.0.0", "lib <2.0.0").add("app", "2.0.0", "lib >=2.0.0")
