@@ -152,7 +152,9 @@ public final class CheckService {
             if (cheapestHere > 0) {
                 otherPythonWithEdits(input, target, pre, maxFixes, fixes, cheapestHere).ifPresent(fixes::add);
             }
-            fixes.sort(Comparator.comparingLong(CheckService::weight).thenComparingInt(f -> f.edits().size()));
+            // Among fixes that change pins the fix search's order stands (least movement first); among those that
+            // only add bounds or change the Python, the fewest edits first.
+            fixes.sort(Comparator.comparingLong(CheckService::weight).thenComparingInt(f -> weight(f) == 0 ? f.edits().size() : 0));
         }
         List<String> explanation = found.noSolution().map(n -> Explainer.explain(n.cause())).orElse(List.of());
         return new TargetCheck(target, reason, current.prediction(), current.breaks(), explanation,
@@ -198,8 +200,8 @@ public final class CheckService {
             }
         }
         return new FixSearch(input, new CatalogProvider(catalog, matrix, target, named), oracle, roots, l -> markerHolds(l.wanted(), target),
-                (pkg, v) -> catalog.project(pkg.base()) instanceof io.kompat.predict.Project.Listed l
-                        && l.known().stream().anyMatch(r -> r.version().equals(v)));
+                pkg -> catalog.project(pkg.base()) instanceof io.kompat.predict.Project.Listed l
+                        ? l.known().stream().map(io.kompat.predict.Release::version).toList() : List.of());
     }
 
     /**

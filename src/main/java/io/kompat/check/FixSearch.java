@@ -38,21 +38,21 @@ final class FixSearch {
     private final Function<List<Wanted>, Outcome> oracle;
     private final List<RootRequirement> extraRoots;
     private final java.util.function.Predicate<Input.Line> applies;
-    private final java.util.function.BiPredicate<PackageName, Version> listed;
+    private final Function<PackageName, List<Version>> releases;
 
     /**
      * @param applies whether a line's marker holds on the target (pip ignores the others, so the full solve does too)
-     * @param listed whether a source lists the release (a listed release whose dependencies are unknown is a fix
-     *     target, with its prediction marked unverified; a release nobody lists is not)
+     * @param releases the releases a source lists for a package (a listed release whose dependencies are unknown is a
+     *     fix target, with its prediction marked unverified; a release nobody lists is not)
      */
     FixSearch(Input input, DependencyProvider full, Function<List<Wanted>, Outcome> oracle, List<RootRequirement> extraRoots,
-            java.util.function.Predicate<Input.Line> applies, java.util.function.BiPredicate<PackageName, Version> listed) {
+            java.util.function.Predicate<Input.Line> applies, Function<PackageName, List<Version>> releases) {
         this.input = input;
         this.full = full;
         this.oracle = oracle;
         this.extraRoots = List.copyOf(extraRoots);
         this.applies = applies;
-        this.listed = listed;
+        this.releases = releases;
     }
 
     /** Up to {@code max} verified fixes, best first; the full solve's failure, if no release set can work. */
@@ -93,7 +93,7 @@ final class FixSearch {
             if (!c.removes()) {
                 boolean unknownDependencies = candidate.resolution().unverified().containsKey(c.requirement().pkg());
                 // A change to a version nobody lists would be a guess, not a fix.
-                if (!listed.test(c.requirement().pkg(), c.to()) || unknownDependencies && !acceptUnknownDependencies) {
+                if (!releases.apply(c.requirement().pkg()).contains(c.to()) || unknownDependencies && !acceptUnknownDependencies) {
                     return Optional.empty();
                 }
             }
@@ -253,7 +253,7 @@ final class FixSearch {
     }
 
     /** Fewest edits; then fewer changes of what was written; then the install closest to the newest. */
-    private static List<Fix> rank(List<Fix> fixes, int max) {
+    private List<Fix> rank(List<Fix> fixes, int max) {
         List<Fix> unique = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Fix f : fixes) {
@@ -261,15 +261,17 @@ final class FixSearch {
                 unique.add(f);
             }
         }
-        unique.sort(Comparator.comparingInt((Fix f) -> f.edits().size()).thenComparingLong(Fix::changes).thenComparingLong(FixSearch::movement));
+        // Fewest changed pins first, then the least movement (staying in the user's era), then the fewest added bounds.
+        unique.sort(Comparator.comparingLong(Fix::changes).thenComparingLong(this::movement).thenComparingInt((Fix f) -> f.edits().size()));
         return List.copyOf(unique.subList(0, Math.min(max, unique.size())));
     }
 
     /**
-     * How far a fix's changed pins move: a major step weighs 100, a minor step 1 (numpy ==1.24.4 -> ==1.23.5 moves
-     * less than tensorboard ==2.4.1 -> ==2.13.0); a change from a range counts 50.
+     * How far a fix's changed pins move, in release series (X.Y) of the package crossed: numpy ==1.24.4 -> ==1.23.5
+     * crosses one, protobuf ==4.21.0 -> ==3.19.6 two, tensorflow ==2.10.0 -> ==2.18.1 eight. Where the releases are
+     * not listed, a major step weighs 100 and a minor step 1; a change from a range counts 50.
      */
-    private static long movement(Fix fix) {
+    private long movement(Fix fix) {
         long d = 0;
         for (Edit e : fix.edits()) {
             if (e instanceof Edit.Change c) {
@@ -279,9 +281,24 @@ final class FixSearch {
                     d += 50;
                     continue;
                 }
-                d += FixFinder.movement(from, to);
+                List<Version> listed = releases.apply(c.entry().name());
+                d += listed.isEmpty() ? FixFinder.movement(from, to) : seriesCrossed(from, to, listed);
             }
         }
         return d;
+    }
+
+    /** The release series (X.Y) of final releases above the lower of {@code a} and {@code b} up to the higher, but the lower's own. */
+    static long seriesCrossed(Version a, Version b, List<Version> releases) {
+        Version lo = a.compareTo(b) <= 0 ? a : b;
+        Version hi = lo == a ? b : a;
+        Set<List<java.math.BigInteger>> series = new java.util.HashSet<>();
+        for (Version r : releases) {
+            if (!r.isPrerelease() && r.compareTo(lo) > 0 && r.compareTo(hi) <= 0) {
+                series.add(List.of(r.releasePart(0), r.releasePart(1)));
+            }
+        }
+        series.remove(List.of(lo.releasePart(0), lo.releasePart(1)));
+        return series.size();
     }
 }
