@@ -89,26 +89,45 @@ final class EraPins {
      */
     String pythonFor(List<String> requirements, Platform platform) {
         Platform on = platform != null ? platform : Platform.LINUX_X86_64;
-        List<SpecifierSet> allowed = new ArrayList<>();
+        List<java.util.function.Predicate<Version>> allowed = new ArrayList<>();
         for (String text : requirements) {
             Requirement r = Requirement.parse(text);
             Version newest = matrix.packageInfo(r.name()).flatMap(p -> p.releases().keySet().stream()
                     .filter(v -> r.specifiers().contains(v, true)).max(Version::compareTo)).orElse(null);
-            if (newest == null) {
-                continue;
-            }
-            for (MatrixRule rule : matrix.rulesFor(r.name(), newest)) {
-                SpecifierSet python = rule.pythonFor(on);
-                if (python != null) {
-                    allowed.add(python);
+            int before = allowed.size();
+            if (newest != null) {
+                for (MatrixRule rule : matrix.rulesFor(r.name(), newest)) {
+                    SpecifierSet python = rule.pythonFor(on);
+                    if (python != null) {
+                        allowed.add(v -> python.contains(v, true));
+                    }
                 }
+            }
+            if (allowed.size() == before) {
+                wheelLines(r, on).ifPresent(lines -> allowed.add(v -> lines.stream().anyMatch(l -> sameLine(l, v))));
             }
         }
         if (allowed.isEmpty()) {
             return null;
         }
         return matrix.pythons().stream().map(p -> Version.parse(p.version()))
-                .filter(v -> allowed.stream().allMatch(a -> a.contains(v, true))).max(Version::compareTo).map(Version::toString).orElse(null);
+                .filter(v -> allowed.stream().allMatch(a -> a.test(v))).max(Version::compareTo).map(Version::toString).orElse(null);
+    }
+
+    /**
+     * The Python lines the release metadata gives wheels for, for the newest final release {@code r} allows that
+     * says (numpy<1.20: numpy 1.19.5's); empty for pure-Python packages and where nothing is said.
+     */
+    private java.util.Optional<List<Version>> wheelLines(Requirement r, Platform on) {
+        return matrix.releaseFacts(r.name()).flatMap(f -> f.releases().stream()
+                .filter(x -> !x.version().isPrerelease() && r.specifiers().contains(x.version(), true))
+                .map(x -> x.wheels().filter(w -> !w.pure()).map(w -> w.byPlatform().getOrDefault(on, w.pythons())).orElse(List.of()))
+                .filter(lines -> !lines.isEmpty())
+                .findFirst());
+    }
+
+    private static boolean sameLine(Version line, Version v) {
+        return line.releasePart(0).equals(v.releasePart(0)) && line.releasePart(1).equals(v.releasePart(1));
     }
 
     /**

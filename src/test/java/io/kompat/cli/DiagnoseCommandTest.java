@@ -118,6 +118,15 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void pinsOfAnOldNumpyAreCheckedOnAPythonItsWheelsCover() throws Exception {
+        // numpy<1.20: numpy 1.19.5's release notes give Python 3.6-3.9, so the pins are verified on 3.9, not today's Python.
+        CliTest.Run r = run("diagnose", "--error", "NotImplementedError: Cannot convert a symbolic Tensor (lstm/strided_slice:0) to a numpy array.");
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("NumPy 1.20 or later").contains("tensorflow-numpy120-symbolic")
+                .contains("(verified for Python 3.9 on linux-x86_64)").contains("numpy==1.19.5");
+    }
+
+    @Test
     void aBrokenErrorCatalogInAMatrixFolderIsInvalidInputInOneLine() throws Exception {
         Path dir = Files.createTempDirectory("kompat-matrix");
         try (var files = Files.list(Path.of(CliTest.FIXTURE))) {
