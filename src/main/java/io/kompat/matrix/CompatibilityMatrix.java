@@ -133,7 +133,7 @@ public final class CompatibilityMatrix {
         for (ImportGroup g : imports) {
             if (g.packages().contains(needed)) {
                 for (PackageName p : g.packages()) {
-                    if (present.test(p) && g.clash(needed, p)) {
+                    if (present.test(p)) {
                         return p;
                     }
                 }
