@@ -120,6 +120,13 @@ final class CheckCommand implements Callable<Integer> {
         CompatibilityMatrix matrix = loaded.matrix();
         manifest.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).forEach(d -> err.println(d.oneLine()));
         err.flush();
+        if (manifest.requirements().isEmpty() && manifest.constraints().isEmpty()
+                && manifest.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING)) {
+            // Every requirement was left unread (computed install_requires, dynamic dependencies): no verdict, not an all-clear.
+            err.println("kompat: nothing was checked: the input holds no requirement kompat can read (the warnings above say why)");
+            sources.close();
+            return ExitCode.INVALID_INPUT;
+        }
         java.time.LocalDate date;
         PythonChoice python;
         try {

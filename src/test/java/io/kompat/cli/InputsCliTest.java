@@ -15,6 +15,24 @@ class InputsCliTest {
     Path dir;
 
     @Test
+    void aSetupPyWhoseRequirementsAreComputedIsNoAllClear() throws Exception {
+        Path setup = Files.writeString(dir.resolve("setup.py"), "from setuptools import setup\nwith open('requirements.txt') as f:\n"
+                + "    reqs = f.read().splitlines()\nsetup(name='x', version='0.1', install_requires=reqs)\n");
+        CliTest.Run r = CliTest.run("check", "--offline", "--no-pip-config", "--python", "3.8", setup.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.out()).doesNotContain("WORKS");
+        assertThat(r.err()).contains("setup.py:4:").contains("install_requires is computed").contains("kompat: nothing was checked");
+    }
+
+    @Test
+    void anEmptyRequirementsFileStillWorks() throws Exception {
+        Path empty = Files.writeString(dir.resolve("requirements.txt"), "# nothing yet\n");
+        CliTest.Run r = CliTest.run("check", "--offline", "--no-pip-config", "--python", "3.8", empty.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).startsWith("WORKS");
+    }
+
+    @Test
     void anInstalledEnvironmentWithUnmetRequirementsIsAFinding() throws Exception {
         Path site = Files.createDirectories(dir.resolve("lib/python3.7/site-packages"));
         Path kx = Files.createDirectories(site.resolve("kx-2.3.1.dist-info"));
