@@ -76,7 +76,7 @@ final class Evaluator {
                 continue;
             }
             VersionSet range = e.getValue() == MatrixRule.SAME_VERSION ? VersionSet.of(SpecifierSet.parse("==" + v)) : VersionSet.of(e.getValue());
-            String text = e.getValue() == MatrixRule.SAME_VERSION ? "==" + v : e.getValue().toString();
+            String text = e.getValue() == MatrixRule.SAME_VERSION ? "==" + v : e.getValue().equals(MatrixRule.ANY_RELEASE) ? "" : e.getValue().toString();
             // A need is met by the distribution installed in its place (tensorflow-gpu for tensorflow).
             PackageName name = required ? matrix.standIn(e.getKey(), picks::containsKey) : e.getKey();
             Version other = versions.get(name);

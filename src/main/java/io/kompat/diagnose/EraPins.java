@@ -77,7 +77,7 @@ final class EraPins {
     }
 
     private static void bound(Set<String> bounds, SpecifierSet spec) {
-        if (spec != null && spec != MatrixRule.SAME_VERSION && !spec.isEmpty()) {
+        if (spec != null && spec != MatrixRule.SAME_VERSION && !spec.isEmpty() && !spec.equals(MatrixRule.ANY_RELEASE)) {
             bounds.add(spec.toString());
         }
     }

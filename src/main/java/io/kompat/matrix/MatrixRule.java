@@ -50,6 +50,9 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> pla
     /** Marker value of {@link #requires()} and {@link #constrains()}: the other package must have the same version. */
     public static final SpecifierSet SAME_VERSION = SpecifierSet.parse("===same-version");
 
+    /** How a rule writes "any release" of the other package ({@code requires: {tensorflow: ">=0"}}): a need of the package itself. */
+    public static final SpecifierSet ANY_RELEASE = SpecifierSet.parse(">=0");
+
     public MatrixRule {
         platforms = Set.copyOf(platforms);
         python = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(python));
