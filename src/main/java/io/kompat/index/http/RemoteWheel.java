@@ -35,6 +35,10 @@ final class RemoteWheel {
         if (size < 0) {
             return null;
         }
+        if (size < tail.body().length) {
+            throw new IndexException(HttpFetcher.display(wheel) + ": the server gives the file " + size + " bytes but served "
+                    + tail.body().length + " of its end");
+        }
         long tailStart = size - tail.body().length;
         ByteBuffer t = ByteBuffer.wrap(tail.body()).order(ByteOrder.LITTLE_ENDIAN);
         int eocd = -1;
@@ -55,6 +59,10 @@ final class RemoteWheel {
         if (cdSize > 64L * 1024 * 1024) {
             throw new IndexException(HttpFetcher.display(wheel) + ": central directory of " + cdSize + " bytes; refused");
         }
+        if (cdOffset + cdSize > size) {
+            throw new IndexException(HttpFetcher.display(wheel) + ": the central directory (" + cdSize + " bytes at " + cdOffset
+                    + ") runs past the end of the " + size + "-byte file");
+        }
         ByteBuffer cd;
         if (cdOffset >= tailStart) {
             cd = ByteBuffer.wrap(tail.body(), (int) (cdOffset - tailStart), (int) cdSize).slice().order(ByteOrder.LITTLE_ENDIAN);
@@ -71,6 +79,10 @@ final class RemoteWheel {
         }
         if (entry.compressedSize > MAX_METADATA || entry.size > MAX_METADATA) {
             throw new IndexException(HttpFetcher.display(wheel) + ": METADATA larger than 4 MiB; refused");
+        }
+        if (entry.localOffset + 30 > size) {
+            throw new IndexException(HttpFetcher.display(wheel) + ": METADATA's local header (at " + entry.localOffset
+                    + ") lies past the end of the " + size + "-byte file");
         }
         long end = Math.min(size - 1, entry.localOffset + 30 + entry.nameLength + 1024 + entry.compressedSize);
         HttpFetcher.Fetched member = http.getRange(wheel, "bytes=" + entry.localOffset + "-" + end, end - entry.localOffset + 1024);

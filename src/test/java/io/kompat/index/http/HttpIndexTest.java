@@ -192,6 +192,57 @@ class HttpIndexTest extends MockServerTest {
         }
     }
 
+    /** Little-endian int at {@code at}. */
+    private static int le32(byte[] b, int at) {
+        return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(at);
+    }
+
+    private static void putLe32(byte[] b, int at, long value) {
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(at, (int) value);
+    }
+
+    private static int eocd(byte[] b) {
+        for (int i = b.length - 22; i >= 0; i--) {
+            if (le32(b, i) == 0x06054b50) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no EOCD");
+    }
+
+    /** The central-directory record of METADATA in {@code b}. */
+    private static int metadataRecord(byte[] b) {
+        int p = le32(b, eocd(b) + 16);
+        while (le32(b, p) == 0x02014b50) {
+            int nameLen = Short.toUnsignedInt(java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getShort(p + 28));
+            if (new String(b, p + 46, nameLen, StandardCharsets.UTF_8).endsWith("METADATA")) {
+                return p;
+            }
+            p += 46 + nameLen;
+        }
+        throw new IllegalStateException("no METADATA record");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"central directory past the end", "central directory overrunning the tail",
+        "local header past the end"})
+    void aLyingZipDirectoryIsAnErrorNamingTheWheel(String lie) throws Exception {
+        byte[] wheel = wheel(METADATA);
+        int eocd = eocd(wheel);
+        switch (lie) {
+            case "central directory past the end" -> putLe32(wheel, eocd + 16, wheel.length + 10L);
+            case "central directory overrunning the tail" -> putLe32(wheel, eocd + 12, 50L * 1024 * 1024);
+            default -> putLe32(wheel, metadataRecord(wheel) + 42, 0x7FFFFFF0L);
+        }
+        serveWheel(wheel, true, new ArrayList<>());
+        try (HttpFetcher http = fetcher(false)) {
+            HttpIndex index = new HttpIndex(http, simple());
+            DistributionFile f = index.files(KERAS).get(0);
+            assertThatThrownBy(() -> index.metadata(f)).isInstanceOf(IndexException.class)
+                    .hasMessageContaining("keras-2.3.1-py2.py3-none-any.whl").hasMessageNotContaining("IndexOutOfBounds");
+        }
+    }
+
     @Test
     void downloadsTheWheelWhenTheServerIgnoresRanges() throws Exception {
         List<String> ranges = new ArrayList<>();
