@@ -108,16 +108,22 @@ final class ScanCheck {
 
     /** The documented replacement; a move's new home unless it is a private module (keras.src). */
     private String hint(SourceScanner.Use use) {
+        if (use.namespace().equals(SymbolIndex.KERAS_ENGINE)) {
+            return kerasEngineAdvice();
+        }
         Move move = symbols.moveOf(use.namespace(), use.name());
         if (move != null && !move.movedTo().startsWith("keras.src")) {
             return "use " + move.movedTo() + "." + use.name();
         }
         if (move != null) {
-            return catalog.entries().stream().filter(e -> e.id().equals("keras-engine")).map(ErrorCatalog.Entry::replacement)
-                    .findFirst().orElse(null);
+            return kerasEngineAdvice();
         }
         List<String> advice = replacements.apply(use.name(), new LinkedHashSet<>());
         return advice.isEmpty() ? null : advice.get(0);
+    }
+
+    private String kerasEngineAdvice() {
+        return catalog.entries().stream().filter(e -> e.id().equals("keras-engine")).map(ErrorCatalog.Entry::replacement).findFirst().orElse(null);
     }
 
     /** Whether the environment provides the used name: null when kompat cannot tell. */
@@ -129,10 +135,10 @@ final class ScanCheck {
                 Version installed = use.namespace().equals("tensorflow") ? tf : keras;
                 return move == null || installed == null ? null : move.presentIn(installed);
             }
-            case SymbolIndex.KERAS_BACKEND: {
-                SymbolTable t = keras == null ? null : symbols.tableFor(SymbolIndex.KERAS_BACKEND, keras);
+            case SymbolIndex.KERAS_BACKEND, SymbolIndex.KERAS_ENGINE: {
+                SymbolTable t = keras == null ? null : symbols.tableFor(use.namespace(), keras);
                 if (t == null) {
-                    unknown.add("keras.backend of " + (keras == null ? "keras (not installed or release unknown)" : "keras " + keras));
+                    unknown.add(use.namespace() + " of " + (keras == null ? "keras (not installed or release unknown)" : "keras " + keras));
                     return null;
                 }
                 return t.names().contains(use.name());
@@ -155,21 +161,37 @@ final class ScanCheck {
 
     /** The public keras.backend names the code uses. */
     private static Set<String> kerasBackendNames(List<SourceScanner.Use> uses) {
+        return publicNames(uses, SymbolIndex.KERAS_BACKEND);
+    }
+
+    private static Set<String> publicNames(List<SourceScanner.Use> uses, String namespace) {
         Set<String> names = new TreeSet<>();
         for (SourceScanner.Use u : uses) {
-            if (u.namespace().equals(SymbolIndex.KERAS_BACKEND) && !u.name().startsWith("_")) {
+            if (u.namespace().equals(namespace) && !u.name().startsWith("_")) {
                 names.add(u.name());
             }
         }
         return names;
     }
 
-    /** The newest analysed Keras (TensorFlow backend) whose keras.backend has every name the code uses, or null. */
-    private SymbolTable newestWithAll(Set<String> names) {
+    /**
+     * The newest analysed Keras (TensorFlow backend) whose keras.backend has every keras.backend name the code uses
+     * and whose keras.engine every keras.engine name ({@code KE.Layer}), or null. The table returned is the
+     * keras.backend one, or the keras.engine one when the code uses no keras.backend name.
+     */
+    private SymbolTable newestWithAll(List<SourceScanner.Use> uses) {
+        Set<String> backend = kerasBackendNames(uses);
+        Set<String> engine = publicNames(uses, SymbolIndex.KERAS_ENGINE);
+        String namespace = backend.isEmpty() ? SymbolIndex.KERAS_ENGINE : SymbolIndex.KERAS_BACKEND;
+        Set<String> names = backend.isEmpty() ? engine : backend;
         SymbolTable best = null;
         for (String name : names.isEmpty() ? List.<String>of() : List.of(names.iterator().next())) {
-            for (SymbolIndex.Presence p : symbols.presence(SymbolIndex.KERAS_BACKEND, name)) {
-                if (p.table().names().containsAll(names) && (best == null || p.version().compareTo(best.version()) > 0)) {
+            for (SymbolIndex.Presence p : symbols.presence(namespace, name)) {
+                if (!p.table().names().containsAll(names) || best != null && p.version().compareTo(best.version()) <= 0) {
+                    continue;
+                }
+                SymbolTable engineTable = engine.isEmpty() ? null : symbols.tableFor(SymbolIndex.KERAS_ENGINE, p.version());
+                if (engine.isEmpty() || engineTable != null && engineTable.names().containsAll(engine)) {
                     best = p.table();
                 }
             }
@@ -177,9 +199,16 @@ final class ScanCheck {
         return best;
     }
 
+    /** The keras.backend and keras.engine names the code uses, for the sentences. */
+    private static Set<String> kerasNames(List<SourceScanner.Use> uses) {
+        Set<String> names = new TreeSet<>(kerasBackendNames(uses));
+        publicNames(uses, SymbolIndex.KERAS_ENGINE).forEach(n -> names.add("KE." + n));
+        return names;
+    }
+
     private Diagnosis.PinSet eraPins(List<SourceScanner.Use> uses, Diagnoser.Options options) {
         Set<String> names = kerasBackendNames(uses);
-        SymbolTable table = newestWithAll(names);
+        SymbolTable table = newestWithAll(uses);
         List<String> requested = table == null ? new ArrayList<>() : new ArrayList<>(era.forKeras(table.version(), names));
         String tfLine = tensorflowLine(uses);
         if (tfLine != null) {
@@ -203,14 +232,16 @@ final class ScanCheck {
     }
 
     private String eraBasis(List<SourceScanner.Use> uses) {
-        Set<String> names = kerasBackendNames(uses);
+        Set<String> names = kerasNames(uses);
         if (names.isEmpty()) {
             return tensorflowLine(uses) == null ? "the code uses no keras.backend name kompat has tables for"
                     : "the code uses TensorFlow 1 names kept up to TensorFlow " + tensorflowLine(uses);
         }
-        SymbolTable table = newestWithAll(names);
+        SymbolTable table = newestWithAll(uses);
         return table == null ? "no analysed Keras release has all of " + String.join(", ", names)
-                : "keras " + table.version() + " is the newest analysed release whose keras.backend has all of " + String.join(", ", names)
+                : "keras " + table.version() + " is the newest analysed release whose "
+                        + (publicNames(uses, SymbolIndex.KERAS_ENGINE).isEmpty() ? "keras.backend has" : "keras.backend and keras.engine have")
+                        + " all of " + String.join(", ", names)
                         + (tensorflowLine(uses) == null ? "" : "; TensorFlow 1 names need TensorFlow " + tensorflowLine(uses));
     }
 }

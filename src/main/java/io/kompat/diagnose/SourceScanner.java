@@ -150,6 +150,8 @@ public final class SourceScanner {
         switch (module) {
             case "keras.backend":
                 return "keras.backend";
+            case "keras.engine":
+                return "keras.engine";
             case "tensorflow.keras.backend":
             case "tensorflow.python.keras.backend":
                 return "tf.keras.backend";

@@ -16,6 +16,7 @@ import java.util.Objects;
 final class SymbolIndex {
     /** A namespace as the symbol tables name it. */
     static final String KERAS_BACKEND = "keras.backend";
+    static final String KERAS_ENGINE = "keras.engine";
     static final String TF_KERAS_BACKEND = "tf.keras.backend";
     static final String TF_KERAS3_BACKEND = "keras._tf_keras.keras.backend";
     static final String TF_COMPAT_V1_BACKEND = "tf.compat.v1.keras.backend";

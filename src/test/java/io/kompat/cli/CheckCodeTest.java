@@ -85,6 +85,18 @@ class CheckCodeTest {
     }
 
     @Test
+    void maskRcnnCodeGetsAKeras22AndTensorFlow1Pair() throws Exception {
+        // Mask R-CNN's requirements and its use of keras.engine (KE.Layer) and K.tf, on Python 3.6.
+        CliTest.Run r = check("tensorflow-gpu>=1.3.0\nkeras>=2.0.8\nh5py\n", "3.6", "import keras.backend as K\nimport keras.engine as KE\n"
+                + "class ProposalLayer(KE.Layer):\n    def call(self, x):\n        return K.tf.identity(x)\n");
+        assertThat(r.out()).startsWith("BREAKS").contains("model.py:3: keras.engine of keras 2.10.0 has no 'Layer'")
+                .contains("keras releases that have it: 1.0.0, 1.2.2, 2.0.0-2.3.1");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow())
+                .contains("keras >=2.0.8 -> ==2.2.4").contains("tensorflow-gpu >=1.3.0 -> <2,>=1.3.0").contains("h5py (any version) -> <3");
+    }
+
+    @Test
     void aMissingFolderIsAOneLineErrorWithExitTwo() throws Exception {
         Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\n");
         CliTest.Run r = CliTest.run("check", req.toString(), "--offline", "--no-pip-config", "--code", dir.resolve("nope").toString());
