@@ -252,7 +252,7 @@ final class FixSearch {
         return out;
     }
 
-    /** Fewest edits; then fewer changes of what was written; then the install closest to the newest. */
+    /** Unique fixes, up to {@code max}: fewest changed pins, then the least movement, then the fewest edits. */
     private List<Fix> rank(List<Fix> fixes, int max) {
         List<Fix> unique = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -261,7 +261,7 @@ final class FixSearch {
                 unique.add(f);
             }
         }
-        // Fewest changed pins first, then the least movement (staying in the user's era), then the fewest added bounds.
+        // The least movement keeps the user's era: protobuf two series back before TensorFlow eight on.
         unique.sort(Comparator.comparingLong(Fix::changes).thenComparingLong(this::movement).thenComparingInt((Fix f) -> f.edits().size()));
         return List.copyOf(unique.subList(0, Math.min(max, unique.size())));
     }
