@@ -188,10 +188,10 @@ public final class CheckService {
             boolean keepCode) {
         RootRequirement python = new RootRequirement(CatalogProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
                 Origin.target("the target " + target), "==" + target.python(), false);
-        List<RootRequirement> roots = new ArrayList<>(List.of(python));
-        roots.addAll(ruleFloors(input));
-        java.util.Set<io.kompat.requirement.PackageName> named = new java.util.HashSet<>();
+        java.util.Set<io.kompat.requirement.PackageName> named = new java.util.LinkedHashSet<>();
         input.lines().forEach(l -> named.add(l.wanted().requirement().name()));
+        List<RootRequirement> roots = new ArrayList<>(List.of(python));
+        roots.addAll(ruleFloors(input, named));
         if (keepCode) {
             for (io.kompat.requirement.Requirement r : extra.keeps()) {
                 // Needed, not only bounded: the code imports it. A distribution the input names in its place stands in.
@@ -212,9 +212,7 @@ public final class CheckService {
      * tensorflow no floor; keras<=2.3.1 conflicts with h5py>=3 gives keras none beside h5py) adds no floor, and
      * the floor is the lowest the other pairs give; a line that asks only for older releases keeps them.
      */
-    private List<RootRequirement> ruleFloors(Input input) {
-        java.util.Set<io.kompat.requirement.PackageName> names = new java.util.LinkedHashSet<>();
-        input.lines().forEach(l -> names.add(l.wanted().requirement().name()));
+    private List<RootRequirement> ruleFloors(Input input, java.util.Set<io.kompat.requirement.PackageName> names) {
         List<RootRequirement> out = new ArrayList<>();
         for (Input.Line l : input.lines()) {
             io.kompat.requirement.PackageName p = l.wanted().requirement().name();

@@ -354,12 +354,9 @@ public final class Diagnoser {
             scanner.findings(uses, installed, findings, new java.util.LinkedHashSet<>());
             List<io.kompat.check.Break> out = new ArrayList<>();
             for (ScanReport.Finding f : findings) {
-                PackageName pkg = f.use().namespace().startsWith("tf") || f.use().namespace().equals("tensorflow") ? TENSORFLOW : KERAS;
+                PackageName module = moduleOf(f.use());
+                PackageName pkg = matrix.standIn(module == null ? KERAS : module, installed::containsKey);
                 Version v = installed.get(pkg);
-                if (v == null && pkg.equals(TENSORFLOW)) {
-                    pkg = installed.keySet().stream().filter(n -> n.value().startsWith("tensorflow-")).findFirst().orElse(pkg);
-                    v = installed.get(pkg);
-                }
                 String where = f.use().file() + ":" + f.use().line();
                 io.kompat.matrix.Citation citation = new io.kompat.matrix.Citation("your code, " + where, List.of(), f.use().file().toString(),
                         f.use().line(), f.advice(), true);
@@ -404,8 +401,7 @@ public final class Diagnoser {
         install.picks().forEach(p -> names.add(p.name()));
         Set<PackageName> reported = new java.util.HashSet<>();
         for (SourceScanner.Use use : uses) {
-            PackageName module = use.namespace().startsWith("tf") || use.namespace().startsWith("tensorflow") ? TENSORFLOW
-                    : use.namespace().equals("keras") || use.namespace().startsWith("keras.") ? KERAS : null;
+            PackageName module = moduleOf(use);
             if (module == null || names.contains(matrix.standIn(module, names::contains)) || !reported.add(module)) {
                 continue;
             }
@@ -416,6 +412,12 @@ public final class Diagnoser {
                     where + ": the code uses " + module.value() + ", which pip does not install",
                     "ModuleNotFoundError: No module named '" + module.value() + "'", "import", citation));
         }
+    }
+
+    /** The distribution whose module a use's namespace belongs to: tensorflow (tf.*, tensorflow), keras (keras.*), or null. */
+    private static PackageName moduleOf(SourceScanner.Use use) {
+        String ns = use.namespace();
+        return ns.startsWith("tf") || ns.startsWith("tensorflow") ? TENSORFLOW : ns.equals("keras") || ns.startsWith("keras.") ? KERAS : null;
     }
 
     private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {

@@ -104,7 +104,7 @@ final class EraPins {
                 }
             }
             if (allowed.size() == before) {
-                wheelLines(r, on).ifPresent(lines -> allowed.add(v -> lines.stream().anyMatch(l -> sameLine(l, v))));
+                wheels(r).ifPresent(w -> allowed.add(line -> w.installsOn(line, on)));
             }
         }
         if (allowed.isEmpty()) {
@@ -115,19 +115,15 @@ final class EraPins {
     }
 
     /**
-     * The Python lines the release metadata gives wheels for, for the newest final release {@code r} allows that
-     * says (numpy<1.20: numpy 1.19.5's); empty for pure-Python packages and where nothing is said.
+     * The wheels of the newest final release {@code r} allows whose release metadata names the Pythons they are built
+     * for (numpy<1.20: numpy 1.19.5's); empty for pure-Python packages and where nothing is said.
      */
-    private java.util.Optional<List<Version>> wheelLines(Requirement r, Platform on) {
+    private java.util.Optional<io.kompat.matrix.WheelFacts> wheels(Requirement r) {
         return matrix.releaseFacts(r.name()).flatMap(f -> f.releases().stream()
                 .filter(x -> !x.version().isPrerelease() && r.specifiers().contains(x.version(), true))
-                .map(x -> x.wheels().filter(w -> !w.pure()).map(w -> w.byPlatform().getOrDefault(on, w.pythons())).orElse(List.of()))
-                .filter(lines -> !lines.isEmpty())
+                .flatMap(x -> x.wheels().stream())
+                .filter(w -> !w.pure() && !(w.pythons().isEmpty() && w.byPlatform().isEmpty()))
                 .findFirst());
-    }
-
-    private static boolean sameLine(Version line, Version v) {
-        return line.releasePart(0).equals(v.releasePart(0)) && line.releasePart(1).equals(v.releasePart(1));
     }
 
     /**
