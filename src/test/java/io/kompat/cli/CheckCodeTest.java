@@ -28,10 +28,8 @@ class CheckCodeTest {
 
     @Test
     void aNameTheInstallLacksBreaksAnInstallTheRulesAccept() throws Exception {
-        Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\nnumpy<2\nprotobuf<4\n");
-        Path src = project("import tensorflow as tf\nx = tf.placeholder(tf.float32)\n");
-        CliTest.Run without = CliTest.run("check", req.toString(), "--python", "3.10", "--offline", "--no-pip-config");
-        CliTest.Run with = CliTest.run("check", req.toString(), "--python", "3.10", "--offline", "--no-pip-config", "--code", src.toString());
+        CliTest.Run with = check("tensorflow==2.15.1\nnumpy<2\nprotobuf<4\n", "3.10", "import tensorflow as tf\nx = tf.placeholder(tf.float32)\n");
+        CliTest.Run without = CliTest.run("check", dir.resolve("requirements.txt").toString(), "--python", "3.10", "--offline", "--no-pip-config");
         assertThat(without.out()).startsWith("WORKS");
         assertThat(with.code()).as(with.err()).isEqualTo(ExitCode.FINDINGS);
         assertThat(with.out()).startsWith("BREAKS")
