@@ -4,6 +4,7 @@ import io.kompat.manifest.ManifestEntry;
 import io.kompat.predict.Pick;
 import io.kompat.predict.Prediction;
 import io.kompat.predict.Wanted;
+import io.kompat.provider.CatalogProvider;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Requirement;
 import io.kompat.resolve.DependencyProvider;
@@ -35,6 +36,7 @@ final class FixSearch {
 
     private final Input input;
     private final DependencyProvider full;
+    private final DependencyProvider known;
     private final Function<List<Wanted>, Outcome> oracle;
     private final List<RootRequirement> extraRoots;
     private final java.util.function.Predicate<Input.Line> applies;
@@ -45,10 +47,11 @@ final class FixSearch {
      * @param releases the releases a source lists for a package (a listed release whose dependencies are unknown is a
      *     fix target, with its prediction marked unverified; a release nobody lists is not)
      */
-    FixSearch(Input input, DependencyProvider full, Function<List<Wanted>, Outcome> oracle, List<RootRequirement> extraRoots,
+    FixSearch(Input input, CatalogProvider full, Function<List<Wanted>, Outcome> oracle, List<RootRequirement> extraRoots,
             java.util.function.Predicate<Input.Line> applies, Function<PackageName, List<Version>> releases) {
         this.input = input;
         this.full = full;
+        this.known = full.knownDependenciesOnly();
         this.oracle = oracle;
         this.extraRoots = List.copyOf(extraRoots);
         this.applies = applies;
@@ -58,7 +61,11 @@ final class FixSearch {
     /** Up to {@code max} verified fixes, best first; the full solve's failure, if no release set can work. */
     Result search(Outcome current, int max) {
         List<RootRequirement> roots = roots();
-        Resolution resolution = Solver.solveRoots(full, roots);
+        // A set of releases that all say what they need is the target to steer to; one with guesses only if none.
+        Resolution resolution = Solver.solveRoots(known, roots);
+        if (!(resolution instanceof Resolution.Solved)) {
+            resolution = Solver.solveRoots(full, roots);
+        }
         List<Fix> fixes = new ArrayList<>();
         if (resolution instanceof Resolution.Solved solved) {
             steer(List.of(), known(solved), current).ifPresent(fixes::add);
@@ -92,8 +99,9 @@ final class FixSearch {
             }
             if (!c.removes()) {
                 boolean unknownDependencies = candidate.resolution().unverified().containsKey(c.requirement().pkg());
-                // A change to a version nobody lists would be a guess, not a fix.
-                if (!releases.apply(c.requirement().pkg()).contains(c.to()) || unknownDependencies && !acceptUnknownDependencies) {
+                // A change to a version nobody lists would be a guess, not a fix; to a pre-release, no fix to offer.
+                if (!releases.apply(c.requirement().pkg()).contains(c.to()) || unknownDependencies && !acceptUnknownDependencies
+                        || c.to().isPrerelease() && !asksForPrerelease(c.requirement().pkg())) {
                     return Optional.empty();
                 }
             }
@@ -105,11 +113,21 @@ final class FixSearch {
     record Result(List<Fix> fixes, Optional<Resolution.NoSolution> noSolution) {
     }
 
-    /** The releases of a solution that some source lists (guesses are no target to steer to). */
-    private static Map<PackageName, Version> known(Resolution.Solved solved) {
+    /**
+     * The releases of a solution that some source lists (guesses are no target to steer to), but pre-releases the
+     * input does not ask for: pinning one is no fix a user would take (h5py ==3.0.0rc1 for keras 2.2.4 on 3.10,
+     * where a Python with h5py 2 wheels is the fix).
+     */
+    private Map<PackageName, Version> known(Resolution.Solved solved) {
         Map<PackageName, Version> out = new LinkedHashMap<>(solved.versions());
         out.keySet().removeAll(solved.unverified().keySet());
+        out.entrySet().removeIf(e -> e.getValue().isPrerelease() && !asksForPrerelease(e.getKey()));
         return out;
+    }
+
+    private boolean asksForPrerelease(PackageName p) {
+        return input.lines().stream()
+                .anyMatch(l -> l.entry().name().equals(p) && Boolean.TRUE.equals(l.wanted().requirement().specifiers().prereleases()));
     }
 
     private List<RootRequirement> roots() {

@@ -33,9 +33,30 @@ public final class CatalogProvider implements DependencyProvider {
     private final RuntimeRules rules;
     private final Target target;
     private final Map<String, String> markers;
+    private final boolean knownOnly;
 
     public CatalogProvider(ReleaseCatalog catalog, io.kompat.matrix.CompatibilityMatrix matrix, Target target) {
         this(catalog, matrix, target, java.util.Set.of());
+    }
+
+    private CatalogProvider(CatalogProvider of, boolean knownOnly) {
+        this.catalog = of.catalog;
+        this.rules = of.rules;
+        this.target = of.target;
+        this.markers = of.markers;
+        this.knownOnly = knownOnly;
+    }
+
+    /**
+     * This provider without the listed releases whose dependencies no source gives, but a pinned one and those of
+     * a project none of whose releases says what it needs (scipy, whose release facts give Pythons only): a solve
+     * that finds its set among releases that say what they need. Taking an unknown release as needing nothing
+     * would otherwise let it end a search that a known one would have had to go on with (keras 3.3.3 needs a
+     * TensorFlow: tensorflow 2.20.0, dependencies unknown, instead of 2.17.1, which names the ml-dtypes keras
+     * works with).
+     */
+    public CatalogProvider knownDependenciesOnly() {
+        return new CatalogProvider(this, true);
     }
 
     /**
@@ -48,6 +69,7 @@ public final class CatalogProvider implements DependencyProvider {
         this.rules = new RuntimeRules(matrix, target.platform(), named);
         this.target = target;
         this.markers = target.markers().withExtra("");
+        this.knownOnly = false;
     }
 
     @Override
@@ -70,8 +92,12 @@ public final class CatalogProvider implements DependencyProvider {
             // Releases whose dependencies a source gives come first: one with unknown dependencies is taken as
             // needing nothing, so it would otherwise win over every release that says what it needs.
             Release best = newest(listed, allowed, pinned, true);
-            if (best == null) {
+            if (best == null && (!knownOnly || pinned != null)) {
                 best = newest(listed, allowed, pinned, false);
+            }
+            if (best == null && knownOnly && newest(listed, allowed, pinned, false) != null
+                    && listed.releases().stream().anyMatch(r -> !(r.metadata().get() instanceof Metadata.Unknown))) {
+                return new NoVersion(listed.origin(), "only releases of " + pkg.base() + " whose dependencies are unknown are left");
             }
             if (best != null) {
                 return new Chosen(best.version(), best.metadata().get() instanceof Metadata.Unknown u ? u.reason() : null);
