@@ -77,8 +77,17 @@ final class Evaluator {
             }
             VersionSet range = e.getValue() == MatrixRule.SAME_VERSION ? VersionSet.of(SpecifierSet.parse("==" + v)) : VersionSet.of(e.getValue());
             String text = e.getValue() == MatrixRule.SAME_VERSION ? "==" + v : e.getValue().equals(MatrixRule.ANY_RELEASE) ? "" : e.getValue().toString();
-            // A need is met by the distribution installed in its place (tensorflow-gpu for tensorflow).
+            // A need is met by the distribution installed in its place (tensorflow-gpu for tensorflow), or by any
+            // release of an alternative the rule allows that the input asks for (theano as keras 2's backend; one
+            // that only keras' own metadata pulls in is no choice of backend: keras 2.0.5 declares theano but
+            // imports tensorflow unless told otherwise).
             PackageName name = required ? matrix.standIn(e.getKey(), picks::containsKey) : e.getKey();
+            if (required && !picks.containsKey(name) && matrix.alternativeIn(rule, n -> asked(picks.get(n))).isPresent()) {
+                continue;
+            }
+            if (required && !rule.alternatives().isEmpty()) {
+                text += " (or " + String.join(", ", rule.alternatives().stream().map(PackageName::value).toList()) + ")";
+            }
             Version other = versions.get(name);
             if (other == null && picks.containsKey(name)) {
                 // The release is unknown, but every release pip may take (the range it is assumed in) is outside.
@@ -94,6 +103,11 @@ final class Evaluator {
                 out.add(new Break(Break.Kind.OUT_OF_RANGE, pkg, v, name, Optional.of(other), text, rule.error(), rule.when(), rule.citation()));
             }
         }
+    }
+
+    /** Whether an input line asks for {@code pick} (not only another release's metadata). */
+    private static boolean asked(Pick pick) {
+        return pick != null && pick.requestedBy().stream().anyMatch(b -> b.parent().isEmpty());
     }
 
     /** Whether {@code pick} is of an unknown release assumed in a bounded range that lies wholly inside {@code set}. */

@@ -123,6 +123,20 @@ public final class CompatibilityMatrix {
     }
 
     /**
+     * The first alternative {@code rule} allows for its need (or a distribution standing in for it) that is
+     * {@code present}: theano, named by the input, meets multi-backend keras' need of tensorflow.
+     */
+    public Optional<PackageName> alternativeIn(MatrixRule rule, java.util.function.Predicate<PackageName> present) {
+        for (PackageName alternative : rule.alternatives()) {
+            PackageName p = standIn(alternative, present);
+            if (present.test(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * What meets a need of {@code needed}: itself if {@code present}, else a present distribution that installs
      * the same import package in its place (tensorflow-gpu for tensorflow), else itself.
      */

@@ -214,7 +214,16 @@ final class MatrixBuilder {
         rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), platforms, python,
                 dependencies(ctx, n, "requires", path, true), dependencies(ctx, n, "constrains", path, true),
                 dependencies(ctx, n, "conflicts", path, false), n.has("unavailable") ? n.get("unavailable").asText() : null,
-                build(n), citation, kind, n.has("error") ? n.get("error").asText() : null, null));
+                build(n), citation, kind, n.has("error") ? n.get("error").asText() : null, null, alternatives(ctx, n, path)));
+    }
+
+    private static List<PackageName> alternatives(FileContext ctx, JsonNode n, String path) {
+        List<PackageName> out = new ArrayList<>();
+        n.path("alternatives").forEach(x -> out.add(ctx.name(x.asText(), path + ".alternatives")));
+        if (!out.isEmpty() && !n.has("requires")) {
+            ctx.problem(path + ".alternatives", "alternatives meet a need that `requires` states; the rule states none");
+        }
+        return out;
     }
 
     /**
@@ -241,7 +250,7 @@ final class MatrixBuilder {
         String error = n.hasNonNull("error") && !n.get("error").asText().startsWith("(not collected") ? n.get("error").asText() : null;
         rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), platforms, Map.of(),
                 conflict ? Map.of() : with, Map.of(), conflict ? with : Map.of(), null, Map.of(), ctx.citation(id, holder, path),
-                kind, error, n.has("when") ? n.get("when").asText() : null));
+                kind, error, n.has("when") ? n.get("when").asText() : null, List.of()));
     }
 
     private static Map<String, String> build(JsonNode n) {

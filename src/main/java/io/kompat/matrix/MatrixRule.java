@@ -24,11 +24,13 @@ import java.util.Set;
  * @param kind runtime fact or release metadata
  * @param error the error users see when the rule is broken, or null
  * @param when when it breaks ({@code import}, {@code load}, {@code call}, ...), or null
+ * @param alternatives packages any release of which, installed instead, meets the need {@code requires} states
+ *     (another Keras backend in place of TensorFlow); empty for most rules
  */
 public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> platforms, Map<Platform, SpecifierSet> python,
         Map<PackageName, SpecifierSet> requires, Map<PackageName, SpecifierSet> constrains,
         Map<PackageName, SpecifierSet> conflicts, String unavailable, Map<String, String> build, Citation citation,
-        Kind kind, String error, String when) {
+        Kind kind, String error, String when, java.util.List<PackageName> alternatives) {
 
     /** Which of the two kinds of fact a rule states. */
     public enum Kind {
@@ -44,7 +46,8 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> pla
     public MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> platforms, Map<Platform, SpecifierSet> python,
             Map<PackageName, SpecifierSet> requires, Map<PackageName, SpecifierSet> constrains,
             Map<PackageName, SpecifierSet> conflicts, String unavailable, Map<String, String> build, Citation citation) {
-        this(pkg, versions, platforms, python, requires, constrains, conflicts, unavailable, build, citation, Kind.RUNTIME, null, null);
+        this(pkg, versions, platforms, python, requires, constrains, conflicts, unavailable, build, citation, Kind.RUNTIME, null, null,
+                java.util.List.of());
     }
 
     /** Marker value of {@link #requires()} and {@link #constrains()}: the other package must have the same version. */
@@ -60,6 +63,7 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> pla
         constrains = ordered(constrains);
         conflicts = ordered(conflicts);
         build = ordered(build);
+        alternatives = alternatives == null ? java.util.List.of() : java.util.List.copyOf(alternatives);
     }
 
     /** An unmodifiable copy that keeps the file's order (Map.copyOf would not), so results are deterministic. */

@@ -68,10 +68,18 @@ final class RuntimeRules {
         Term self = Term.positive(pkg, range);
         String detail = rule.error();
         for (Map.Entry<PackageName, SpecifierSet> e : rule.requires().entrySet()) {
-            if (!e.getKey().equals(pkg)) {
+            if (e.getKey().equals(pkg)) {
+                continue;
+            }
+            PackageName own = provider(e.getKey());
+            java.util.Optional<PackageName> alternative = named.contains(own) ? java.util.Optional.empty() : matrix.alternativeIn(rule, named::contains);
+            if (alternative.isPresent()) {
+                // The input names an alternative (theano for keras 2's need of tensorflow): any release of it meets the need.
+                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, detail, self, Term.negative(alternative.get(), VersionSet.any())));
+            } else {
                 VersionSet needed = e.getValue() == MatrixRule.SAME_VERSION ? sameVersion(version) : VersionSet.of(e.getValue());
                 Term subject = e.getValue() == MatrixRule.SAME_VERSION ? Term.positive(pkg, sameVersion(version)) : self;
-                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, detail, subject, Term.negative(provider(e.getKey()), needed)));
+                out.add(Incompatibility.external(Cause.Kind.DEPENDENCY, origin, detail, subject, Term.negative(own, needed)));
             }
         }
         for (Map.Entry<PackageName, SpecifierSet> e : rule.constrains().entrySet()) {

@@ -84,7 +84,9 @@ public final class MatrixReport {
             for (Map.Entry<PackageName, SpecifierSet> e : r.requires().entrySet()) {
                 if (!e.getKey().equals(name)) {
                     sb.append(on).append(on.isEmpty() ? "Requires " : "requires ").append(e.getKey()).append(' ')
-                            .append(sameOrSpec(e.getValue())).append(cite(r.citation())).append('\n');
+                            .append(sameOrSpec(e.getValue()))
+                            .append(r.alternatives().isEmpty() ? "" : " (or " + String.join(", ", r.alternatives().stream().map(PackageName::value).toList()) + ")")
+                            .append(cite(r.citation())).append('\n');
                 }
             }
             for (Map.Entry<PackageName, SpecifierSet> e : r.constrains().entrySet()) {
@@ -195,6 +197,10 @@ public final class MatrixReport {
             r.python().forEach((p, s) -> py.put(p == null ? "*" : p.id(), s.toString()));
             ObjectNode req = o.putObject("requires");
             r.requires().forEach((k, s) -> req.put(k.value(), s == MatrixRule.SAME_VERSION ? "same-version" : s.toString()));
+            if (!r.alternatives().isEmpty()) {
+                ArrayNode alternatives = o.putArray("alternatives");
+                r.alternatives().forEach(a -> alternatives.add(a.value()));
+            }
             ObjectNode con = o.putObject("constrains");
             r.constrains().forEach((k, s) -> con.put(k.value(), s == MatrixRule.SAME_VERSION ? "same-version" : s.toString()));
             ObjectNode conf = o.putObject("conflicts");
