@@ -270,20 +270,23 @@ public final class CheckService {
     private static final int OTHER_PYTHON_SEARCHES = 8;
 
     /**
-     * The nearest other Python line on which the input does not work as written but edits that remove nothing
-     * make it work: "use Python X" and those edits (not when the same edits already work on the target's Python),
-     * when they cost the user's file less than {@code costHere}.
+     * The other Python line, of the nearest few, on which edits that remove nothing make the input work at the
+     * least cost to the user's file (the nearest among equals): "use Python X" and those edits (not when the same
+     * edits already work on the target's Python), when they cost less than {@code costHere}. A farther Python that
+     * keeps the project's era (TensorFlow 2.4 back to 1.15 on 3.7) beats a nearer one that moves two pins into
+     * another (keras 2.2 to 2.7 on 3.8).
      */
     private java.util.Optional<Fix> otherPythonWithEdits(Input input, Target target, boolean pre, int maxFixes, List<Fix> here,
             long costHere) {
         List<Version> lines = new ArrayList<>(lines(target.platform()));
         lines.sort(Comparator.comparing((Version v) -> distance(v, target.pythonLine())).thenComparing(Comparator.reverseOrder()));
         int searched = 0;
+        Fix best = null;
         for (Version line : lines) {
             if (line.equals(target.pythonLine()) || !PythonBound.of(input.manifest()).admits(line)) {
                 continue;
             }
-            if (searched++ == OTHER_PYTHON_SEARCHES) {
+            if (searched++ == OTHER_PYTHON_SEARCHES || best != null && weight(best) == 0) {
                 break;
             }
             Target other = Target.of(line, target.platform());
@@ -295,15 +298,16 @@ public final class CheckService {
             }
             for (Fix f : fixSearch(input, other, catalog, oracle, codeBreaks(there)).search(there, maxFixes).fixes()) {
                 boolean worksHereToo = here.stream().anyMatch(h -> h.edits().equals(f.edits()));
-                if (!worksHereToo && weight(f) < costHere && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
+                if (!worksHereToo && weight(f) < costHere && (best == null || weight(f) < weight(best))
+                        && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
                     List<Edit> edits = new ArrayList<>();
                     edits.add(new Edit.UsePython(line));
                     edits.addAll(f.edits());
-                    return java.util.Optional.of(new Fix(edits, f.install(), f.assumptions()));
+                    best = new Fix(edits, f.install(), f.assumptions());
                 }
             }
         }
-        return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(best);
     }
 
     private static long distance(Version a, Version b) {
