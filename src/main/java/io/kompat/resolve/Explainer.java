@@ -115,9 +115,16 @@ public final class Explainer {
                 return describe(self, false) + " supports only Python " + setText(other.set()) + cite;
             case UNAVAILABLE:
                 return describe(self, false) + " cannot be installed: " + c.detail() + cite;
-            case NO_VERSIONS:
-                return "no known release of " + self.pkg() + " matches " + setText(self.set())
-                        + (c.detail() == null ? "" : " (" + c.detail() + ")");
+            case NO_VERSIONS: {
+                String range = setText(self.set());
+                java.util.regex.Matcher localOnly = LOCAL_BUILDS_ONLY.matcher(range);
+                if (localOnly.matches()) {
+                    // What ==V admits beside V itself: its local builds (V+cpu), which no index lists.
+                    return "no other build of " + self.pkg() + " " + localOnly.group(1) + " is known (a local version such as "
+                            + localOnly.group(1) + "+cpu)";
+                }
+                return "no known release of " + self.pkg() + " matches " + range + (c.detail() == null ? "" : " (" + c.detail() + ")");
+            }
             default:
                 throw new AssertionError(c.kind());
         }
@@ -174,6 +181,9 @@ public final class Explainer {
     private static boolean reads(VersionSet set) {
         return !set.toString().contains(".dev0");
     }
+
+    /** {@code >V,<=V}: the local builds of V and nothing else. */
+    private static final java.util.regex.Pattern LOCAL_BUILDS_ONLY = java.util.regex.Pattern.compile(">([^,<>=!]+),<=\\1");
 
     static String setText(VersionSet set) {
         Version single = set.singleVersion();
