@@ -338,7 +338,7 @@ public final class Diagnoser {
      * user's file), or, without one, for the newest TensorFlow and Keras.
      */
     public ScanReport scan(List<SourceScanner.Use> uses, Options options) {
-        return new ScanCheck(symbols, predictions, catalog, era, this::replacements).scan(uses, options);
+        return new ScanCheck(matrix, symbols, predictions, catalog, era, this::replacements).scan(uses, options);
     }
 
     /**
@@ -346,7 +346,7 @@ public final class Diagnoser {
      * (or that raises there) is a break, so the check's verdict and its fixes account for the code.
      */
     public io.kompat.check.InstallCheck codeCheck(List<SourceScanner.Use> uses) {
-        ScanCheck scanner = new ScanCheck(symbols, predictions, catalog, era, this::replacements);
+        ScanCheck scanner = new ScanCheck(matrix, symbols, predictions, catalog, era, this::replacements);
         java.util.function.Function<io.kompat.predict.Prediction.Installs, List<io.kompat.check.Break>> breaks = install -> {
             Map<PackageName, Version> installed = new java.util.LinkedHashMap<>();
             install.picks().forEach(p -> p.version().ifPresent(v -> installed.put(p.name(), v)));

@@ -27,14 +27,16 @@ final class ScanCheck {
     private static final PackageName TENSORFLOW = PackageName.of("tensorflow");
     private static final Version KERAS3_TF = Version.parse("2.16");
 
+    private final io.kompat.matrix.CompatibilityMatrix matrix;
     private final SymbolIndex symbols;
     private final Predictions predictions;
     private final ErrorCatalog catalog;
     private final EraPins era;
     private final BiFunction<String, Set<String>, List<String>> replacements;
 
-    ScanCheck(SymbolIndex symbols, Predictions predictions, ErrorCatalog catalog, EraPins era,
+    ScanCheck(io.kompat.matrix.CompatibilityMatrix matrix, SymbolIndex symbols, Predictions predictions, ErrorCatalog catalog, EraPins era,
             BiFunction<String, Set<String>, List<String>> replacements) {
+        this.matrix = matrix;
         this.symbols = symbols;
         this.predictions = predictions;
         this.catalog = catalog;
@@ -71,14 +73,11 @@ final class ScanCheck {
 
     /**
      * The uses the releases {@code installed} lack, or that raise there, into {@code findings}; what cannot be told
-     * into {@code unknown}. TensorFlow is the tensorflow release, or a variant's (tensorflow-gpu) of the same build.
+     * into {@code unknown}. TensorFlow is the tensorflow release, or that of a distribution installing it (tensorflow-gpu).
      */
     void findings(List<SourceScanner.Use> uses, Map<PackageName, Version> installed, List<ScanReport.Finding> findings, Set<String> unknown) {
         Version keras = installed.get(KERAS);
-        Version tf = installed.get(TENSORFLOW);
-        for (String variant : List.of("tensorflow-gpu", "tensorflow-cpu", "tensorflow-intel", "tensorflow-macos", "tensorflow-cpu-aws")) {
-            tf = tf != null ? tf : installed.get(PackageName.of(variant));
-        }
+        Version tf = installed.get(matrix.standIn(TENSORFLOW, installed::containsKey));
         Set<String> seen = new LinkedHashSet<>();
         for (SourceScanner.Use use : uses) {
             if (!seen.add(use.file() + ":" + use.line() + ":" + use.namespace() + "." + use.name())) {
