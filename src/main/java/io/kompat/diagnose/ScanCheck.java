@@ -4,6 +4,7 @@ import io.kompat.check.TargetCheck;
 import io.kompat.check.Verdict;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestReader;
+import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.matrix.Move;
 import io.kompat.matrix.SymbolTable;
 import io.kompat.predict.Prediction;
@@ -27,14 +28,14 @@ final class ScanCheck {
     private static final PackageName TENSORFLOW = PackageName.of("tensorflow");
     private static final Version KERAS3_TF = Version.parse("2.16");
 
-    private final io.kompat.matrix.CompatibilityMatrix matrix;
+    private final CompatibilityMatrix matrix;
     private final SymbolIndex symbols;
     private final Predictions predictions;
     private final ErrorCatalog catalog;
     private final EraPins era;
     private final BiFunction<String, Set<String>, List<String>> replacements;
 
-    ScanCheck(io.kompat.matrix.CompatibilityMatrix matrix, SymbolIndex symbols, Predictions predictions, ErrorCatalog catalog, EraPins era,
+    ScanCheck(CompatibilityMatrix matrix, SymbolIndex symbols, Predictions predictions, ErrorCatalog catalog, EraPins era,
             BiFunction<String, Set<String>, List<String>> replacements) {
         this.matrix = matrix;
         this.symbols = symbols;
