@@ -58,7 +58,7 @@ public final class CheckService {
     }
 
     public CheckResult check(CheckRequest request) {
-        Input input = Input.of(request.manifest()).preferring(request.preferred());
+        Input input = Input.of(request.manifest(), matrix).preferring(request.preferred());
         Platform platform = request.platform() != null ? request.platform()
                 : request.manifest().platform().map(Platform::fromId).orElse(Platform.LINUX_X86_64);
         List<TargetCheck> checks = new ArrayList<>();
@@ -190,6 +190,7 @@ public final class CheckService {
                 Origin.target("the target " + target), "==" + target.python(), false);
         java.util.Set<io.kompat.requirement.PackageName> named = new java.util.LinkedHashSet<>();
         input.lines().forEach(l -> named.add(l.wanted().requirement().name()));
+        input.implied().forEach(w -> named.add(w.requirement().name()));
         List<RootRequirement> roots = new ArrayList<>(List.of(python));
         roots.addAll(ruleFloors(input, named));
         if (keepCode) {

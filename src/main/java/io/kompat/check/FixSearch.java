@@ -140,6 +140,11 @@ final class FixSearch {
             roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), l.wanted().constraint(), l.wanted().origin(),
                     r.specifiers().isEmpty() ? "(any version)" : r.specifiers().toString()));
         }
+        for (Wanted w : input.implied()) {
+            Requirement r = w.requirement();
+            roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), false, w.origin(),
+                    r.specifiers().isEmpty() ? "(any version)" : r.specifiers().toString()));
+        }
         return roots;
     }
 
@@ -262,6 +267,7 @@ final class FixSearch {
                 out.add(w);
             }
         }
+        out.addAll(input.implied());
         for (Edit e : edits) {
             if (e instanceof Edit.Add a) {
                 out.add(Wanted.install(Requirement.of(a.name(), a.specifiers()), io.kompat.origin.Origin.target("kompat's fix: " + a.describe())));

@@ -15,9 +15,11 @@ import java.util.Set;
 
 /**
  * The user's input as pip takes it: each checkable entry of the manifest as a requirement (or constraint),
- * with the entry it came from, so edits and explanations point at the user's own line.
+ * with the entry it came from, so edits and explanations point at the user's own line; and what the input's
+ * conda entries bring that their PyPI releases do not declare ({@code implied}: conda's keras 2.2.4 brings
+ * tensorflow), which no edit touches.
  */
-record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked, List<Wanted> preferred) {
+record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked, List<Wanted> preferred, List<Wanted> implied) {
 
     /** One requirement of the input, from one manifest entry. */
     record Line(ManifestEntry entry, Wanted wanted) {
@@ -27,6 +29,7 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
         lines = List.copyOf(lines);
         unchecked = List.copyOf(unchecked);
         preferred = List.copyOf(preferred);
+        implied = List.copyOf(implied);
     }
 
     /** The same input with {@code pins} to keep where the install still works with them. */
@@ -34,10 +37,15 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
         List<Wanted> out = new ArrayList<>();
         new java.util.TreeMap<>(pins).forEach((name, v) -> out.add(new Wanted(Requirement.of(name, SpecifierSet.parse("==" + v)),
                 Origin.target("kept from the previous lock: " + name.value() + "==" + v), Set.of(), true)));
-        return new Input(manifest, lines, unchecked, out);
+        return new Input(manifest, lines, unchecked, out, implied);
     }
 
     static Input of(Manifest manifest) {
+        return of(manifest, null);
+    }
+
+    /** The manifest's input; with {@code matrix}, what its conda entries bring beside them (see {@link #implied}). */
+    static Input of(Manifest manifest, io.kompat.matrix.CompatibilityMatrix matrix) {
         List<Line> lines = new ArrayList<>();
         List<ManifestEntry> unchecked = new ArrayList<>();
         for (ManifestEntry e : manifest.entries()) {
@@ -51,7 +59,39 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
             }
             lines.add(new Line(e, wanted(e, e.specifiers())));
         }
-        return new Input(manifest, lines, unchecked, List.of());
+        return new Input(manifest, lines, unchecked, List.of(), matrix == null ? List.of() : condaImplied(lines, matrix));
+    }
+
+    /**
+     * What the conda packages of the input's conda entries run-require beyond their PyPI metadata, where every
+     * listed release the entry allows requires it, and the input names nothing that installs it already.
+     */
+    private static List<Wanted> condaImplied(List<Line> lines, io.kompat.matrix.CompatibilityMatrix matrix) {
+        java.util.Set<io.kompat.requirement.PackageName> named = new java.util.HashSet<>();
+        lines.forEach(l -> named.add(l.entry().name()));
+        List<Wanted> out = new ArrayList<>();
+        for (Line l : lines) {
+            ManifestEntry e = l.entry();
+            if (e.conda() == null || e.isConstraint()) {
+                continue;
+            }
+            io.kompat.matrix.PackageInfo info = matrix.packageInfo(e.name()).orElse(null);
+            List<io.kompat.version.Version> allowed = info == null ? List.of()
+                    : info.releaseList().stream().filter(v -> !v.isPrerelease() && e.specifiers().contains(v, true)).toList();
+            for (io.kompat.matrix.PackageInfo.CondaRequires c : info == null ? List.<io.kompat.matrix.PackageInfo.CondaRequires>of() : info.condaRequires()) {
+                if (allowed.isEmpty() || !allowed.stream().allMatch(c.versions()::contains)) {
+                    continue;
+                }
+                c.requires().forEach((pkg, spec) -> {
+                    if (!named.contains(matrix.standIn(pkg, named::contains)) && named.add(pkg)) {
+                        SpecifierSet range = spec.equals(io.kompat.matrix.MatrixRule.ANY_RELEASE) ? SpecifierSet.any() : spec;
+                        out.add(new Wanted(Requirement.of(pkg, range), Origin.target("conda's " + e.name().value() + " package ("
+                                + c.citation().sources().get(0) + ")"), Set.of(), false));
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     static Wanted wanted(ManifestEntry e, SpecifierSet specifiers) {
@@ -73,17 +113,19 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
     List<Wanted> wanted() {
         List<Wanted> out = new ArrayList<>(preferred);
         lines.forEach(l -> out.add(l.wanted()));
+        out.addAll(implied);
         return out;
     }
 
     /** The same input without the preferred pins. */
     Input withoutPreferred() {
-        return new Input(manifest, lines, unchecked, List.of());
+        return new Input(manifest, lines, unchecked, List.of(), implied);
     }
 
     /** The same input without the preferred pins of {@code names}. */
     Input withoutPreferred(Set<io.kompat.requirement.PackageName> names) {
-        return new Input(manifest, lines, unchecked, preferred.stream().filter(w -> !names.contains(w.requirement().name())).toList());
+        return new Input(manifest, lines, unchecked, preferred.stream().filter(w -> !names.contains(w.requirement().name())).toList(),
+                implied);
     }
 
     boolean allowPrereleases() {

@@ -184,9 +184,16 @@ final class MatrixBuilder {
             backends.add(new PackageInfo.Backends(ctx.versionSet(e.get("versions"), path + ".backends[" + i + "].versions"), names,
                     ctx.citation(null, e, path + ".backends[" + i + "]")));
         }
+        List<PackageInfo.CondaRequires> conda = new ArrayList<>();
+        JsonNode cr = n.get("conda-requires");
+        for (int i = 0; cr != null && i < cr.size(); i++) {
+            String cpath = path + ".conda-requires[" + i + "]";
+            conda.add(new PackageInfo.CondaRequires(ctx.versionSet(cr.get(i).get("versions"), cpath + ".versions"),
+                    dependencies(ctx, cr.get(i), "requires", cpath, false), ctx.citation(null, cr.get(i), cpath)));
+        }
         packages.put(name, new PackageInfo(name, n.get("summary").asText(), releases,
                 n.has("releases-complete") && n.get("releases-complete").asBoolean(), sameAs, sameAsVersions, renamedTo,
-                renameCitation, backends, ctx.citation(null, n, path)));
+                renameCitation, backends, ctx.citation(null, n, path), conda));
     }
 
     private void addRule(FileContext ctx, JsonNode n, String path) {
@@ -347,8 +354,9 @@ final class MatrixBuilder {
         facts.releases().forEach(r -> releases.putIfAbsent(r.version(), r.citation()));
         boolean complete = facts.completeAsOf().isPresent() || (info != null && info.releasesComplete());
         packages.put(facts.name(), info == null
-                ? new PackageInfo(facts.name(), facts.summary(), releases, complete, null, VersionSet.empty(), null, null, List.of(), facts.citation())
+                ? new PackageInfo(facts.name(), facts.summary(), releases, complete, null, VersionSet.empty(), null, null, List.of(), facts.citation(),
+                        List.of())
                 : new PackageInfo(info.name(), info.summary(), releases, complete, info.sameAs(), info.sameAsVersions(), info.renamedTo(),
-                        info.renameCitation(), info.backends(), info.citation()));
+                        info.renameCitation(), info.backends(), info.citation(), info.condaRequires()));
     }
 }

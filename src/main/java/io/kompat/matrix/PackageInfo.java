@@ -17,18 +17,30 @@ import java.util.Map;
  * @param sameAsVersions the releases for which {@code sameAs} holds
  * @param renamedTo the distribution that replaces this one, or null
  * @param backends Keras backends per version range (empty for other packages)
+ * @param condaRequires what the conda packages of a range of releases need beyond the PyPI release's metadata
  */
 public record PackageInfo(PackageName name, String summary, Map<Version, Citation> releases, boolean releasesComplete,
         PackageName sameAs, VersionSet sameAsVersions, PackageName renamedTo, Citation renameCitation,
-        List<Backends> backends, Citation citation) {
+        List<Backends> backends, Citation citation, List<CondaRequires> condaRequires) {
 
     /** Keras backends supported by a range of releases. */
     public record Backends(VersionSet versions, List<String> names, Citation citation) {
     }
 
+    /**
+     * Packages the conda package of releases {@code versions} runs with that the PyPI release does not declare
+     * (conda-forge's keras 2.2.4 requires tensorflow; the wheel does not).
+     */
+    public record CondaRequires(VersionSet versions, Map<PackageName, io.kompat.version.SpecifierSet> requires, Citation citation) {
+        public CondaRequires {
+            requires = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requires));
+        }
+    }
+
     public PackageInfo {
         releases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(releases));
         backends = List.copyOf(backends);
+        condaRequires = List.copyOf(condaRequires);
     }
 
     /** Releases newest first. */
