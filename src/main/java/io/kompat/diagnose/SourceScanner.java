@@ -128,10 +128,16 @@ public final class SourceScanner {
         return false;
     }
 
-    /** {@code keras.engine...} imports are uses of the name {@code engine} of the module {@code keras}. */
+    /**
+     * {@code keras.engine...} imports are uses of the name {@code engine} of the module {@code keras}, and
+     * {@code keras.engine.topology...} of the submodule {@code topology} of {@code keras.engine} too.
+     */
     private static void moduleUse(Path file, int lineNo, String module, String code, List<Use> uses) {
         if (module.equals("keras.engine") || module.startsWith("keras.engine.")) {
             uses.add(new Use(file, lineNo, "keras", "engine", code.strip()));
+        }
+        if (module.startsWith("keras.engine.")) {
+            uses.add(new Use(file, lineNo, "keras.engine", module.substring("keras.engine.".length()).split("\\.")[0], code.strip()));
         }
     }
 

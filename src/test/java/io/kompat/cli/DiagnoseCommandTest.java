@@ -83,20 +83,39 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aKerasEngineSubmoduleImportKeepsThePinsInTheCodesEra() throws Exception {
+        // keras/engine/topology.py is a file of keras 1.0-2.3.1 that keras.engine's __init__ stops importing in 2.2:
+        // `from keras.engine.topology import Layer` still works there, and the pins must stay in that era.
+        CliTest.Run r = scan("3.7", "import keras.backend as K\nfrom keras.engine.topology import Layer\nsess = K.get_session()\n",
+                "keras==2.10.0\ntensorflow==2.10.0\n");
+        assertThat(r.out()).contains("model.py:2: keras.engine of keras 2.10.0 has no 'topology'")
+                .contains("keras 2.3.1 is the newest analysed release whose keras.backend and keras.engine have all of")
+                .contains("keras==2.3.1, tensorflow<2.0");
+    }
+
+    @Test
     void anEnvironmentThatInstallsButBreaksIsNeverAnAllClearAndGetsTheChecksFix() throws Exception {
-        Path project = Files.createTempDirectory("kompat-scan");
-        Files.writeString(project.resolve("train.py"), "import tensorflow as tf\nfrom keras import backend as K\nK.sum(tf.constant(1))\n");
         // pip installs keras 2.10 beside TensorFlow 2.6.0 (it declares keras~=2.6), which breaks at import.
-        Path req = write("tensorflow==2.6.0\nkeras==2.10.0\n");
-        CliTest.Run r = run("diagnose", "--python", "3.9", "--scan", project.toString(), req.toString());
+        CliTest.Run r = scan("3.9", "import tensorflow as tf\nfrom keras import backend as K\nK.sum(tf.constant(1))\n",
+                "tensorflow==2.6.0\nkeras==2.10.0\n");
         assertThat(r.code()).as(r.out()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.out()).contains("The environment itself does not work as predicted")
                 .contains("[tensorflow-2.6.0-keras-2.7]")
                 .doesNotContain("Every name the code uses is provided there.\n")
                 .contains("Every name the code uses is provided there, but the environment itself does not work (above).")
                 .containsPattern("smallest change that makes it work: .*keras");
-        assertThat(JSON.readTree(run("diagnose", "--format", "json", "--python", "3.9", "--scan", project.toString(), req.toString()).out())
-                .get("allClear").asBoolean()).isFalse();
+        assertThat(JSON.readTree(scan("3.9", "import tensorflow as tf\nfrom keras import backend as K\nK.sum(tf.constant(1))\n",
+                "tensorflow==2.6.0\nkeras==2.10.0\n", "--format", "json").out()).get("allClear").asBoolean()).isFalse();
+    }
+
+    /** {@code diagnose --scan} of a project holding one file, {@code code}, with {@code requirements} beside it. */
+    private static CliTest.Run scan(String python, String code, String requirements, String... more) throws Exception {
+        Path project = Files.createTempDirectory("kompat-scan");
+        Files.writeString(project.resolve("model.py"), code);
+        List<String> args = new ArrayList<>(List.of("diagnose", "--python", python));
+        args.addAll(List.of(more));
+        args.addAll(List.of("--scan", project.toString(), write(requirements).toString()));
+        return run(args.toArray(String[]::new));
     }
 
     @Test
