@@ -197,7 +197,7 @@ public final class CheckService {
             for (io.kompat.requirement.Requirement r : extra.keeps()) {
                 // Needed, not only bounded: the code imports it. A distribution the input names in its place stands in.
                 roots.add(new RootRequirement(matrix.standIn(r.name(), named::contains), VersionSet.of(r.specifiers()), false,
-                        Origin.target("the project's code, which works as written with " + r), r.specifiers().toString(), false));
+                        Origin.target("the project's code (it works as written with " + r + ")"), r.specifiers().toString(), false));
             }
         }
         return new FixSearch(input, new CatalogProvider(catalog, matrix, target, named), oracle, roots, l -> markerHolds(l.wanted(), target),

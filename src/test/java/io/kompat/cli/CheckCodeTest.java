@@ -88,10 +88,23 @@ class CheckCodeTest {
         CliTest.Run r = check("tensorflow-gpu>=1.3.0\nkeras>=2.0.8\nh5py\n", "3.6", "import keras.backend as K\nimport keras.engine as KE\n"
                 + "class ProposalLayer(KE.Layer):\n    def call(self, x):\n        return K.tf.identity(x)\n");
         assertThat(r.out()).startsWith("BREAKS").contains("model.py:3: keras.engine of keras 2.10.0 has no 'Layer'")
-                .contains("keras releases that have it: 1.0.0, 1.2.2, 2.0.0-2.3.1");
+                .contains("keras releases that have it: 1.0.0, 1.2.2, 2.0.0-2.4.0");
         String fixes = r.out().substring(r.out().indexOf("Fixes ("));
         assertThat(fixes.lines().skip(1).findFirst().orElseThrow())
                 .contains("keras >=2.0.8 -> ==2.2.4").contains("tensorflow-gpu >=1.3.0 -> <2,>=1.3.0").contains("h5py (any version) -> <3");
+    }
+
+    @Test
+    void aKerasEngineModuleThatKeras24LeftOutIsFoundAndFixedInTheCodesEra() throws Exception {
+        // keras 2.4 redirects keras.engine to tf.keras and keeps only a few modules: training_utils is gone.
+        CliTest.Run r = check("keras==2.4.3\ntensorflow==2.3.0\n", "3.8",
+                "from keras.engine.training_utils import standardize_input_data\nfrom keras.engine.topology import Layer\n");
+        assertThat(r.out()).startsWith("BREAKS").contains("model.py:1: keras.engine of keras 2.4.3 has no 'training_utils'")
+                .doesNotContain("has no 'topology'").doesNotContain("the project's code, which");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        // keras 2.3 is the multi-backend line that also runs on TensorFlow 2.0 (and the code uses no TensorFlow 1 name).
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("use Python 3.7").contains("keras ==2.4.3 -> ==2.3.1")
+                .contains("tensorflow ==2.3.0 -> ==2.0.0");
     }
 
     @Test
