@@ -126,7 +126,9 @@ public final class Diagnoser {
             }
             String has = SymbolIndex.ranges(presence, true);
             String lacks = SymbolIndex.ranges(presence, false);
-            facts.add(ns + "." + a.attribute() + ": " + (has.isEmpty() ? "in no analysed release" : "present in keras " + has)
+            // tf.keras tables are numbered as TensorFlow releases (TensorFlow's own to 2.0, keras 2.5-2.15 the same minor).
+            String releases = ns.startsWith("tf.") ? "TensorFlow " : "keras ";
+            facts.add(ns + "." + a.attribute() + ": " + (has.isEmpty() ? "in no analysed release" : "present in " + releases + has)
                     + (lacks.isEmpty() ? "" : "; absent in " + lacks) + " (analysed releases " + presence.get(0).version() + " to "
                     + presence.get(presence.size() - 1).version() + ")");
             for (SymbolIndex.Presence p : presence) {
@@ -148,8 +150,8 @@ public final class Diagnoser {
         Diagnosis.PinSet pins = newestWith == null ? null : firstThatResolves(withIt, withItNamespaces, installedKeras, a.attribute(), options);
         List<String> environment = env == null ? List.of() : environmentFacts(env, namespaces, a.attribute(), pins, options);
         String summary = a.module() + " has no '" + a.attribute() + "' in the installed release"
-                + (newestWith == null ? "; no analysed release of it has one" : "; the newest analysed release that has it is keras "
-                + newestWith.version() + (namespaces.get(0).startsWith("tf") ? " (tf.keras of TensorFlow " + newestWith.version() + ")" : ""));
+                + (newestWith == null ? "; no analysed release of it has one" : "; the newest analysed release that has it is "
+                + (newestNamespace.startsWith("tf.") ? "tf.keras of TensorFlow " : "keras ") + newestWith.version());
         return new Diagnosis(a.line(), true, summary, facts, advice, new ArrayList<>(sources), pins, environment);
     }
 

@@ -102,7 +102,9 @@ final class ScanCheck {
                 : use.namespace() + " of " + (use.namespace().startsWith("tf.") ? "tensorflow " + tf : "keras " + keras);
         List<SymbolIndex.Presence> presence = symbols.presence(use.namespace(), use.name());
         String has = presence.isEmpty() ? "" : SymbolIndex.ranges(presence, true);
-        String message = where + " has no '" + use.name() + "'" + (has.isEmpty() ? "" : " (keras releases that have it: " + has + ")");
+        // tf.keras tables are TensorFlow's (1.4-2.0) and keras' (2.5-2.15, the same minor as TensorFlow's).
+        String which = use.namespace().startsWith("tf.") ? "releases" : "keras releases";
+        String message = where + " has no '" + use.name() + "'" + (has.isEmpty() ? "" : " (" + which + " that have it: " + has + ")");
         return new ScanReport.Finding(use, message, hint(use));
     }
 

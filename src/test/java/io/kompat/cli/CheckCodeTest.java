@@ -108,6 +108,17 @@ class CheckCodeTest {
     }
 
     @Test
+    void tensorFlowsOwnTfKerasBackendIsCheckedFromOneFourToTwoZero() throws Exception {
+        // TensorFlow's API goldens at the tags: tf.keras.backend.get_session is in 1.4-1.15 and gone from 2.0's v2 API.
+        String code = "import tensorflow as tf\nsess = tf.keras.backend.get_session()\ny = tf.keras.backend.sum\n";
+        CliTest.Run two = check("tensorflow==2.0.0\n", "3.7", code);
+        assertThat(two.out()).contains("model.py:2: tf.keras.backend of tensorflow 2.0.0 has no 'get_session' (releases that have it: 1.4.0-1.15.0)")
+                .doesNotContain("has no 'sum'").doesNotContain("tf.keras.backend of tensorflow 2.0.0 (no symbol table");
+        CliTest.Run one = check("tensorflow==1.15.0\nprotobuf<4\nh5py<3\nnumpy<1.20\n", "3.7", code);
+        assertThat(one.out()).doesNotContain("has no 'get_session'").doesNotContain("no symbol table");
+    }
+
+    @Test
     void aMissingFolderIsAOneLineErrorWithExitTwo() throws Exception {
         Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\n");
         CliTest.Run r = CliTest.run("check", req.toString(), "--offline", "--no-pip-config", "--code", dir.resolve("nope").toString());
