@@ -119,6 +119,18 @@ class CheckCodeTest {
     }
 
     @Test
+    void tensorFlowOneNamesThatTwoKeepsOnlyInCompatV1AreFoundFromTheApiGoldens() throws Exception {
+        // tf.logging, tf.layers and tf.to_float: in 1.15's tensorflow namespace, in 2.0's tensorflow.compat.v1 only.
+        CliTest.Run r = check("tensorflow==2.4.0\n", "3.8",
+                "import tensorflow as tf\ntf.logging.set_verbosity(tf.logging.INFO)\nx = tf.layers.dense\ny = tf.to_float(1)\nz = tf.reduce_sum\n");
+        assertThat(r.out()).contains("model.py:2: tensorflow has no 'logging' (replacement: use tensorflow.compat.v1.logging)")
+                .contains("model.py:3: tensorflow has no 'layers'").contains("model.py:4: tensorflow has no 'to_float'")
+                .doesNotContain("has no 'reduce_sum'");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("tensorflow ==2.4.0 -> ==1.15.5");
+    }
+
+    @Test
     void aMissingFolderIsAOneLineErrorWithExitTwo() throws Exception {
         Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\n");
         CliTest.Run r = CliTest.run("check", req.toString(), "--offline", "--no-pip-config", "--code", dir.resolve("nope").toString());
