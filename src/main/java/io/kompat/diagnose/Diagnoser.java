@@ -209,13 +209,16 @@ public final class Diagnoser {
             return unrecognised(error.line(), "kompat has no facts about '" + namespace + "." + name + "'");
         }
         List<String> facts = new ArrayList<>();
-        facts.add(namespace + "." + name + " exists up to " + move.pkg() + " " + move.last() + "; later releases have it only as "
-                + move.movedTo() + "." + name + (move.citation().verified() ? "" : " (unverified)"));
+        facts.add(namespace + "." + name + " exists up to " + move.pkg() + " " + move.last() + "; later releases "
+                + (move.removed() ? "do not have it" : "have it only as " + move.movedTo() + "." + name)
+                + (move.citation().verified() ? "" : " (unverified)"));
         if (move.citation().note() != null) {
             facts.add(move.citation().note());
         }
         List<String> advice = new ArrayList<>();
-        if (move.movedTo().startsWith("keras.src")) {
+        if (move.removed()) {
+            advice.add(move.replacement() + ", or pin " + move.pkg() + " " + move.last() + " as below");
+        } else if (move.movedTo().startsWith("keras.src")) {
             // keras.src is private and differs between releases: never advise importing from it.
             advice.add("use the public API (keras.layers.Layer, keras.Model, keras.layers.InputSpec), or pin " + move.pkg() + " "
                     + move.last() + " as below");
@@ -244,7 +247,8 @@ public final class Diagnoser {
                 }
             }
         }
-        return new Diagnosis(error.line(), true, namespace + "." + name + " was moved out after " + move.pkg() + " " + move.last(),
+        String what = namespace + "." + name + (move.removed() ? " was removed" : " was moved out") + " after " + move.pkg() + " " + move.last();
+        return new Diagnosis(error.line(), true, what,
                 facts, advice, move.citation().sources(), pins, environment);
     }
 

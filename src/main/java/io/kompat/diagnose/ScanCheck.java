@@ -114,6 +114,9 @@ final class ScanCheck {
             return kerasEngineAdvice();
         }
         Move move = symbols.moveOf(use.namespace(), use.name());
+        if (move != null && move.removed()) {
+            return move.replacement();
+        }
         if (move != null && !move.movedTo().startsWith("keras.src")) {
             return "use " + move.movedTo() + "." + use.name();
         }

@@ -130,7 +130,8 @@ public final class SourceScanner {
 
     /**
      * {@code keras.engine...} imports are uses of the name {@code engine} of the module {@code keras}, and
-     * {@code keras.engine.topology...} of the submodule {@code topology} of {@code keras.engine} too.
+     * {@code keras.engine.topology...} of the submodule {@code topology} of {@code keras.engine} too;
+     * {@code tensorflow.contrib...} imports of the name {@code contrib} of {@code tensorflow}.
      */
     private static void moduleUse(Path file, int lineNo, String module, String code, List<Use> uses) {
         if (module.equals("keras.engine") || module.startsWith("keras.engine.")) {
@@ -138,6 +139,10 @@ public final class SourceScanner {
         }
         if (module.startsWith("keras.engine.")) {
             uses.add(new Use(file, lineNo, "keras.engine", module.substring("keras.engine.".length()).split("\\.")[0], code.strip()));
+        }
+        if (module.startsWith("tensorflow.")) {
+            // from tensorflow.contrib import rnn: the name contrib of tensorflow
+            uses.add(new Use(file, lineNo, "tensorflow", module.substring("tensorflow.".length()).split("\\.")[0], code.strip()));
         }
     }
 

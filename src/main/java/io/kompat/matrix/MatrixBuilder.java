@@ -310,7 +310,8 @@ final class MatrixBuilder {
         Set<String> names = new TreeSet<>();
         n.get("names").forEach(x -> names.add(x.asText()));
         moves.add(new Move(ctx.name(n.get("package").asText(), path + ".package"), n.get("namespace").asText(), names,
-                Version.parse(n.get("last").asText()), n.get("moved-to").asText(), ctx.citation(null, n, path)));
+                Version.parse(n.get("last").asText()), n.has("moved-to") ? n.get("moved-to").asText() : null,
+                n.has("replacement") ? n.get("replacement").asText() : null, ctx.citation(null, n, path)));
     }
 
     private void addSymbols(FileContext ctx, JsonNode n, String path) {

@@ -6,12 +6,19 @@ import java.util.Set;
 
 /**
  * Names that left {@code namespace} after release line {@code last} of {@code pkg} and now live under
- * {@code movedTo} ({@code tf.placeholder} became {@code tf.compat.v1.placeholder} in TensorFlow 2.0).
+ * {@code movedTo} ({@code tf.placeholder} became {@code tf.compat.v1.placeholder} in TensorFlow 2.0), or were
+ * removed ({@code movedTo} null; {@code replacement} says what to use instead: {@code tf.contrib}).
  */
-public record Move(PackageName pkg, String namespace, Set<String> names, Version last, String movedTo, Citation citation) {
+public record Move(PackageName pkg, String namespace, Set<String> names, Version last, String movedTo, String replacement,
+        Citation citation) {
 
     public Move {
         names = Set.copyOf(names);
+    }
+
+    /** Whether the names left the package altogether (no new home). */
+    public boolean removed() {
+        return movedTo == null;
     }
 
     /** Whether release {@code v} still has the names in {@code namespace}. */

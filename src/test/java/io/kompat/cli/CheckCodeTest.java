@@ -131,6 +131,16 @@ class CheckCodeTest {
     }
 
     @Test
+    void tfContribIsRemovedInTensorFlowTwoWithTheReleaseNotesAdvice() throws Exception {
+        CliTest.Run r = check("tensorflow==2.4.0\n", "3.8",
+                "import tensorflow as tf\nfrom tensorflow.contrib import rnn\nw = tf.contrib.layers.xavier_initializer()\nfrom tensorflow.keras import layers\n");
+        assertThat(r.out()).contains("model.py:2: tensorflow has no 'contrib' (replacement: tf.contrib is gone in TensorFlow 2")
+                .contains("model.py:3: tensorflow has no 'contrib'").doesNotContain("has no 'keras'");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("tensorflow ==2.4.0 -> ==1.15.5");
+    }
+
+    @Test
     void aMissingFolderIsAOneLineErrorWithExitTwo() throws Exception {
         Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\n");
         CliTest.Run r = CliTest.run("check", req.toString(), "--offline", "--no-pip-config", "--code", dir.resolve("nope").toString());

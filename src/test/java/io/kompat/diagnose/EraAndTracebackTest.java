@@ -30,6 +30,15 @@ class EraAndTracebackTest {
     }
 
     @Test
+    void tfContribIsExplainedAsRemovedWithTheReleaseNotesAdviceAndATensorflow1Pin() {
+        Diagnosis d = diagnose("AttributeError: module 'tensorflow' has no attribute 'contrib'", null);
+        assertThat(d.summary()).isEqualTo("tensorflow.contrib was removed after tensorflow 1.15");
+        assertThat(d.facts()).contains("tensorflow.contrib exists up to tensorflow 1.15; later releases do not have it");
+        assertThat(d.advice()).anySatisfy(a -> assertThat(a).startsWith("tf.contrib is gone in TensorFlow 2").contains("tensorflow-addons"));
+        assertThat(d.pins().requested()).contains("tensorflow==1.15.*");
+    }
+
+    @Test
     void getSessionWithKeras24InstalledStaysInTheTensorflow1EraInsteadOfJumpingToTheNewestReleaseWithTheName() {
         Diagnosis d = diagnose("AttributeError: module 'keras.backend' has no attribute 'get_session'", List.of("tensorflow==2.4.1", "keras==2.4.3"));
         // keras 2.3.1 is the newest release with the name not newer than the installed 2.4.3; under TensorFlow 2 it raises.
