@@ -59,14 +59,16 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
             }
             lines.add(new Line(e, wanted(e, e.specifiers())));
         }
-        return new Input(manifest, lines, unchecked, List.of(), matrix == null ? List.of() : condaImplied(lines, matrix));
+        // An environment.yml asks conda to solve; an export lists what an environment holds, brought packages included.
+        boolean solvedByConda = manifest.format() == io.kompat.manifest.InputFormat.CONDA_ENVIRONMENT;
+        return new Input(manifest, lines, unchecked, List.of(), matrix == null || !solvedByConda ? List.of() : condaImplied(manifest, lines, matrix));
     }
 
     /**
      * What the conda packages of the input's conda entries run-require beyond their PyPI metadata, where every
      * listed release the entry allows requires it, and the input names nothing that installs it already.
      */
-    private static List<Wanted> condaImplied(List<Line> lines, io.kompat.matrix.CompatibilityMatrix matrix) {
+    private static List<Wanted> condaImplied(Manifest manifest, List<Line> lines, io.kompat.matrix.CompatibilityMatrix matrix) {
         java.util.Set<io.kompat.requirement.PackageName> named = new java.util.HashSet<>();
         lines.forEach(l -> named.add(l.entry().name()));
         List<Wanted> out = new ArrayList<>();
@@ -78,8 +80,9 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
             io.kompat.matrix.PackageInfo info = matrix.packageInfo(e.name()).orElse(null);
             List<io.kompat.version.Version> allowed = info == null ? List.of()
                     : info.releaseList().stream().filter(v -> !v.isPrerelease() && e.specifiers().contains(v, true)).toList();
+            String channel = channelOf(e, manifest);
             for (io.kompat.matrix.PackageInfo.CondaRequires c : info == null ? List.<io.kompat.matrix.PackageInfo.CondaRequires>of() : info.condaRequires()) {
-                if (allowed.isEmpty() || !allowed.stream().allMatch(c.versions()::contains)) {
+                if (allowed.isEmpty() || !allowed.stream().allMatch(c.versions()::contains) || !c.channels().contains(channel)) {
                     continue;
                 }
                 c.requires().forEach((pkg, spec) -> {
@@ -92,6 +95,31 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
             }
         }
         return out;
+    }
+
+    /**
+     * The channel conda takes an entry from, as {@code conda-forge} or {@code defaults}: its own
+     * ({@code conda-forge::keras}), else the first of the environment's channels that is one of the two (a
+     * channel such as pytorch has no keras), else defaults.
+     */
+    private static String channelOf(ManifestEntry e, Manifest manifest) {
+        List<String> candidates = new ArrayList<>();
+        if (e.conda().channel() != null) {
+            candidates.add(e.conda().channel());
+        }
+        if (manifest.condaChannels() != null) {
+            candidates.addAll(manifest.condaChannels());
+        }
+        for (String c : candidates) {
+            String name = c.toLowerCase(Locale.ROOT);
+            if (name.contains("conda-forge")) {
+                return "conda-forge";
+            }
+            if (name.equals("defaults") || name.equals("anaconda") || name.endsWith("pkgs/main") || name.equals("main")) {
+                return "defaults";
+            }
+        }
+        return "defaults";
     }
 
     static Wanted wanted(ManifestEntry e, SpecifierSet specifiers) {

@@ -188,7 +188,9 @@ final class MatrixBuilder {
         JsonNode cr = n.get("conda-requires");
         for (int i = 0; cr != null && i < cr.size(); i++) {
             String cpath = path + ".conda-requires[" + i + "]";
-            conda.add(new PackageInfo.CondaRequires(ctx.versionSet(cr.get(i).get("versions"), cpath + ".versions"),
+            List<String> channels = new ArrayList<>();
+            cr.get(i).get("channels").forEach(c -> channels.add(c.asText()));
+            conda.add(new PackageInfo.CondaRequires(ctx.versionSet(cr.get(i).get("versions"), cpath + ".versions"), channels,
                     dependencies(ctx, cr.get(i), "requires", cpath, false), ctx.citation(null, cr.get(i), cpath)));
         }
         packages.put(name, new PackageInfo(name, n.get("summary").asText(), releases,
@@ -227,8 +229,8 @@ final class MatrixBuilder {
     private static List<PackageName> alternatives(FileContext ctx, JsonNode n, String path) {
         List<PackageName> out = new ArrayList<>();
         n.path("alternatives").forEach(x -> out.add(ctx.name(x.asText(), path + ".alternatives")));
-        if (!out.isEmpty() && !n.has("requires")) {
-            ctx.problem(path + ".alternatives", "alternatives meet a need that `requires` states; the rule states none");
+        if (!out.isEmpty() && n.path("requires").size() != 1) {
+            ctx.problem(path + ".alternatives", "alternatives meet the one need `requires` states; the rule states " + n.path("requires").size());
         }
         return out;
     }
@@ -312,6 +314,9 @@ final class MatrixBuilder {
         moves.add(new Move(ctx.name(n.get("package").asText(), path + ".package"), n.get("namespace").asText(), names,
                 Version.parse(n.get("last").asText()), n.has("moved-to") ? n.get("moved-to").asText() : null,
                 n.has("replacement") ? n.get("replacement").asText() : null, ctx.citation(null, n, path)));
+        if (n.has("moved-to") == n.has("replacement")) {
+            ctx.problem(path, "a move names either where the names went ('moved-to') or, for removed names, what replaces them ('replacement')");
+        }
     }
 
     private void addSymbols(FileContext ctx, JsonNode n, String path) {

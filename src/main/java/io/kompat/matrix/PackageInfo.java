@@ -29,10 +29,13 @@ public record PackageInfo(PackageName name, String summary, Map<Version, Citatio
 
     /**
      * Packages the conda package of releases {@code versions} runs with that the PyPI release does not declare
-     * (conda-forge's keras 2.2.4 requires tensorflow; the wheel does not).
+     * (conda-forge's keras 2.2.4 requires tensorflow; the wheel does not), in the conda channels named
+     * ({@code conda-forge}, {@code defaults}).
      */
-    public record CondaRequires(VersionSet versions, Map<PackageName, io.kompat.version.SpecifierSet> requires, Citation citation) {
+    public record CondaRequires(VersionSet versions, List<String> channels, Map<PackageName, io.kompat.version.SpecifierSet> requires,
+            Citation citation) {
         public CondaRequires {
+            channels = List.copyOf(channels);
             requires = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requires));
         }
     }
