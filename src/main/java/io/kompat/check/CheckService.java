@@ -189,7 +189,10 @@ public final class CheckService {
         RootRequirement python = new RootRequirement(CatalogProvider.PYTHON, VersionSet.exactly(target.pythonFull()), false,
                 Origin.target("the target " + target), "==" + target.python(), false);
         java.util.Set<io.kompat.requirement.PackageName> named = new java.util.LinkedHashSet<>();
-        input.lines().forEach(l -> named.add(l.wanted().requirement().name()));
+        // What the input installs on the target (not a constraint, not a line whose marker fails there): what the
+        // evaluation counts as the input asking for it.
+        input.lines().stream().filter(l -> !l.wanted().constraint() && markerHolds(l.wanted(), target))
+                .forEach(l -> named.add(l.wanted().requirement().name()));
         input.implied().forEach(w -> named.add(w.requirement().name()));
         List<RootRequirement> roots = new ArrayList<>(List.of(python));
         roots.addAll(ruleFloors(input, named));
@@ -287,6 +290,8 @@ public final class CheckService {
             if (line.equals(target.pythonLine()) || !PythonBound.of(input.manifest()).admits(line)) {
                 continue;
             }
+            // Only a fix that changes no pin ends the search early: the era-keeping fix of an old project often lies
+            // several Pythons back (keras 2.2.4 on 3.11: a changed pin on 3.9, bounds only on 3.7).
             if (searched++ == OTHER_PYTHON_SEARCHES || best != null && weight(best) == 0) {
                 break;
             }

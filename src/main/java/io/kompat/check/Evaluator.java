@@ -85,8 +85,8 @@ final class Evaluator {
             if (required && !picks.containsKey(name) && matrix.alternativeIn(rule, n -> asked(picks.get(n))).isPresent()) {
                 continue;
             }
-            if (required && !rule.alternatives().isEmpty()) {
-                text += " (or " + String.join(", ", rule.alternatives().stream().map(PackageName::value).toList()) + ")";
+            if (required) {
+                text += rule.alternativesText();
             }
             Version other = versions.get(name);
             if (other == null && picks.containsKey(name)) {

@@ -61,10 +61,12 @@ final class FixSearch {
     /** Up to {@code max} verified fixes, best first; the full solve's failure, if no release set can work. */
     Result search(Outcome current, int max) {
         List<RootRequirement> roots = roots();
-        // A set of releases that all say what they need is the target to steer to; one with guesses only if none.
-        Resolution resolution = Solver.solveRoots(known, roots);
-        if (!(resolution instanceof Resolution.Solved)) {
-            resolution = Solver.solveRoots(full, roots);
+        Resolution resolution = Solver.solveRoots(full, roots);
+        if (resolution instanceof Resolution.Solved guessed && !guessed.unverified().isEmpty()) {
+            // The solution holds releases whose dependencies no source gives, taken as needing nothing: a set of
+            // releases that all say what they need, if there is one, is the better target to steer to.
+            Resolution known = Solver.solveRoots(this.known, roots);
+            resolution = known instanceof Resolution.Solved ? known : resolution;
         }
         List<Fix> fixes = new ArrayList<>();
         if (resolution instanceof Resolution.Solved solved) {
@@ -126,7 +128,7 @@ final class FixSearch {
     }
 
     private boolean asksForPrerelease(PackageName p) {
-        return input.lines().stream()
+        return input.allowPrereleases() || input.lines().stream()
                 .anyMatch(l -> l.entry().name().equals(p) && Boolean.TRUE.equals(l.wanted().requirement().specifiers().prereleases()));
     }
 

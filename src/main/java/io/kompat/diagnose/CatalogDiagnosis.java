@@ -64,7 +64,7 @@ final class CatalogDiagnosis {
         r.conflicts().forEach((p, s) -> parts.add("does not work with " + p.value() + s));
         r.constrains().forEach((p, s) -> parts.add("works only with " + p.value() + (s == MatrixRule.SAME_VERSION ? " of the same version" : s)));
         r.requires().forEach((p, s) -> parts.add("needs " + p.value() + (s == MatrixRule.SAME_VERSION ? " of the same version" : s)
-                + (r.alternatives().isEmpty() ? "" : " (or " + String.join(", ", r.alternatives().stream().map(PackageName::value).toList()) + ")")));
+                + r.alternativesText()));
         return r.pkg().value() + " " + r.versions() + " " + String.join(", ", parts) + (r.error() == null ? "" : " (" + r.error() + ")")
                 + " [" + r.id() + (r.citation().verified() ? "" : ", unverified") + "]";
     }

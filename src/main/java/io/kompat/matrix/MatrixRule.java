@@ -84,6 +84,11 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> pla
         return platforms.stream().map(Platform::id).sorted().toList();
     }
 
+    /** {@code " (or theano, cntk)"}: what else meets the rule's need, for a text that names the need; empty when nothing. */
+    public String alternativesText() {
+        return alternatives.isEmpty() ? "" : " (or " + String.join(", ", alternatives.stream().map(PackageName::value).toList()) + ")";
+    }
+
     /** Whether the rule holds on {@code platform}. */
     public boolean holdsOn(Platform platform) {
         return platforms.isEmpty() || platforms.contains(platform);

@@ -85,7 +85,7 @@ public final class MatrixReport {
                 if (!e.getKey().equals(name)) {
                     sb.append(on).append(on.isEmpty() ? "Requires " : "requires ").append(e.getKey()).append(' ')
                             .append(sameOrSpec(e.getValue()))
-                            .append(r.alternatives().isEmpty() ? "" : " (or " + String.join(", ", r.alternatives().stream().map(PackageName::value).toList()) + ")")
+                            .append(r.alternativesText())
                             .append(cite(r.citation())).append('\n');
                 }
             }

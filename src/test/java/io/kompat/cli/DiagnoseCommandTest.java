@@ -108,9 +108,12 @@ class DiagnoseCommandTest {
                 "tensorflow==2.6.0\nkeras==2.10.0\n", "--format", "json").out()).get("allClear").asBoolean()).isFalse();
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    Path scanDir;
+
     /** {@code diagnose --scan} of a project holding one file, {@code code}, with {@code requirements} beside it. */
-    private static CliTest.Run scan(String python, String code, String requirements, String... more) throws Exception {
-        Path project = Files.createTempDirectory("kompat-scan");
+    private CliTest.Run scan(String python, String code, String requirements, String... more) throws Exception {
+        Path project = Files.createDirectories(scanDir.resolve("project-" + System.nanoTime()));
         Files.writeString(project.resolve("model.py"), code);
         List<String> args = new ArrayList<>(List.of("diagnose", "--python", python));
         args.addAll(List.of(more));
