@@ -69,6 +69,15 @@ public final class Explainer {
             return conclusion(inc) + " (" + n + ")";
         }
         Cause.Derived d = (Cause.Derived) inc.cause();
+        if (uses.getOrDefault(inc, 1) == 1 && !inc.isFailure(Solver.ROOT)) {
+            // "Because A and no other build of V is known, A" says nothing: the fact A stands for the step.
+            if (localBuildsOnly(d.left()) && !(d.right().cause() instanceof Cause.Derived)) {
+                return external(d.right());
+            }
+            if (localBuildsOnly(d.right()) && !(d.left().cause() instanceof Cause.Derived)) {
+                return external(d.left());
+            }
+        }
         String left = part(d.left());
         String right = part(d.right());
         String sentence = "Because " + left + " and " + right + ", " + conclusion(inc) + ".";
@@ -180,6 +189,12 @@ public final class Explainer {
     /** Whether a set prints without the dev-release bounds that only the algebra needs. */
     private static boolean reads(VersionSet set) {
         return !set.toString().contains(".dev0");
+    }
+
+    /** Whether {@code inc} says only that no local build ({@code V+cpu}) of a release is known. */
+    private static boolean localBuildsOnly(Incompatibility inc) {
+        return inc.cause() instanceof Cause.External c && c.kind() == Cause.Kind.NO_VERSIONS && inc.terms().size() == 1
+                && LOCAL_BUILDS_ONLY.matcher(setText(inc.terms().get(0).set())).matches();
     }
 
     /** {@code >V,<=V}: the local builds of V and nothing else. */
