@@ -73,6 +73,46 @@ class MatrixLoaderTest {
     }
 
     @Test
+    void alternativesMeetOneNeedAndAMoveSaysWhereTheNamesWentOrWhatReplacesThem() throws MatrixException {
+        assertThat(problems("""
+                schema: kompat.matrix/1
+                rules:
+                  - id: two-needs
+                    package: keras
+                    requires: {tensorflow: ">=0", h5py: ">=2"}
+                    alternatives: [theano]
+                    source: https://example.org/a
+                """).problems()).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:6:").contains("alternatives meet the one need"));
+        assertThat(problems("""
+                schema: kompat.matrix/1
+                moves:
+                  - package: tensorflow
+                    namespace: tensorflow
+                    names: [contrib]
+                    last: "1.15"
+                    source: https://example.org/b
+                """).problems()).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:3:").contains("'replacement'"));
+        CompatibilityMatrix m = MatrixLoader.load(Map.of("ok.yaml", """
+                schema: kompat.matrix/1
+                rules:
+                  - id: one-need
+                    package: keras
+                    requires: {tensorflow: ">=0"}
+                    alternatives: [theano, cntk]
+                    source: https://example.org/a
+                moves:
+                  - package: tensorflow
+                    namespace: tensorflow
+                    names: [contrib]
+                    last: "1.15"
+                    replacement: use tensorflow-addons
+                    source: https://example.org/b
+                """), MatrixLoader.bundledSchema());
+        assertThat(m.rules()).singleElement().satisfies(r -> assertThat(r.alternativesText()).isEqualTo(" (or theano, cntk)"));
+        assertThat(m.moves()).singleElement().satisfies(mv -> assertThat(mv.removed()).isTrue());
+    }
+
+    @Test
     void invalidYamlIsReported() {
         assertThatThrownBy(() -> MatrixLoader.load(Map.of("bad.yaml", "schema: [unclosed\n"), MatrixLoader.bundledSchema()))
                 .isInstanceOf(MatrixException.class).hasMessageContaining("bad.yaml").hasMessageContaining("invalid YAML");
