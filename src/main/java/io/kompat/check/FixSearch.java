@@ -36,7 +36,7 @@ final class FixSearch {
 
     private final Input input;
     private final DependencyProvider full;
-    private final DependencyProvider known;
+    private final DependencyProvider knownOnly;
     private final Function<List<Wanted>, Outcome> oracle;
     private final List<RootRequirement> extraRoots;
     private final java.util.function.Predicate<Input.Line> applies;
@@ -51,7 +51,7 @@ final class FixSearch {
             java.util.function.Predicate<Input.Line> applies, Function<PackageName, List<Version>> releases) {
         this.input = input;
         this.full = full;
-        this.known = full.knownDependenciesOnly();
+        this.knownOnly = full.knownDependenciesOnly();
         this.oracle = oracle;
         this.extraRoots = List.copyOf(extraRoots);
         this.applies = applies;
@@ -65,8 +65,8 @@ final class FixSearch {
         if (resolution instanceof Resolution.Solved guessed && !guessed.unverified().isEmpty()) {
             // The solution holds releases whose dependencies no source gives, taken as needing nothing: a set of
             // releases that all say what they need, if there is one, is the better target to steer to.
-            Resolution known = Solver.solveRoots(this.known, roots);
-            resolution = known instanceof Resolution.Solved ? known : resolution;
+            Resolution sayWhatTheyNeed = Solver.solveRoots(knownOnly, roots);
+            resolution = sayWhatTheyNeed instanceof Resolution.Solved ? sayWhatTheyNeed : resolution;
         }
         List<Fix> fixes = new ArrayList<>();
         if (resolution instanceof Resolution.Solved solved) {

@@ -1,11 +1,17 @@
 package io.kompat.check;
 
+import io.kompat.manifest.InputFormat;
 import io.kompat.manifest.Manifest;
 import io.kompat.manifest.ManifestEntry;
+import io.kompat.matrix.CompatibilityMatrix;
+import io.kompat.matrix.MatrixRule;
+import io.kompat.matrix.PackageInfo;
 import io.kompat.origin.Origin;
 import io.kompat.predict.Wanted;
+import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Requirement;
 import io.kompat.version.SpecifierSet;
+import io.kompat.version.Version;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -45,7 +51,7 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
     }
 
     /** The manifest's input; with {@code matrix}, what its conda entries bring beside them (see {@link #implied}). */
-    static Input of(Manifest manifest, io.kompat.matrix.CompatibilityMatrix matrix) {
+    static Input of(Manifest manifest, CompatibilityMatrix matrix) {
         List<Line> lines = new ArrayList<>();
         List<ManifestEntry> unchecked = new ArrayList<>();
         for (ManifestEntry e : manifest.entries()) {
@@ -60,16 +66,17 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
             lines.add(new Line(e, wanted(e, e.specifiers())));
         }
         // An environment.yml asks conda to solve; an export lists what an environment holds, brought packages included.
-        boolean solvedByConda = manifest.format() == io.kompat.manifest.InputFormat.CONDA_ENVIRONMENT;
-        return new Input(manifest, lines, unchecked, List.of(), matrix == null || !solvedByConda ? List.of() : condaImplied(manifest, lines, matrix));
+        boolean solvedByConda = manifest.format() == InputFormat.CONDA_ENVIRONMENT;
+        List<Wanted> implied = matrix == null || !solvedByConda ? List.of() : condaImplied(manifest, lines, matrix);
+        return new Input(manifest, lines, unchecked, List.of(), implied);
     }
 
     /**
      * What the conda packages of the input's conda entries run-require beyond their PyPI metadata, where every
      * listed release the entry allows requires it, and the input names nothing that installs it already.
      */
-    private static List<Wanted> condaImplied(Manifest manifest, List<Line> lines, io.kompat.matrix.CompatibilityMatrix matrix) {
-        java.util.Set<io.kompat.requirement.PackageName> named = new java.util.HashSet<>();
+    private static List<Wanted> condaImplied(Manifest manifest, List<Line> lines, CompatibilityMatrix matrix) {
+        Set<PackageName> named = new java.util.HashSet<>();
         lines.forEach(l -> named.add(l.entry().name()));
         List<Wanted> out = new ArrayList<>();
         for (Line l : lines) {
@@ -77,17 +84,19 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
             if (e.conda() == null || e.isConstraint()) {
                 continue;
             }
-            io.kompat.matrix.PackageInfo info = matrix.packageInfo(e.name()).orElse(null);
-            List<io.kompat.version.Version> allowed = info == null ? List.of()
-                    : info.releaseList().stream().filter(v -> !v.isPrerelease() && e.specifiers().contains(v, true)).toList();
+            PackageInfo info = matrix.packageInfo(e.name()).orElse(null);
+            if (info == null) {
+                continue;
+            }
+            List<Version> allowed = info.releaseList().stream().filter(v -> !v.isPrerelease() && e.specifiers().contains(v, true)).toList();
             String channel = channelOf(e, manifest);
-            for (io.kompat.matrix.PackageInfo.CondaRequires c : info == null ? List.<io.kompat.matrix.PackageInfo.CondaRequires>of() : info.condaRequires()) {
+            for (PackageInfo.CondaRequires c : info.condaRequires()) {
                 if (allowed.isEmpty() || !allowed.stream().allMatch(c.versions()::contains) || !c.channels().contains(channel)) {
                     continue;
                 }
                 c.requires().forEach((pkg, spec) -> {
                     if (!named.contains(matrix.standIn(pkg, named::contains)) && named.add(pkg)) {
-                        SpecifierSet range = spec.equals(io.kompat.matrix.MatrixRule.ANY_RELEASE) ? SpecifierSet.any() : spec;
+                        SpecifierSet range = spec.equals(MatrixRule.ANY_RELEASE) ? SpecifierSet.any() : spec;
                         out.add(new Wanted(Requirement.of(pkg, range), Origin.target("conda's " + e.name().value() + " package ("
                                 + c.citation().sources().get(0) + ")"), Set.of(), false));
                     }

@@ -92,13 +92,12 @@ public final class CatalogProvider implements DependencyProvider {
             // Releases whose dependencies a source gives come first: one with unknown dependencies is taken as
             // needing nothing, so it would otherwise win over every release that says what it needs.
             Release best = newest(listed, allowed, pinned, true);
-            if (best == null && (!knownOnly || pinned != null)) {
-                best = newest(listed, allowed, pinned, false);
-            }
-            if (best == null && knownOnly && newest(listed, allowed, pinned, false) != null
+            Release unknownDependencies = best == null ? newest(listed, allowed, pinned, false) : null;
+            if (unknownDependencies != null && knownOnly && pinned == null
                     && listed.releases().stream().anyMatch(r -> !(r.metadata().get() instanceof Metadata.Unknown))) {
                 return new NoVersion(listed.origin(), "only releases of " + pkg.base() + " whose dependencies are unknown are left");
             }
+            best = best != null ? best : unknownDependencies;
             if (best != null) {
                 return new Chosen(best.version(), best.metadata().get() instanceof Metadata.Unknown u ? u.reason() : null);
             }
