@@ -138,16 +138,16 @@ final class FixSearch {
             if (!applies.test(l)) {
                 continue;
             }
-            Requirement r = l.wanted().requirement();
-            roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), l.wanted().constraint(), l.wanted().origin(),
-                    r.specifiers().isEmpty() ? "(any version)" : r.specifiers().toString()));
+            roots.add(root(l.wanted()));
         }
-        for (Wanted w : input.implied()) {
-            Requirement r = w.requirement();
-            roots.add(new RootRequirement(r.name(), VersionSet.of(r.specifiers()), false, w.origin(),
-                    r.specifiers().isEmpty() ? "(any version)" : r.specifiers().toString()));
-        }
+        input.implied().forEach(w -> roots.add(root(w)));
         return roots;
+    }
+
+    private static RootRequirement root(Wanted w) {
+        Requirement r = w.requirement();
+        return new RootRequirement(r.name(), VersionSet.of(r.specifiers()), w.constraint(), w.origin(),
+                r.specifiers().isEmpty() ? "(any version)" : r.specifiers().toString());
     }
 
     private ManifestEntry entryOf(RootRequirement r) {
