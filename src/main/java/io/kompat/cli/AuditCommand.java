@@ -6,6 +6,7 @@ import io.kompat.audit.Finding;
 import io.kompat.manifest.ManifestReader;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.report.AuditReports;
+import io.kompat.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,22 +15,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kompat audit PATH...}: re-check every requirements file, environment and lockfile, for CI. */
 @Command(name = "audit", description = "Audit requirements files, conda environments and kompat lockfiles under PATHs (for nightly CI).")
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand extends KompatCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default), json, sarif, junit, markdown or html (one self-contained page)")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = NamedValue.Report.class,
+            description = "text (default), json, sarif, junit, markdown or html (one self-contained page)")
+    ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "[FORMAT=]FILE",
             description = "Write a report to FILE (several allowed: --output sarif=kompat.sarif --output junit=kompat.xml).")
@@ -47,49 +46,32 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources;
 
-    @Spec
-    CommandSpec spec;
+    private final Map<Path, ReportFormat> files = new LinkedHashMap<>();
+    private Finding.Level threshold;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<Path, String> files = new LinkedHashMap<>();
-        Finding.Level threshold;
-        try {
-            if (!AuditReports.FORMATS.contains(format)) {
-                throw new IllegalArgumentException("unknown format '" + format + "' (known: " + String.join(", ", AuditReports.FORMATS) + ")");
-            }
-            threshold = switch (failOn) {
-                case "error" -> Finding.Level.ERROR;
-                case "warning" -> Finding.Level.WARNING;
-                default -> throw new IllegalArgumentException("--fail-on takes error or warning, not '" + failOn + "'");
-            };
-            for (String o : outputs) {
-                int eq = o.indexOf('=');
-                String f = eq > 0 ? o.substring(0, eq) : format;
-                if (!AuditReports.FORMATS.contains(f)) {
-                    throw new IllegalArgumentException("unknown format '" + f + "' in --output " + o);
-                }
-                files.put(Path.of(eq > 0 ? o.substring(eq + 1) : o), f);
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+    void validate() {
+        threshold = switch (failOn) {
+            case "error" -> Finding.Level.ERROR;
+            case "warning" -> Finding.Level.WARNING;
+            default -> throw new IllegalArgumentException("--fail-on takes error or warning, not '" + failOn + "'");
+        };
+        for (String o : outputs) {
+            int eq = o.indexOf('=');
+            files.put(Path.of(eq > 0 ? o.substring(eq + 1) : o), eq > 0 ? ReportFormat.of(o.substring(0, eq)) : format);
         }
-        if (!CommandSupport.validSources(sources, err)) {
-            return ExitCode.INVALID_INPUT;
-        }
+    }
+
+    @Override
+    int run() {
+        PrintWriter err = err();
+        CommandSupport.validSources(sources);
         CompatibilityMatrix matrix = CommandSupport.loadMatrix(matrixOption, err);
-        if (matrix == null) {
-            return ExitCode.INVALID_INPUT;
-        }
         List<Path> targets;
         try {
             targets = Auditor.discover(paths);
         } catch (IOException e) {
-            err.println("kompat: cannot list " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage("cannot list " + e.getMessage());
         }
         // Progress only where someone watches it: a terminal, and not under --quiet.
         boolean terminal = System.console() != null && !OutputStyle.quiet(spec);
@@ -110,14 +92,13 @@ final class AuditCommand implements Callable<Integer> {
             err.print("\r\u001b[K");
         }
         try {
-            for (Map.Entry<Path, String> o : files.entrySet()) {
+            for (Map.Entry<Path, ReportFormat> o : files.entrySet()) {
                 AtomicFiles.write(o.getKey(), AuditReports.render(result, o.getValue()));
             }
         } catch (IOException e) {
-            err.println("kompat: cannot write a report: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage("cannot write a report: " + e.getMessage());
         }
-        out.print(AuditReports.render(result, format));
+        out().print(AuditReports.render(result, format));
         return result.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 }

@@ -1,6 +1,5 @@
 package io.kompat.cli;
 
-import java.util.Optional;
 import java.nio.file.Files;
 import io.kompat.diagnose.Diagnoser;
 import io.kompat.diagnose.ErrorCatalog;
@@ -17,26 +16,23 @@ import io.kompat.check.CheckRequest;
 import io.kompat.check.CheckService;
 import io.kompat.check.PythonChoice;
 import io.kompat.check.Verdict;
-import io.kompat.index.IndexSources;
 import io.kompat.report.PredictionJson;
 import io.kompat.report.PredictionText;
 import io.kompat.report.AuditReports;
+import io.kompat.report.ReportFormat;
 import io.kompat.requirement.Platform;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kompat check FILE...}: are these requirements consistent for the target, and if not, why and what fixes it. */
 @Command(name = "check", description = "Check requirements / conda files: conflicts explained, minimal fixes proposed.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends KompatCommand {
     @Parameters(arity = "0..*", paramLabel = "FILE",
             description = "requirements.txt, environment.yml, conda export, pip freeze, pylock.toml or pyproject.toml files")
     List<Path> files = new java.util.ArrayList<>();
@@ -54,8 +50,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output format: text (default), json, or sarif, junit, markdown (the findings, as audit reports them).")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = NamedValue.Report.class,
+            description = "Output format: text (default), json, or sarif, junit, markdown (the findings, as audit reports them).")
+    ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
     Path output;
@@ -77,93 +74,69 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources;
 
-    @Spec
-    CommandSpec spec;
+    private InputFormat forced;
+    private Platform targetPlatform;
+    private java.time.LocalDate date;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter = target.interpreter();
-        InputFormat forced;
-        Platform targetPlatform;
-        try {
-            forced = inputFormat == null ? null : InputFormat.fromId(inputFormat);
-            targetPlatform = target.validated();
-            if (!List.of("text", "json", "sarif", "junit", "markdown").contains(format)) {
-                throw new IllegalArgumentException("unknown format '" + format + "' (known: text, json, sarif, junit, markdown)");
-            }
-            if (env.given() == !files.isEmpty()) {
-                throw new IllegalArgumentException(env.given() ? "give either FILE... or --env, not both" : "nothing to check: give FILE... or --env [PATH]");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+    void validate() {
+        forced = inputFormat == null ? null : InputFormat.fromId(inputFormat);
+        targetPlatform = target.validated();
+        format.requireOneOf(ReportFormat.TEXT, ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.JUNIT, ReportFormat.MARKDOWN);
+        if (env.given() == !files.isEmpty()) {
+            throw new IllegalArgumentException(env.given() ? "give either FILE... or --env, not both" : "nothing to check: give FILE... or --env [PATH]");
         }
+        try {
+            date = asOf == null ? null : java.time.LocalDate.parse(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of takes a date written YYYY-MM-DD, not '" + asOf + "'");
+        }
+    }
+
+    @Override
+    int run() {
+        PrintWriter err = err();
+        java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter = target.interpreter();
         CommandSupport.Loaded loaded;
         if (env.given()) {
             Path folder;
             try {
                 folder = env.folder(System::getenv);
             } catch (IllegalArgumentException e) {
-                err.println("kompat: " + e.getMessage());
-                return ExitCode.INVALID_INPUT;
+                throw CommandFailure.usage(e.getMessage());
             }
             loaded = CommandSupport.load(() -> env.manifest(folder), matrixOption, sources, err);
         } else {
             loaded = CommandSupport.load(files, forced, selection, matrixOption, sources, err);
         }
-        if (loaded == null) {
-            return ExitCode.INVALID_INPUT;
-        }
         Manifest manifest = loaded.manifest();
         CompatibilityMatrix matrix = loaded.matrix();
-        manifest.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).forEach(d -> err.println(d.oneLine()));
-        err.flush();
-        if (manifest.requirements().isEmpty() && manifest.constraints().isEmpty()
-                && manifest.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING)) {
-            // Every requirement was left unread (computed install_requires, dynamic dependencies): no verdict, not an all-clear.
-            err.println("kompat: nothing was checked: the input holds no requirement kompat can read (the warnings above say why)");
-            sources.close();
-            return ExitCode.INVALID_INPUT;
-        }
-        java.time.LocalDate date;
-        PythonChoice python;
-        try {
-            date = asOf == null ? null : java.time.LocalDate.parse(asOf);
-            python = target.pythonChoice(interpreter);
-        } catch (java.time.format.DateTimeParseException e) {
-            err.println("kompat: --as-of takes a date written YYYY-MM-DD, not '" + asOf + "'");
-            sources.close();
-            return ExitCode.INVALID_INPUT;
-        } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            sources.close();
-            return ExitCode.INVALID_INPUT;
-        }
         String report;
         Verdict verdict;
         try {
-            IndexSources indexes = loaded.sources();
-            CheckService service = CheckServices.of(matrix, indexes, date);
+            manifest.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).forEach(d -> err.println(d.oneLine()));
+            err.flush();
+            if (manifest.requirements().isEmpty() && manifest.constraints().isEmpty()
+                    && manifest.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING)) {
+                // Every requirement was left unread (computed install_requires, dynamic dependencies): no verdict, not an all-clear.
+                throw CommandFailure.usage("nothing was checked: the input holds no requirement kompat can read (the warnings above say why)");
+            }
+            PythonChoice python = pythonChoice(interpreter);
+            CheckService service = CheckServices.of(matrix, loaded.sources(), date);
             Diagnoser diagnoser = null;
             List<SourceScanner.Use> uses = List.of();
             if (code != null) {
-                Optional<List<SourceScanner.Use>> scanned = readCode(err);
-                if (scanned.isEmpty()) {
-                    return ExitCode.INVALID_INPUT;
-                }
-                uses = scanned.get();
+                uses = readCode();
                 diagnoser = diagnoser(matrix, service);
                 // The code is asked of every predicted install, the fixes' too: a fix must keep its names working.
                 service = service.with(diagnoser.codeCheck(uses));
             }
             io.kompat.check.CheckResult result = service.check(new CheckRequest(manifest, python, targetPlatform));
-            if (format.equals("text") || format.equals("json")) {
-                report = format.equals("json") ? PredictionJson.render(result) : PredictionText.render(result, matrix, verbose);
-            } else {
-                report = AuditReports.render(Auditor.fromCheck(result, matrix.fingerprint()), format);
-            }
+            report = switch (format) {
+                case JSON -> PredictionJson.render(result);
+                case TEXT -> PredictionText.render(result, matrix, verbose);
+                default -> AuditReports.render(Auditor.fromCheck(result, matrix.fingerprint()), format);
+            };
             verdict = result.verdict();
             if (diagnoser != null) {
                 io.kompat.check.TargetCheck primary = result.primary();
@@ -175,7 +148,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (!env.unmet().isEmpty()) {
             env.unmet().forEach(d -> err.println(d.oneLine()));
-            if (format.equals("text")) {
+            if (format == ReportFormat.TEXT) {
                 // pip's install of these pins would work, but what is installed does not meet its own requirements.
                 String works = "WORKS: pip installs it, and nothing kompat knows breaks it.";
                 if (verdict == Verdict.WORKS && report.startsWith(works)) {
@@ -183,7 +156,7 @@ final class CheckCommand implements Callable<Integer> {
                             + " pip's install of the same versions would work." + report.substring(works.length());
                 }
                 report = report + env.section();
-            } else if (format.equals("json") && verdict == Verdict.WORKS) {
+            } else if (format == ReportFormat.JSON && verdict == Verdict.WORKS) {
                 report = withVerdict(report, Verdict.BREAKS);
             }
             verdict = verdict == Verdict.WORKS ? Verdict.BREAKS : verdict;
@@ -192,27 +165,33 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 AtomicFiles.write(output, report);
             } catch (IOException e) {
-                err.println("kompat: cannot write " + output + ": " + e.getMessage());
-                return ExitCode.INVALID_INPUT;
+                throw CommandFailure.usage("cannot write " + output + ": " + e.getMessage());
             }
         } else {
-            out.print(report);
-            out.flush();
+            out().print(report);
+            out().flush();
         }
         return verdict == Verdict.WORKS ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
-    /** The uses of Keras/TensorFlow names in the {@code .py} files under {@code --code}; empty after a one-line error. */
-    private Optional<List<SourceScanner.Use>> readCode(PrintWriter err) {
+    /** The target's Python choice; a malformed one is a usage error. */
+    private PythonChoice pythonChoice(java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter) {
+        try {
+            return target.pythonChoice(interpreter);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage(e.getMessage());
+        }
+    }
+
+    /** The uses of Keras/TensorFlow names in the {@code .py} files under {@code --code}. */
+    private List<SourceScanner.Use> readCode() {
         if (!Files.isDirectory(code)) {
-            err.println("kompat: " + code + ": not a directory (--code takes the folder of the project's Python sources)");
-            return Optional.empty();
+            throw CommandFailure.usage(code + ": not a directory (--code takes the folder of the project's Python sources)");
         }
         try {
-            return Optional.of(SourceScanner.scan(code));
+            return SourceScanner.scan(code);
         } catch (IOException | java.io.UncheckedIOException e) {
-            err.println("kompat: cannot read " + code + ": " + e.getMessage());
-            return Optional.empty();
+            throw CommandFailure.usage("cannot read " + code + ": " + e.getMessage());
         }
     }
 
@@ -238,7 +217,7 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The report with what the code scan found: a section in text, a {@code code} member in JSON. */
     private String withCode(String report, ScanReport scan) {
-        if (format.equals("json")) {
+        if (format == ReportFormat.JSON) {
             try {
                 com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
                 com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(report);
@@ -248,7 +227,7 @@ final class CheckCommand implements Callable<Integer> {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        if (format.equals("text")) {
+        if (format == ReportFormat.TEXT) {
             return report + codeText(scan);
         }
         return report;

@@ -19,29 +19,40 @@ final class CommandSupport {
     private CommandSupport() {
     }
 
-    /** Reads the inputs; prints every error with its location and returns null when there are any. */
+    /**
+     * Reads the inputs.
+     *
+     * @throws CommandFailure after printing every error with its location
+     */
     static Manifest readInput(List<Path> files, InputFormat forced, PrintWriter err) {
         return reported(ManifestReader.standard().read(files, forced), err);
     }
 
-    /** {@code manifest}, or null after printing its errors. */
+    /**
+     * {@code manifest}, if it has no errors.
+     *
+     * @throws CommandFailure after printing its errors
+     */
     static Manifest reported(Manifest manifest, PrintWriter err) {
         if (!manifest.hasErrors()) {
             return manifest;
         }
         manifest.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).map(Diagnostic::render).forEach(err::println);
         long errors = manifest.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
-        err.println("kompat: " + errors + (errors == 1 ? " error" : " errors") + " in the input; nothing was checked.");
-        return null;
+        throw CommandFailure.usage(errors + (errors == 1 ? " error" : " errors") + " in the input; nothing was checked.");
     }
 
-    /** Loads the matrix; prints its problems and returns null when it does not load. */
+    /**
+     * Loads the matrix.
+     *
+     * @throws CommandFailure after printing its problems
+     */
     static CompatibilityMatrix loadMatrix(MatrixOption option, PrintWriter err) {
         try {
             return option.load();
         } catch (MatrixException e) {
             report(e, err);
-            return null;
+            throw CommandFailure.reported();
         }
     }
 
@@ -55,8 +66,9 @@ final class CommandSupport {
 
     /**
      * Reads the inputs while the matrix loads on another thread, then opens the package sources and starts
-     * fetching the pages of the input's packages, so network waits overlap the matrix loading. Reports
-     * problems and returns null when the input or the matrix fails.
+     * fetching the pages of the input's packages, so network waits overlap the matrix loading.
+     *
+     * @throws CommandFailure after printing the problems of the input or the matrix
      */
     static Loaded load(List<Path> files, InputFormat forced, MatrixOption matrixOption, SourceOptions sourceOptions, PrintWriter err) {
         return load(() -> ManifestReader.standard().read(files, forced), matrixOption, sourceOptions, err);
@@ -77,39 +89,29 @@ final class CommandSupport {
                 return e;
             }
         });
-        if (!validSources(sourceOptions, err)) {
-            return null;
-        }
+        validSources(sourceOptions);
         Manifest manifest = reported(input.get(), err);
-        if (manifest == null) {
-            return null;
-        }
         IndexSources sources = sourceOptions.open(manifest.indexOptions(), err);
         sources.prefetch(manifest.entries().stream().filter(ManifestEntry::isCheckable).map(ManifestEntry::name).distinct().toList());
         Object loaded = matrix.join();
         if (loaded instanceof MatrixException e) {
             sourceOptions.close();
             report(e, err);
-            return null;
+            throw CommandFailure.reported();
         }
         return new Loaded(manifest, (CompatibilityMatrix) loaded, sources);
     }
 
-    /** Whether the URLs given on the command line are usable; prints why not. */
-    static boolean validSources(SourceOptions sourceOptions, PrintWriter err) {
+    /**
+     * Checks that the URLs given on the command line are usable.
+     *
+     * @throws CommandFailure saying why not
+     */
+    static void validSources(SourceOptions sourceOptions) {
         try {
             sourceOptions.validate();
-            return true;
         } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            return false;
-        }
-    }
-
-    /** Checks {@code --format}. */
-    static void requireTextOrJson(String format) {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("unknown format '" + format + "' (known: text, json)");
+            throw CommandFailure.usage(e.getMessage());
         }
     }
 }

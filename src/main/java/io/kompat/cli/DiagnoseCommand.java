@@ -17,22 +17,20 @@ import io.kompat.report.DiagnoseReport;
 import io.kompat.requirement.Platform;
 import java.io.IOException;
 import java.io.PrintWriter;
+import io.kompat.report.ReportFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kompat diagnose}: from an error message, a traceback or a source tree to the versions and fix. */
 @Command(name = "diagnose", description = "Explain an AttributeError / ImportError / pip error from the matrix, or scan sources.")
-final class DiagnoseCommand implements Callable<Integer> {
+final class DiagnoseCommand extends KompatCommand {
     private static final int MAX_STDIN = 4 * 1024 * 1024;
 
     /** Exactly one input. */
@@ -56,50 +54,37 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = NamedValue.Report.class, description = "text (default) or json")
+    ReportFormat format;
 
     @Mixin
     MatrixOption matrixOption;
 
-    @Spec
-    CommandSpec spec;
+    private Platform targetPlatform;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Platform targetPlatform;
-        try {
-            targetPlatform = target.validated();
-            CommandSupport.requireTextOrJson(format);
-        } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
-        }
-        Manifest environment = null;
-        if (!files.isEmpty()) {
-            environment = CommandSupport.readInput(files, null, err);
-            if (environment == null) {
-                return ExitCode.INVALID_INPUT;
-            }
-        }
+    void validate() {
+        targetPlatform = target.validated();
+        format.requireOneOf(ReportFormat.TEXT, ReportFormat.JSON);
+    }
+
+    @Override
+    int run() {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Manifest environment = files.isEmpty() ? null : CommandSupport.readInput(files, null, err);
         CompatibilityMatrix matrix = CommandSupport.loadMatrix(matrixOption, err);
-        if (matrix == null) {
-            return ExitCode.INVALID_INPUT;
-        }
         ErrorCatalog catalog;
         try {
             catalog = ErrorCatalog.load(matrixOption.dir);
         } catch (IOException e) {
-            err.println("kompat: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage(e.getMessage());
         }
         Diagnoser diagnoser = new Diagnoser(matrix, catalog,
                 CheckServices.offline(matrix));
         Diagnoser.Options options = new Diagnoser.Options(target.python, targetPlatform, environment);
         if (input.scan != null) {
-            return scan(diagnoser, options, out, err);
+            return scan(diagnoser, options, out);
         }
         String text;
         if (input.traceback != null) {
@@ -107,11 +92,9 @@ final class DiagnoseCommand implements Callable<Integer> {
                 text = input.traceback.toString().equals("-") ? readStdin()
                         : String.join("\n", InputText.read(input.traceback, input.traceback.toString()).lines());
             } catch (InputText.UnreadableException e) {
-                err.println("kompat: " + e.diagnostic().oneLine());
-                return ExitCode.INVALID_INPUT;
+                throw CommandFailure.usage(e.diagnostic().oneLine());
             } catch (IOException e) {
-                err.println("kompat: cannot read standard input: " + e.getMessage());
-                return ExitCode.INVALID_INPUT;
+                throw CommandFailure.usage("cannot read standard input: " + e.getMessage());
             }
         } else {
             text = input.error;
@@ -123,32 +106,30 @@ final class DiagnoseCommand implements Callable<Integer> {
         for (KnownError e : errors) {
             diagnoses.add(diagnoser.diagnose(e, options));
         }
-        if (!seen.isEmpty() && !diagnoses.isEmpty() && !format.equals("json")) {
+        if (!seen.isEmpty() && !diagnoses.isEmpty() && format != ReportFormat.JSON) {
             out.println("From the traceback: " + seen.describe());
         }
         if (diagnoses.isEmpty()) {
             String last = text.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("").strip();
             diagnoses.add(Diagnoser.unrecognised(last, "none of its lines is an error kompat has facts about"));
         }
-        out.print(format.equals("json") ? DiagnoseReport.json(diagnoses) : DiagnoseReport.text(diagnoses));
+        out.print(format == ReportFormat.JSON ? DiagnoseReport.json(diagnoses) : DiagnoseReport.text(diagnoses));
         out.flush();
         return diagnoses.stream().allMatch(Diagnosis::recognised) ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
-    private Integer scan(Diagnoser diagnoser, Diagnoser.Options options, PrintWriter out, PrintWriter err) {
+    private int scan(Diagnoser diagnoser, Diagnoser.Options options, PrintWriter out) {
         if (!Files.isDirectory(input.scan)) {
-            err.println("kompat: " + input.scan + ": not a directory");
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage(input.scan + ": not a directory");
         }
         List<SourceScanner.Use> uses;
         try {
             uses = SourceScanner.scan(input.scan);
         } catch (IOException e) {
-            err.println("kompat: cannot read " + input.scan + ": " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage("cannot read " + input.scan + ": " + e.getMessage());
         }
         ScanReport report = diagnoser.scan(uses, options);
-        out.print(format.equals("json") ? DiagnoseReport.scanJson(report) : DiagnoseReport.scanText(report));
+        out.print(format == ReportFormat.JSON ? DiagnoseReport.scanJson(report) : DiagnoseReport.scanText(report));
         out.flush();
         return report.allClear() ? ExitCode.OK : ExitCode.FINDINGS;
     }

@@ -12,7 +12,6 @@ import io.kompat.check.Edit;
 import io.kompat.check.Fix;
 import io.kompat.check.TargetCheck;
 import io.kompat.check.Verdict;
-import io.kompat.index.IndexSources;
 import io.kompat.report.PredictionText;
 import io.kompat.version.SpecifierSet;
 import io.kompat.requirement.Platform;
@@ -22,17 +21,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kompat fix FILE [--write]}: the best verified proposal as a diff of the user's file, applied in place on request. */
 @Command(name = "fix", description = "Show the smallest verified fix as a unified diff; --write applies it in place.")
-final class FixCommand implements Callable<Integer> {
+final class FixCommand extends KompatCommand {
     @Parameters(paramLabel = "FILE", description = "the requirements or conda file to fix")
     Path file;
 
@@ -54,35 +50,27 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources;
 
-    @Spec
-    CommandSpec spec;
+    private Platform targetPlatform;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    void validate() {
+        targetPlatform = target.validated();
+    }
+
+    @Override
+    int run() {
+        PrintWriter out = out();
+        PrintWriter err = err();
         java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter = target.interpreter();
-        Platform targetPlatform;
-        try {
-            targetPlatform = target.validated();
-        } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
-        }
         CommandSupport.Loaded loaded = CommandSupport.load(List.of(file), null, selection, matrixOption, sources, err);
-        if (loaded == null) {
-            return ExitCode.INVALID_INPUT;
-        }
         Manifest manifest = loaded.manifest();
         CompatibilityMatrix matrix = loaded.matrix();
         io.kompat.check.CheckResult result;
         try {
-            IndexSources indexes = loaded.sources();
-            CheckService service = CheckServices.of(matrix, indexes, null);
+            CheckService service = CheckServices.of(matrix, loaded.sources(), null);
             result = service.check(new CheckRequest(manifest, target.pythonChoice(interpreter), targetPlatform));
         } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage(e.getMessage());
         } finally {
             sources.close();
         }
@@ -115,8 +103,7 @@ final class FixCommand implements Callable<Integer> {
                 apply(edit, manifest, editors);
             }
         } catch (IOException | IllegalArgumentException e) {
-            err.println("kompat: cannot apply the fix: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage("cannot apply the fix: " + e.getMessage());
         }
         out.println("Fix for " + check.target() + " (" + check.verdict().id() + " as written): " + PredictionText.describe(fix));
         for (ManifestEditor editor : editors.values()) {
@@ -128,16 +115,14 @@ final class FixCommand implements Callable<Integer> {
         }
         List<Path> included = editors.keySet().stream().filter(p -> !sameFile(p, file)).toList();
         if (!included.isEmpty() && !writeIncludes) {
-            err.println("kompat: the fix changes " + included.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+            throw CommandFailure.usage("the fix changes " + included.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
                     + ", included by " + file + "; run again with --write-includes to change it too: nothing was changed.");
-            return ExitCode.INVALID_INPUT;
         }
         for (Map.Entry<Path, ManifestEditor> e : editors.entrySet()) {
             try {
                 AtomicFiles.write(e.getKey(), e.getValue().text(), AtomicFiles.snapshotOf(e.getValue().originalBytes()));
             } catch (IOException ex) {
-                err.println("kompat: cannot write " + e.getKey() + ": " + ex.getMessage() + " (the file is unchanged)");
-                return ExitCode.INVALID_INPUT;
+                throw CommandFailure.usage("cannot write " + e.getKey() + ": " + ex.getMessage() + " (the file is unchanged)");
             }
         }
         out.println("Applied.");

@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +34,7 @@ final class IndexCommand implements Runnable {
 
     /** {@code kompat index show NAME}. */
     @Command(name = "show", description = "List the releases of NAME the configured sources offer.")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends KompatCommand {
         @Parameters(paramLabel = "NAME")
         String name;
 
@@ -48,24 +47,19 @@ final class IndexCommand implements Runnable {
         @Mixin
         TargetOptions target;
 
-        @Spec
-        CommandSpec spec;
+        private PackageName pkg;
+        private Platform platform;
 
         @Override
-        public Integer call() {
-            PackageName pkg;
-            Platform platform;
-            try {
-                pkg = PackageName.of(name);
-                platform = target.validated();
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("kompat: " + e.getMessage());
-                return ExitCode.INVALID_INPUT;
-            }
-            PrintWriter err = spec.commandLine().getErr();
-            if (!CommandSupport.validSources(sources, err)) {
-                return ExitCode.INVALID_INPUT;
-            }
+        void validate() {
+            pkg = PackageName.of(name);
+            platform = target.validated();
+        }
+
+        @Override
+        int run() {
+            PrintWriter err = err();
+            CommandSupport.validSources(sources);
             TargetTags tags = null;
             String label = null;
             if (target.python != null) {
@@ -81,14 +75,13 @@ final class IndexCommand implements Runnable {
                     lookup.unreachable().forEach(p -> err.println("kompat: " + p));
                     return ExitCode.INDEX_UNREACHABLE;
                 }
-                spec.commandLine().getOut().print(IndexReport.show(IndexListing.of(opened, pkg, lookup, tags, label)));
+                out().print(IndexReport.show(IndexListing.of(opened, pkg, lookup, tags, label)));
                 if (details) {
-                    spec.commandLine().getOut().print(IndexReport.details(IndexListing.details(opened, pkg)));
+                    out().print(IndexReport.details(IndexListing.details(opened, pkg)));
                 }
                 return ExitCode.OK;
             } catch (IndexException e) {
-                err.println("kompat: " + e.getMessage());
-                return ExitCode.INVALID_INPUT;
+                throw CommandFailure.usage(e.getMessage());
             } finally {
                 sources.close();
             }
@@ -97,38 +90,32 @@ final class IndexCommand implements Runnable {
 
     /** {@code kompat index refresh NAME...}: fetch the project pages again, past the cache, and keep them. */
     @Command(name = "refresh", description = "Fetch the pages of NAME... from the indexes again and update the cache.")
-    static final class Refresh implements Callable<Integer> {
+    static final class Refresh extends KompatCommand {
         @Parameters(paramLabel = "NAME", arity = "1..*")
         List<String> names;
 
         @Mixin
         SourceOptions sources;
 
-        @Spec
-        CommandSpec spec;
+        private final List<PackageName> pkgs = new ArrayList<>();
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            List<PackageName> pkgs = new ArrayList<>();
-            try {
-                for (String n : names) {
-                    pkgs.add(PackageName.of(n));
-                }
-            } catch (IllegalArgumentException e) {
-                err.println("kompat: " + e.getMessage());
-                return ExitCode.INVALID_INPUT;
+        void validate() {
+            for (String n : names) {
+                pkgs.add(PackageName.of(n));
             }
-            if (!CommandSupport.validSources(sources, err)) {
-                return ExitCode.INVALID_INPUT;
-            }
+        }
+
+        @Override
+        int run() {
+            PrintWriter out = out();
+            PrintWriter err = err();
+            CommandSupport.validSources(sources);
             sources.refresh = true;
             try {
                 IndexSources opened = sources.open(IndexOptions.NONE, err);
                 if (!opened.hasRemote()) {
-                    err.println("kompat: no remote index is configured; nothing to refresh");
-                    return ExitCode.INVALID_INPUT;
+                    throw CommandFailure.usage("no remote index is configured; nothing to refresh");
                 }
                 opened.prefetch(pkgs);
                 int failed = 0;
@@ -151,26 +138,22 @@ final class IndexCommand implements Runnable {
 
     /** {@code kompat index clear}: delete the HTTP cache. */
     @Command(name = "clear", description = "Delete the entries of kompat's HTTP cache (a folder that is not a kompat cache is refused).")
-    static final class Clear implements Callable<Integer> {
+    static final class Clear extends KompatCommand {
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "The cache to clear (default: the user cache dir).")
         Path cacheDir;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
+        int run() {
             SourceOptions where = new SourceOptions();
             where.cacheDir = cacheDir;
             Path dir = where.cacheDirectory();
             try {
                 HttpCache.Cleared done = HttpCache.clear(dir);
-                spec.commandLine().getOut().println("cleared " + dir + " (" + done.deleted() + " files"
+                out().println("cleared " + dir + " (" + done.deleted() + " files"
                         + (done.kept() > 0 ? "; " + done.kept() + " other files left alone" : "") + ")");
                 return ExitCode.OK;
             } catch (IndexException e) {
-                spec.commandLine().getErr().println("kompat: " + e.getMessage());
-                return ExitCode.INVALID_INPUT;
+                throw CommandFailure.usage(e.getMessage());
             }
         }
     }

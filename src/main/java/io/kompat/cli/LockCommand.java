@@ -3,7 +3,7 @@ package io.kompat.cli;
 import io.kompat.check.CheckServices;
 import io.kompat.origin.Origin;
 import io.kompat.lock.IndexArtifacts;
-import io.kompat.lock.LockWriters;
+import io.kompat.lock.LockFormat;
 import io.kompat.lock.Lockfile;
 import io.kompat.lock.PreviousLock;
 import io.kompat.manifest.Manifest;
@@ -13,7 +13,6 @@ import io.kompat.check.CheckService;
 import io.kompat.check.PythonChoice;
 import io.kompat.check.TargetCheck;
 import io.kompat.check.Verdict;
-import io.kompat.index.IndexSources;
 import io.kompat.predict.Prediction;
 import io.kompat.report.PredictionText;
 import io.kompat.requirement.PackageName;
@@ -25,28 +24,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code kompat lock FILE...}: the resolved closure pinned, deterministically, in a lockfile format. */
 @Command(name = "lock", description = "Pin the full resolution for the target into a lockfile (requirements or json).")
-final class LockCommand implements Callable<Integer> {
+final class LockCommand extends KompatCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the lockfile to FILE (atomically) instead of stdout.")
     Path output;
 
-    @Option(names = "--lock-format", defaultValue = "requirements", paramLabel = "FORMAT",
+    @Option(names = "--lock-format", defaultValue = "requirements", paramLabel = "FORMAT", converter = NamedValue.Lock.class,
             description = "requirements (default; with --hash lines where the index publishes hashes), json, pylock (PEP 751 "
                     + "pylock.toml: needs index files with hashes for every package), or conda (an environment.yml: Python from "
                     + "conda-forge, the pins through pip).")
-    String lockFormat;
+    LockFormat lockFormat;
 
     @Option(names = "--allow-unpinned", description = "Write packages that cannot be pinned (no release data) as visible unpinned lines, and exit 1.")
     boolean allowUnpinned;
@@ -70,38 +66,29 @@ final class LockCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources;
 
-    @Spec
-    CommandSpec spec;
+    private Platform platform;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    void validate() {
+        platform = target.validated();
+    }
+
+    @Override
+    int run() {
+        PrintWriter out = out();
+        PrintWriter err = err();
         java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter = target.interpreter();
-        Platform platform;
-        try {
-            platform = target.validated();
-            if (!List.of("requirements", "json", "pylock", "conda").contains(lockFormat)) {
-                throw new IllegalArgumentException("unknown lock format '" + lockFormat + "' (known: requirements, json, pylock, conda)");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
-        }
         AtomicFiles.Snapshot before;
         try {
             before = output == null ? null : AtomicFiles.snapshot(output);
         } catch (IOException e) {
-            err.println("kompat: cannot read " + output + ": " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage("cannot read " + output + ": " + e.getMessage());
         }
         CommandSupport.Loaded loaded = CommandSupport.load(files, null, selection, matrixOption, sources, err);
-        if (loaded == null) {
-            return ExitCode.INVALID_INPUT;
-        }
         Manifest manifest = loaded.manifest();
         CompatibilityMatrix matrix = loaded.matrix();
         Map<PackageName, Version> previous;
+        io.kompat.check.CheckResult result;
         try {
             java.util.Set<PackageName> free = new java.util.HashSet<>();
             for (String n : upgradePackages) {
@@ -112,19 +99,11 @@ final class LockCommand implements Callable<Integer> {
                 err.println("kompat: warning: " + old.problem());
             }
             previous = old.pins();
-        } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
-        }
-        io.kompat.check.CheckResult result;
-        try {
-            IndexSources indexes = loaded.sources();
-            CheckService service = CheckServices.of(matrix, indexes, null);
+            CheckService service = CheckServices.of(matrix, loaded.sources(), null);
             PythonChoice python = target.pythonChoice(interpreter);
             result = service.check(new CheckRequest(manifest, python, platform, 3, previous));
         } catch (IllegalArgumentException e) {
-            err.println("kompat: " + e.getMessage());
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage(e.getMessage());
         } finally {
             sources.close();
         }
@@ -173,15 +152,9 @@ final class LockCommand implements Callable<Integer> {
                 return ExitCode.FINDINGS;
             }
             try {
-                text = switch (lockFormat) {
-                    case "json" -> LockWriters.json(lock);
-                    case "pylock" -> LockWriters.pylock(lock);
-                    case "conda" -> LockWriters.conda(lock);
-                    default -> LockWriters.requirements(lock);
-                };
+                text = lockFormat.write(lock);
             } catch (IllegalStateException e) {
-                err.println("kompat: " + e.getMessage() + " (configure a package index, or use --lock-format requirements)");
-                return ExitCode.INDEX_UNREACHABLE;
+                throw CommandFailure.of(ExitCode.INDEX_UNREACHABLE, e.getMessage() + " (configure a package index, or use --lock-format requirements)");
             }
             if (output != null) {
                 AtomicFiles.write(output, text, before);
@@ -190,8 +163,7 @@ final class LockCommand implements Callable<Integer> {
                 out.print(text);
             }
         } catch (IOException e) {
-            err.println("kompat: cannot write " + output + ": " + e.getMessage() + " (no file was changed)");
-            return ExitCode.INVALID_INPUT;
+            throw CommandFailure.usage("cannot write " + output + ": " + e.getMessage() + " (no file was changed)");
         }
         return lock.unpinned().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
     }

@@ -15,17 +15,17 @@ final class TargetOptions {
                     + " aliases such as aarch64, linux-arm64, arm64 (macOS), win_amd64, macosx_11_0_arm64, osx-arm64 are accepted.")
     String platform;
 
+    /** The interpreter pip would use, asked from now on when no {@code --python} is given (see {@link Interpreter#started}). */
+    java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter() {
+        return python == null ? Interpreter.started(System.getenv("PATH")) : java.util.Optional::empty;
+    }
+
     /**
      * How the target Python is chosen: {@code --python all}, {@code --python X.Y[.Z]}, or by default (the
      * input's pin, else {@code interpreter}'s answer, else the newest that works).
      *
      * @throws IllegalArgumentException for a malformed version
      */
-    /** The interpreter pip would use, asked from now on when no {@code --python} is given (see {@link Interpreter#started}). */
-    java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter() {
-        return python == null ? Interpreter.started(System.getenv("PATH")) : java.util.Optional::empty;
-    }
-
     PythonChoice pythonChoice(java.util.function.Supplier<java.util.Optional<Interpreter.Found>> interpreter) {
         if (python == null) {
             return interpreter.get().map(f -> new PythonChoice.Default(f.version(), f.source())).orElse(PythonChoice.Default.none());

@@ -20,20 +20,17 @@ public final class AuditReports {
     private AuditReports() {
     }
 
-    /** Renders {@code result} in {@code format} (text, json, sarif, junit, markdown, html). */
-    public static String render(AuditResult result, String format) {
-        switch (format) {
-            case "text": return text(result);
-            case "json": return json(result);
-            case "sarif": return sarif(result);
-            case "junit": return junit(result);
-            case "markdown": return markdown(result);
-            case "html": return AuditHtml.render(result);
-            default: throw new IllegalArgumentException("unknown format '" + format + "' (known: " + String.join(", ", FORMATS) + ")");
-        }
+    /** Renders {@code result} in {@code format}. */
+    public static String render(AuditResult result, ReportFormat format) {
+        return switch (format) {
+            case TEXT -> text(result);
+            case JSON -> json(result);
+            case SARIF -> sarif(result);
+            case JUNIT -> junit(result);
+            case MARKDOWN -> markdown(result);
+            case HTML -> AuditHtml.render(result);
+        };
     }
-
-    public static final List<String> FORMATS = List.of("text", "json", "sarif", "junit", "markdown", "html");
 
     static String text(AuditResult r) {
         StringBuilder sb = new StringBuilder("Audited " + r.files().size() + " file(s) with matrix " + r.matrix() + ": "

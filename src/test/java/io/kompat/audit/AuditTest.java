@@ -69,7 +69,7 @@ class AuditTest {
     @ValueSource(strings = {"text", "json", "sarif", "junit", "markdown"})
     void matchesGolden(String format) throws IOException {
         // The matrix fingerprint changes with every matrix edit; the golden files do not depend on it.
-        String actual = AuditReports.render(result, format).replace(result.matrix(), "MATRIX");
+        String actual = AuditReports.render(result, io.kompat.report.ReportFormat.of(format)).replace(result.matrix(), "MATRIX");
         Path golden = GOLDEN.resolve("audit." + format);
         if (Boolean.getBoolean("kompat.golden.update")) {
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
@@ -80,7 +80,7 @@ class AuditTest {
 
     @Test
     void sarifHasTheShapeCodeScanningReads() throws IOException {
-        JsonNode sarif = new ObjectMapper().readTree(AuditReports.render(result, "sarif"));
+        JsonNode sarif = new ObjectMapper().readTree(AuditReports.render(result, io.kompat.report.ReportFormat.SARIF));
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
         JsonNode run = sarif.get("runs").get(0);
         assertThat(run.get("tool").get("driver").get("name").asText()).isEqualTo("kompat");
@@ -104,7 +104,7 @@ class AuditTest {
         }
         assertThat(schema.get("title").asText()).contains("SARIF").contains("2.1.0");
         var validator = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(schema);
-        JsonNode sarif = new ObjectMapper().readTree(AuditReports.render(result, "sarif"));
+        JsonNode sarif = new ObjectMapper().readTree(AuditReports.render(result, io.kompat.report.ReportFormat.SARIF));
         assertThat(validator.validate(sarif)).isEmpty();
         ((com.fasterxml.jackson.databind.node.ObjectNode) sarif.get("runs").get(0)).put("results", "not a list");
         assertThat(validator.validate(sarif)).as("the validator does reject a broken report").isNotEmpty();
@@ -113,7 +113,7 @@ class AuditTest {
     @Test
     void junitIsWellFormedXmlWithATestCasePerFileAndRule() throws Exception {
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(AuditReports.render(result, "junit").getBytes(StandardCharsets.UTF_8)));
+                .parse(new java.io.ByteArrayInputStream(AuditReports.render(result, io.kompat.report.ReportFormat.JUNIT).getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(result.files().size() * Rules.ALL.size());
         assertThat(doc.getElementsByTagName("failure").getLength()).isPositive();
     }

@@ -41,6 +41,23 @@ class CommandLineMannersTest {
         assertThat(r.err()).contains("Usage: kompat", "check", "audit", "matrix");
     }
 
+    /** An unknown or unsupported format is a one-line usage error naming the formats the command writes, before any input is read. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "check --format xml missing.txt                 | unknown format 'xml' (known: text, json, sarif, junit, markdown, html)",
+        "check --format html missing.txt                | does not write format 'html' (known: text, json, sarif, junit, markdown)",
+        "diagnose --format sarif --error x              | does not write format 'sarif' (known: text, json)",
+        "matrix --format junit                          | does not write format 'junit' (known: text, json, markdown, html)",
+        "lock --lock-format toml missing.txt            | unknown lock format 'toml' (known: requirements, json, pylock, conda)",
+        "audit --output yaml=report.yaml missing-folder | unknown format 'yaml'",
+        "audit --fail-on note missing-folder            | --fail-on takes error or warning, not 'note'"})
+    void formatsAreCheckedBeforeAnythingIsRead(String args, String message) {
+        Run r = run(args.strip().split(" +"));
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("kompat: ").contains(message).doesNotContain("Exception", "\tat ").doesNotContain("missing");
+    }
+
     @Test
     void dashReadsStandardInputLikeTheFile() throws Exception {
         Run fromFile = run("check", "--offline", "--no-pip-config", "--python", "3.7", EXAMPLE);
@@ -139,7 +156,7 @@ class CommandLineMannersTest {
         AuditResult result = new AuditResult(List.of("r.txt"), List.of(
                 new Finding("KMP201", Finding.Level.WARNING, "r.txt", 3, "Python 3.6 is past its end of life", null, "move on", List.of()),
                 new Finding("KMP101", Finding.Level.ERROR, "r.txt", 7, "does not resolve", "because", "pin it", List.of())), "m");
-        String xml = AuditReports.render(result, "junit");
+        String xml = AuditReports.render(result, io.kompat.report.ReportFormat.JUNIT);
         assertThat(xml).contains("failures=\"1\"");
         assertThat(xml).contains("<property name=\"warning\" value=\"r.txt:3: Python 3.6 is past its end of life Fix: move on\"/>");
         assertThat(xml).contains("<failure type=\"error\" message=\"does not resolve\">");
