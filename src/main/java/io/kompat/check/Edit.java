@@ -11,6 +11,17 @@ public sealed interface Edit permits Edit.Add, Edit.Narrow, Edit.Change, Edit.Re
     /** A short description: {@code add h5py<3}, {@code keras: add <2.4}, {@code tensorflow ==2.4.0 -> ==1.15.5}. */
     String describe();
 
+    /** The input entry this edit changes, or null for a new line or another Python. */
+    default ManifestEntry changedEntry() {
+        if (this instanceof Narrow n) {
+            return n.entry();
+        }
+        if (this instanceof Change c) {
+            return c.entry();
+        }
+        return this instanceof Remove r ? r.entry() : null;
+    }
+
     /** A new requirement line. */
     record Add(PackageName name, SpecifierSet specifiers) implements Edit {
         @Override

@@ -120,7 +120,7 @@ public final class PredictionJson {
             ObjectNode x = edits.addObject();
             x.put("kind", e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
             x.put("description", e.describe());
-            ManifestEntry entry = PredictionText.entryOf(e);
+            ManifestEntry entry = e.changedEntry();
             if (entry != null) {
                 x.set("location", location(entry));
             }

@@ -235,21 +235,10 @@ public final class PredictionText {
     public static String describe(Fix f) {
         List<String> parts = new ArrayList<>();
         for (Edit e : f.edits()) {
-            ManifestEntry entry = entryOf(e);
+            ManifestEntry entry = e.changedEntry();
             parts.add(e.describe() + (entry == null ? "" : " (" + entry.location() + ")"));
         }
         return String.join("; ", parts);
-    }
-
-    /** The input entry an edit touches, or null for a new line or another Python. */
-    public static ManifestEntry entryOf(Edit e) {
-        if (e instanceof Edit.Narrow n) {
-            return n.entry();
-        }
-        if (e instanceof Edit.Change c) {
-            return c.entry();
-        }
-        return e instanceof Edit.Remove r ? r.entry() : null;
     }
 
     private static String keyPicks(Fix f) {
@@ -257,8 +246,8 @@ public final class PredictionText {
         for (Edit e : f.edits()) {
             if (e instanceof Edit.Add a) {
                 touched.add(a.name());
-            } else if (entryOf(e) != null && !(e instanceof Edit.Remove)) {
-                touched.add(entryOf(e).name());
+            } else if (e.changedEntry() != null && !(e instanceof Edit.Remove)) {
+                touched.add(e.changedEntry().name());
             }
         }
         List<String> out = new ArrayList<>();
