@@ -37,21 +37,29 @@ public final class CheckService {
     private final Map<Asked, Outcome> outcomes = new ConcurrentHashMap<>();
 
     private final InstallCheck extra;
+    /** With {@code --as-of}: Python lines released later are neither targets nor fixes. */
+    private final java.time.LocalDate asOf;
 
     /** {@code catalogs} gives, per target, the release metadata pip would see (package sources, bundled data). */
     public CheckService(CompatibilityMatrix matrix, Function<Target, ReleaseCatalog> catalogs) {
-        this(matrix, catalogs, InstallCheck.NONE);
+        this(matrix, catalogs, InstallCheck.NONE, null);
     }
 
-    private CheckService(CompatibilityMatrix matrix, Function<Target, ReleaseCatalog> catalogs, InstallCheck extra) {
+    /** As of {@code asOf} (null: today): the catalogs should leave out later releases, and this leaves out later Pythons. */
+    public CheckService(CompatibilityMatrix matrix, Function<Target, ReleaseCatalog> catalogs, java.time.LocalDate asOf) {
+        this(matrix, catalogs, InstallCheck.NONE, asOf);
+    }
+
+    private CheckService(CompatibilityMatrix matrix, Function<Target, ReleaseCatalog> catalogs, InstallCheck extra, java.time.LocalDate asOf) {
         this.matrix = matrix;
         this.catalogs = t -> catalogMemo.computeIfAbsent(t, catalogs);
         this.extra = extra;
+        this.asOf = asOf;
     }
 
     /** A service that also asks {@code check} of every install it predicts (the project's code, say); same catalogs. */
     public CheckService with(InstallCheck check) {
-        return new CheckService(matrix, catalogs, check);
+        return new CheckService(matrix, catalogs, check, asOf);
     }
 
     private record Asked(List<Wanted> wanted, Target target, boolean pre) {
@@ -108,9 +116,10 @@ public final class CheckService {
                 + (fallback != null ? "installs" : "was checked"), maxFixes);
     }
 
-    /** Python release lines, newest first. */
+    /** Python release lines, newest first (as of {@link #asOf}: those released by then, or of unknown date). */
     private List<Version> lines(Platform platform) {
-        return matrix.pythons().stream().map(p -> Version.parse(p.version())).sorted(Comparator.reverseOrder()).toList();
+        return matrix.pythons().stream().filter(p -> asOf == null || p.released() == null || !p.released().isAfter(asOf))
+                .map(p -> Version.parse(p.version())).sorted(Comparator.reverseOrder()).toList();
     }
 
     TargetCheck checkFor(Input input, Target target, String reason, int maxFixes) {

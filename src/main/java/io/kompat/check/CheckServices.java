@@ -19,7 +19,7 @@ public final class CheckServices {
      */
     public static CheckService of(CompatibilityMatrix matrix, IndexSources sources, LocalDate asOf) {
         boolean none = sources == null || sources.sources().isEmpty();
-        return new CheckService(matrix, t -> new CombinedCatalog(none ? null : new IndexCatalog(sources, t), new BundledCatalog(matrix, t), asOf));
+        return new CheckService(matrix, t -> new CombinedCatalog(none ? null : new IndexCatalog(sources, t), new BundledCatalog(matrix, t), asOf), asOf);
     }
 
     /** A check service over the bundled release metadata only. */

@@ -102,7 +102,7 @@ public sealed interface Project permits Project.Listed, Project.Absent, Project.
             if (newestOfSeries == null || version.compareTo(newestOfSeries.version()) <= 0) {
                 return false;
             }
-            return newestOfSeries.published().map(d -> !d.plus(MAINTAINED).isBefore(java.time.LocalDate.parse(asOf))).orElse(true);
+            return newestOfSeries.onOrBefore().map(d -> !d.plus(MAINTAINED).isBefore(java.time.LocalDate.parse(asOf))).orElse(true);
         }
 
         @Override
@@ -126,7 +126,7 @@ public sealed interface Project permits Project.Listed, Project.Absent, Project.
             for (Release top : newestOfSeries.values()) {
                 Version v = top.version();
                 Version next = nextSeries(v);
-                boolean maintained = top.published().map(d -> !d.plus(MAINTAINED).isBefore(java.time.LocalDate.parse(asOf))).orElse(true);
+                boolean maintained = top.onOrBefore().map(d -> !d.plus(MAINTAINED).isBefore(java.time.LocalDate.parse(asOf))).orElse(true);
                 if (maintained && !range.intersect(above(v)).intersect(VersionSet.below(next)).isEmpty()) {
                     return true;
                 }

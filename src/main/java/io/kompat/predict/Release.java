@@ -13,12 +13,23 @@ import java.util.function.Supplier;
  * @param published when it was published, if known
  * @param sha256 digests of the files the target would install (empty when unknown)
  * @param metadata its core metadata, read on first use (as pip reads it only for candidates it tries)
+ * @param listedBy when {@code published} is not known: a day by which a dated listing showed it
  */
 public record Release(Version version, Optional<String> yanked, Optional<LocalDate> published, List<String> sha256,
-        Supplier<Metadata> metadata) {
+        Supplier<Metadata> metadata, Optional<LocalDate> listedBy) {
 
     public Release {
         sha256 = List.copyOf(sha256);
+    }
+
+    /** A release whose date, if any, is exact. */
+    public Release(Version version, Optional<String> yanked, Optional<LocalDate> published, List<String> sha256, Supplier<Metadata> metadata) {
+        this(version, yanked, published, sha256, metadata, Optional.empty());
+    }
+
+    /** The day it was published, else a day by which it was: the latest it can have come out. */
+    public Optional<LocalDate> onOrBefore() {
+        return published.or(() -> listedBy);
     }
 
     public boolean isYanked() {

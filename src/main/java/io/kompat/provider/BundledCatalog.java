@@ -42,7 +42,7 @@ public final class BundledCatalog implements ReleaseCatalog {
         List<Version> noFile = new ArrayList<>();
         List<Release> known = new ArrayList<>();
         for (ReleaseFact r : f.releases()) {
-            known.add(release(f, r, r.publishedOnOrBefore()));
+            known.add(release(f, r));
             if (r.wheels().isPresent() && !r.wheels().get().installsOn(target.pythonLine(), target.platform()) && !r.sdistOnly()
                     || olderThanThePython(f, r)) {
                 noFile.add(r.version());
@@ -53,7 +53,7 @@ public final class BundledCatalog implements ReleaseCatalog {
                 skipped.add(r.version() + " Requires-Python " + python);
                 continue;
             }
-            releases.add(release(f, r, r.date()));
+            releases.add(release(f, r));
         }
         skipped.sort(null);
         Project.Unlisted unlisted = f.completeAsOf().<Project.Unlisted>map(d -> new Project.After(d.toString()))
@@ -92,21 +92,21 @@ public final class BundledCatalog implements ReleaseCatalog {
         if (f.completeAsOf().isEmpty()) {
             return true;
         }
-        List<Release> known = f.releases().stream().map(r -> release(f, r, r.publishedOnOrBefore())).toList();
+        List<Release> known = f.releases().stream().map(r -> release(f, r)).toList();
         return new Project.After(f.completeAsOf().get().toString()).mayExist(version, known);
     }
 
     /**
-     * The release as the catalog shows it. Every release the list holds is published on the date given, or
-     * on or before its {@code by} day: enough to judge whether its series was still maintained when the list
-     * was made (an unlisted patch of a series long finished does not exist), while an install as of a past
-     * day leaves out only releases whose exact date is later.
+     * The release as the catalog shows it, with its exact date, else the {@code by} day of the first listing
+     * that shows it: enough to judge whether its series was still maintained when the list was made (an
+     * unlisted patch of a series long finished does not exist), while an install as of a past day leaves out
+     * the releases whose exact date, or whose floor ({@link ReleaseFloors}), is later.
      */
-    private static Release release(ReleaseFacts f, ReleaseFact r, Optional<java.time.LocalDate> published) {
+    private static Release release(ReleaseFacts f, ReleaseFact r) {
         Origin origin = Origins.of(r.citation());
         Metadata md = r.requiresDist().isPresent()
                 ? new Metadata.Known(r.requiresDist().get(), r.requiresPython().orElse(SpecifierSet.any()), r.extras(), origin)
                 : new Metadata.Unknown("the dependencies of " + f.name() + " " + r.version() + " are not in the bundled metadata", origin);
-        return new Release(r.version(), r.yanked(), published, List.of(), () -> md);
+        return new Release(r.version(), r.yanked(), r.date(), List.of(), () -> md, r.date().isPresent() ? Optional.empty() : r.publishedOnOrBefore());
     }
 }

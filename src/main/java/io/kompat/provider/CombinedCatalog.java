@@ -27,6 +27,7 @@ public final class CombinedCatalog implements ReleaseCatalog {
     private final BundledCatalog bundled;
     private final LocalDate asOf;
     private final Map<PackageName, Project> memo = new HashMap<>();
+    private final Map<io.kompat.requirement.Requirement, Optional<LocalDate>> requirementFloors = new HashMap<>();
 
     /** {@code index} may be null (no package source): the bundled metadata alone. */
     public CombinedCatalog(IndexCatalog index, BundledCatalog bundled, LocalDate asOf) {
@@ -74,21 +75,19 @@ public final class CombinedCatalog implements ReleaseCatalog {
         return new Project.Listed(name, releases, known.unlisted(), List.copyOf(skipped), noFile, known.origin(), all);
     }
 
-    /** The project as it was on {@code asOf}: later releases left out (a release of unknown date is kept). */
+    /**
+     * The project as it was on {@code asOf}: releases published later left out, and those of unknown date whose
+     * series or requirements show they came later ({@link ReleaseFloors}); a release with no such bound is kept.
+     */
     private Project asOf(Project p) {
         if (asOf == null || !(p instanceof Project.Listed l)) {
             return p;
         }
-        List<Release> kept = new ArrayList<>();
-        for (Release r : l.releases()) {
-            Optional<LocalDate> published = r.published();
-            if (published.isEmpty() || !published.get().isAfter(asOf)) {
-                kept.add(r);
-            }
-        }
+        ReleaseFloors floors = new ReleaseFloors(l, this::combine, requirementFloors);
+        List<Release> kept = l.releases().stream().filter(r -> floors.mayBeOutBy(r, asOf)).toList();
         Project.Unlisted unlisted = l.unlisted() instanceof Project.After a && !asOf.isAfter(LocalDate.parse(a.asOf())) ? new Project.None()
                 : l.unlisted();
-        List<Release> known = l.known().stream().filter(r -> r.published().map(d -> !d.isAfter(asOf)).orElse(true)).toList();
+        List<Release> known = l.known().stream().filter(r -> floors.mayBeOutBy(r, asOf)).toList();
         return new Project.Listed(l.name(), kept, unlisted, l.skippedForPython(), l.noFileForTarget(), l.origin(), known);
     }
 }
