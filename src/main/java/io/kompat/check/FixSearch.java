@@ -60,6 +60,11 @@ final class FixSearch {
 
     /** Up to {@code max} verified fixes, best first; the full solve's failure, if no release set can work. */
     Result search(Outcome current, int max) {
+        // A pip line naming python asks pip for the interpreter, which it cannot install: every fix drops it.
+        List<Edit> base = input.lines().stream().filter(FixSearch::asksPipForPython).map(l -> (Edit) new Edit.Remove(l.entry())).toList();
+        if (!base.isEmpty()) {
+            current = oracle.apply(apply(base));
+        }
         List<RootRequirement> roots = roots();
         Resolution resolution = Solver.solveRoots(full, roots);
         if (resolution instanceof Resolution.Solved guessed && !guessed.unverified().isEmpty()) {
@@ -70,7 +75,7 @@ final class FixSearch {
         }
         List<Fix> fixes = new ArrayList<>();
         if (resolution instanceof Resolution.Solved solved) {
-            steer(List.of(), known(solved), current).ifPresent(fixes::add);
+            steer(base, known(solved), current).ifPresent(fixes::add);
             return new Result(rank(fixes, max), Optional.empty());
         }
         Resolution.NoSolution none = (Resolution.NoSolution) resolution;
@@ -80,7 +85,7 @@ final class FixSearch {
         // over a verified one (tensorflow 2.12.0 -> 2.20.0 instead of 2.12.1).
         for (boolean acceptUnknownDependencies : new boolean[] {false, true}) {
             for (FixFinder.Fix candidate : candidates) {
-                changes(candidate, acceptUnknownDependencies)
+                changes(candidate, acceptUnknownDependencies).map(changes -> concat(base, changes))
                         .flatMap(changes -> steer(changes, known(candidate.resolution()), oracle.apply(apply(changes))))
                         .ifPresent(fixes::add);
             }
@@ -132,10 +137,20 @@ final class FixSearch {
                 .anyMatch(l -> l.entry().name().equals(p) && Boolean.TRUE.equals(l.wanted().requirement().specifiers().prereleases()));
     }
 
+    private static boolean asksPipForPython(Input.Line l) {
+        return l.entry().conda() == null && l.entry().name().equals(CatalogProvider.PYTHON);
+    }
+
+    private static List<Edit> concat(List<Edit> a, List<Edit> b) {
+        List<Edit> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     private List<RootRequirement> roots() {
         List<RootRequirement> roots = new ArrayList<>(extraRoots);
         for (Input.Line l : input.lines()) {
-            if (!applies.test(l)) {
+            if (!applies.test(l) || asksPipForPython(l)) {
                 continue;
             }
             roots.add(root(l.wanted()));

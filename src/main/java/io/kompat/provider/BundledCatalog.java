@@ -30,8 +30,19 @@ public final class BundledCatalog implements ReleaseCatalog {
         this.target = target;
     }
 
+    /**
+     * pip installs into an interpreter and cannot install one: PyPI has no {@code python} distribution, so a
+     * requirement named python fails as any unknown name does ("Could not find a version that satisfies the
+     * requirement python>=3.7 (from versions: none)", imsatoshi/GeneTrader#3).
+     */
+    private static final Origin NOT_A_DISTRIBUTION = Origin.target("pip cannot install Python itself: PyPI has no 'python' distribution"
+            + " (pip: \"from versions: none\", https://github.com/imsatoshi/GeneTrader/issues/3)");
+
     @Override
     public Project project(PackageName name) {
+        if (name.equals(CatalogProvider.PYTHON)) {
+            return new Project.Listed(name, List.of(), new Project.None(), List.of(), List.of(), NOT_A_DISTRIBUTION, List.of());
+        }
         Optional<ReleaseFacts> facts = matrix.releaseFacts(name).or(() -> VariantReleases.of(matrix, name));
         if (facts.isEmpty()) {
             return new Project.Unknown(name, "no release data for " + name + " is available offline");
