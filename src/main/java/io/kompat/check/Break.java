@@ -46,7 +46,7 @@ public record Break(Kind kind, PackageName subject, Version subjectVersion, Pack
             case CONFLICT -> subjectText + " breaks with " + other.value() + needs + ", and pip installs " + otherText;
             case MISSING -> subjectText + " needs " + other.value() + needs + " at run time, which pip does not install";
             case OUT_OF_RANGE -> subjectText + " works only with " + other.value() + needs + ", and pip installs " + otherText;
-            case UNAVAILABLE -> subjectText + " cannot work: " + needs;
+            case UNAVAILABLE -> subjectText + " cannot be installed: " + needs;
             case CLASH -> subjectText + " and " + otherText + ": " + needs;
             case CODE -> needs;
         };

@@ -58,8 +58,15 @@ public final class PredictionText {
         return switch (c.verdict()) {
             case WORKS -> "WORKS: pip installs it, and nothing kompat knows breaks it.";
             case BREAKS -> "BREAKS: pip installs it, then it fails " + when(c.breaks()) + ".";
-            case DOES_NOT_INSTALL -> "DOES NOT INSTALL: pip would fail (" + failureKind(((Prediction.Fails) c.prediction()).failure()) + ").";
+            case DOES_NOT_INSTALL -> c.prediction() instanceof Prediction.Fails f ? "DOES NOT INSTALL: pip would fail (" + failureKind(f.failure()) + ")."
+                    : "DOES NOT INSTALL: pip picks " + unavailable(c.breaks()) + ", which cannot be installed.";
         };
+    }
+
+    /** The releases pip picks that cannot be installed at all ({@code tensorflow-gpu 2.12.0}). */
+    private static String unavailable(List<Break> breaks) {
+        return breaks.stream().filter(b -> b.kind() == Break.Kind.UNAVAILABLE).map(b -> b.subject().value() + " " + b.subjectVersion())
+                .distinct().collect(Collectors.joining(", "));
     }
 
     private static String when(List<Break> breaks) {
@@ -142,7 +149,10 @@ public final class PredictionText {
             return;
         }
         boolean code = breaks.stream().anyMatch(b -> b.kind() == Break.Kind.CODE);
-        sb.append(code ? "\nWhy it breaks (runtime rules and the project's code; pip knows neither):\n"
+        long unavailable = breaks.stream().filter(b -> b.kind() == Break.Kind.UNAVAILABLE).count();
+        sb.append(unavailable == breaks.size() ? "\nWhy it does not install (facts its metadata does not state; pip learns them only when it tries):\n"
+                : unavailable > 0 ? "\nWhy it does not install, and what would break besides (facts pip's metadata does not state):\n"
+                : code ? "\nWhy it breaks (runtime rules and the project's code; pip knows neither):\n"
                 : "\nWhy it breaks (runtime rules; pip does not know them):\n");
         int n = 1;
         for (Break b : breaks) {
