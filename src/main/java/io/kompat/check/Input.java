@@ -12,11 +12,13 @@ import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Requirement;
 import io.kompat.version.SpecifierSet;
 import io.kompat.version.Version;
+import io.kompat.version.range.VersionSet;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -91,7 +93,13 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
             List<Version> allowed = info.releaseList().stream().filter(v -> !v.isPrerelease() && e.specifiers().contains(v, true)).toList();
             String channel = channelOf(e, manifest);
             for (PackageInfo.CondaRequires c : info.condaRequires()) {
-                if (allowed.isEmpty() || !allowed.stream().allMatch(c.versions()::contains) || !c.channels().contains(channel)) {
+                if (allowed.isEmpty() || !c.channels().contains(channel)) {
+                    continue;
+                }
+                if (!allowed.stream().allMatch(c.versions()::contains)) {
+                    // Some releases the entry allows bring the requirement: conda takes none of those whose
+                    // requirement another line of the input rules out (keras 2.4.3 next to tensorflow=2.1.0).
+                    excludedBy(c, lines).map(why -> condaExcluding(e, c, why, allowed)).ifPresent(out::add);
                     continue;
                 }
                 c.requires().forEach((pkg, spec) -> {
@@ -104,6 +112,37 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
             }
         }
         return out;
+    }
+
+    /** The input line (text) that rules out every release of a package {@code c} requires, if there is one. */
+    private static java.util.Optional<String> excludedBy(PackageInfo.CondaRequires c, List<Line> lines) {
+        for (Map.Entry<PackageName, SpecifierSet> need : c.requires().entrySet()) {
+            if (need.getValue().equals(MatrixRule.ANY_RELEASE)) {
+                continue;
+            }
+            for (Line l : lines) {
+                ManifestEntry other = l.entry();
+                if (other.name().equals(need.getKey()) && !other.isConstraint()
+                        && VersionSet.of(other.specifiers()).intersect(VersionSet.of(need.getValue())).isEmpty()) {
+                    return java.util.Optional.of(other.location() + " (" + other.name().value() + other.specifiers() + ")");
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A constraint that keeps conda's choice of {@code e} out of the releases whose requirement {@code why} rules
+     * out: each listed release in {@code c}'s range excluded ({@code !=2.4.0,!=2.4.3}, the range's complement
+     * being no single specifier set).
+     */
+    private static Wanted condaExcluding(ManifestEntry e, PackageInfo.CondaRequires c, String why, List<Version> listed) {
+        SpecifierSet outside = SpecifierSet.parse(listed.stream().filter(c.versions()::contains).map(v -> "!=" + v)
+                .collect(java.util.stream.Collectors.joining(",")));
+        return new Wanted(Requirement.of(e.name(), outside), Origin.target("conda's " + e.name().value() + " " + c.versions()
+                + " packages require " + c.requires().entrySet().stream().map(x -> x.getKey().value() + x.getValue()).collect(
+                        java.util.stream.Collectors.joining(", ")) + ", which " + why + " rules out (" + c.citation().sources().get(0) + ")"),
+                Set.of(), true);
     }
 
     /**
