@@ -224,13 +224,29 @@ final class ScanCheck {
         return requested.isEmpty() ? null : predictions.pins(requested, era.optionsFor(requested, options, true));
     }
 
-    /** The last TensorFlow line that still has every TensorFlow 1 name the code uses (moves), or null. */
+    /**
+     * The last TensorFlow line that still has every TensorFlow 1 name the code uses (moves) and every
+     * tf.keras.backend name it uses (the newest table that has them all: 1.15 for get_session), or null.
+     */
     private String tensorflowLine(List<SourceScanner.Use> uses) {
         Version last = null;
         for (SourceScanner.Use u : uses) {
             Move m = u.namespace().equals("tensorflow") ? symbols.moveOf("tensorflow", u.name()) : null;
             if (m != null && (last == null || m.last().compareTo(last) < 0)) {
                 last = m.last();
+            }
+        }
+        Set<String> tfKeras = publicNames(uses, SymbolIndex.TF_KERAS_BACKEND);
+        if (!tfKeras.isEmpty()) {
+            Version newest = null;
+            for (SymbolIndex.Presence p : symbols.presence(SymbolIndex.TF_KERAS_BACKEND, tfKeras.iterator().next())) {
+                if (p.table().names().containsAll(tfKeras) && (newest == null || p.version().compareTo(newest) > 0)) {
+                    newest = p.version();
+                }
+            }
+            Version line = newest == null ? null : Version.parse(newest.releasePart(0) + "." + newest.releasePart(1));
+            if (line != null && (last == null || line.compareTo(last) < 0)) {
+                last = line;
             }
         }
         return last == null ? null : last.toString();

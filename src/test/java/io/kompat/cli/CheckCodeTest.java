@@ -120,6 +120,28 @@ class CheckCodeTest {
     }
 
     @Test
+    void getSessionOnTfKerasOfTwoOneAndTwoTwoIsMissingAndTheFixReturnsToOneFifteen() throws Exception {
+        // nairouz/DynAE#14: tf.keras.backend.get_session() under TensorFlow 2.x; the 2.1.0 and 2.2.0 v2 goldens lack it.
+        String code = "from tensorflow.keras import backend as K\nsess = K.get_session()\n";
+        for (String tf : new String[] {"2.1.0", "2.2.0"}) {
+            CliTest.Run r = check("tensorflow==" + tf + "\n", "3.7", code);
+            assertThat(r.out()).startsWith("BREAKS")
+                    .contains("model.py:2: tf.keras.backend of tensorflow " + tf + " has no 'get_session' (releases that have it: 1.4.0-1.15.0)");
+            // The code's era: the newest TensorFlow whose tf.keras.backend has get_session.
+            String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+            assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("tensorflow ==" + tf + " -> ==1.15.5");
+        }
+    }
+
+    @Test
+    void aNameWithNoTableIsNoAllClear() throws Exception {
+        // tf.keras.backend of TensorFlow 2.3 was not read: the verdict says some names were not checked.
+        CliTest.Run r = check("tensorflow==2.3.0\n", "3.7", "from tensorflow.keras import backend as K\nsess = K.get_session()\n");
+        assertThat(r.out()).startsWith("WORKS: pip installs it, and nothing kompat knows breaks it; some names the code uses were not checked")
+                .contains("not checked: tf.keras.backend of tensorflow 2.3.0");
+    }
+
+    @Test
     void tensorFlowOneNamesThatTwoKeepsOnlyInCompatV1AreFoundFromTheApiGoldens() throws Exception {
         // tf.logging, tf.layers and tf.to_float: in 1.15's tensorflow namespace, in 2.0's tensorflow.compat.v1 only.
         CliTest.Run r = check("tensorflow==2.4.0\n", "3.8",
