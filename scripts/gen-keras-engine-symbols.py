@@ -10,16 +10,19 @@ submodules can only be too large, never too small: a name reported missing is mi
 Usage: scripts/gen-keras-engine-symbols.py KERAS_GIT_DIR TAG... > fragment.yaml
 """
 import re
+import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tagged  # noqa: E402
 
 git_dir = sys.argv[1]
 tags = sys.argv[2:]
 
 
 def show(tag, path):
-    r = subprocess.run(["git", "-C", git_dir, "show", f"{tag}:{path}"], capture_output=True, text=True)
-    return r.stdout if r.returncode == 0 else None
+    return tagged.show(git_dir, tag, path)
 
 
 def module_file(tag, module):

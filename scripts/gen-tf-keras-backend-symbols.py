@@ -10,20 +10,22 @@ golden/v1/ as tf.compat.v1.keras.backend.
 Usage: scripts/gen-tf-keras-backend-symbols.py TF_GIT_DIR TAG... > fragment.yaml
 """
 import re
-import subprocess
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tagged  # noqa: E402
 
 git_dir = sys.argv[1]
 tags = sys.argv[2:]
 
 
 def show(tag, path):
-    r = subprocess.run(["git", "-C", git_dir, "show", f"{tag}:{path}"], capture_output=True, text=True)
-    return r.stdout if r.returncode == 0 else None
+    return tagged.show(git_dir, tag, path)
 
 
 def sha(tag):
-    return subprocess.run(["git", "-C", git_dir, "rev-list", "-n1", tag], capture_output=True, text=True).stdout.strip()
+    return tagged.commit(git_dir, tag)
 
 
 def names(pbtxt):

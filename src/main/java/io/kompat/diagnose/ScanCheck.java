@@ -110,7 +110,7 @@ final class ScanCheck {
 
     /** The documented replacement; a move's new home unless it is a private module (keras.src). */
     private String hint(SourceScanner.Use use) {
-        if (use.namespace().equals(SymbolIndex.KERAS_ENGINE)) {
+        if (use.namespace().equals(SymbolIndex.KERAS_ENGINE) || use.namespace().equals(SymbolIndex.KERAS_ENGINE_TOPOLOGY)) {
             return kerasEngineAdvice();
         }
         Move move = symbols.moveOf(use.namespace(), use.name());
@@ -140,7 +140,7 @@ final class ScanCheck {
                 Version installed = use.namespace().equals("tensorflow") ? tf : keras;
                 return move == null || installed == null ? null : move.presentIn(installed);
             }
-            case SymbolIndex.KERAS_BACKEND, SymbolIndex.KERAS_ENGINE: {
+            case SymbolIndex.KERAS_BACKEND, SymbolIndex.KERAS_ENGINE, SymbolIndex.KERAS_ENGINE_TOPOLOGY: {
                 SymbolTable t = keras == null ? null : symbols.tableFor(use.namespace(), keras);
                 if (t == null) {
                     unknown.add(use.namespace() + " of " + (keras == null ? "keras (not installed or release unknown)" : "keras " + keras));
@@ -187,16 +187,17 @@ final class ScanCheck {
     private SymbolTable newestWithAll(List<SourceScanner.Use> uses) {
         Set<String> backend = kerasBackendNames(uses);
         Set<String> engine = publicNames(uses, SymbolIndex.KERAS_ENGINE);
-        String namespace = backend.isEmpty() ? SymbolIndex.KERAS_ENGINE : SymbolIndex.KERAS_BACKEND;
-        Set<String> names = backend.isEmpty() ? engine : backend;
+        Set<String> topology = topologyNames(uses);
+        String namespace = !backend.isEmpty() ? SymbolIndex.KERAS_BACKEND : !engine.isEmpty() ? SymbolIndex.KERAS_ENGINE
+                : SymbolIndex.KERAS_ENGINE_TOPOLOGY;
+        Set<String> names = !backend.isEmpty() ? backend : !engine.isEmpty() ? engine : topology;
         SymbolTable best = null;
         for (String name : names.isEmpty() ? List.<String>of() : List.of(names.iterator().next())) {
             for (SymbolIndex.Presence p : symbols.presence(namespace, name)) {
                 if (!p.table().names().containsAll(names) || best != null && p.version().compareTo(best.version()) <= 0) {
                     continue;
                 }
-                SymbolTable engineTable = engine.isEmpty() ? null : symbols.tableFor(SymbolIndex.KERAS_ENGINE, p.version());
-                if (engine.isEmpty() || engineTable != null && engineTable.names().containsAll(engine)) {
+                if (has(SymbolIndex.KERAS_ENGINE, engine, p.version()) && has(SymbolIndex.KERAS_ENGINE_TOPOLOGY, topology, p.version())) {
                     best = p.table();
                 }
             }
@@ -204,10 +205,24 @@ final class ScanCheck {
         return best;
     }
 
+    /** Whether the table of {@code namespace} for {@code keras} has all of {@code names} (none asked: yes). */
+    private boolean has(String namespace, Set<String> names, Version keras) {
+        SymbolTable t = names.isEmpty() ? null : symbols.tableFor(namespace, keras);
+        return names.isEmpty() || t != null && t.names().containsAll(names);
+    }
+
+    /** The names the code imports from keras.engine.topology, private ones too ({@code _to_list}): code imports them by name. */
+    private static Set<String> topologyNames(List<SourceScanner.Use> uses) {
+        Set<String> names = new TreeSet<>();
+        uses.stream().filter(u -> u.namespace().equals(SymbolIndex.KERAS_ENGINE_TOPOLOGY)).forEach(u -> names.add(u.name()));
+        return names;
+    }
+
     /** The keras.backend and keras.engine names the code uses, for the sentences. */
     private static Set<String> kerasNames(List<SourceScanner.Use> uses) {
         Set<String> names = new TreeSet<>(kerasBackendNames(uses));
         publicNames(uses, SymbolIndex.KERAS_ENGINE).forEach(n -> names.add("KE." + n));
+        topologyNames(uses).forEach(n -> names.add("topology." + n));
         return names;
     }
 

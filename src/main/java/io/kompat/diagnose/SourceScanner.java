@@ -163,6 +163,8 @@ public final class SourceScanner {
                 return "keras.backend";
             case "keras.engine":
                 return "keras.engine";
+            case "keras.engine.topology":
+                return "keras.engine.topology";
             case "tensorflow.keras.backend":
             case "tensorflow.python.keras.backend":
                 return "tf.keras.backend";

@@ -17,6 +17,8 @@ final class SymbolIndex {
     /** A namespace as the symbol tables name it. */
     static final String KERAS_BACKEND = "keras.backend";
     static final String KERAS_ENGINE = "keras.engine";
+    /** The module Keras 2.2.0 turned into a shim of seven names (Container, _to_list and the rest gone). */
+    static final String KERAS_ENGINE_TOPOLOGY = "keras.engine.topology";
     static final String TF_KERAS_BACKEND = "tf.keras.backend";
     static final String TF_KERAS3_BACKEND = "keras._tf_keras.keras.backend";
     static final String TF_COMPAT_V1_BACKEND = "tf.compat.v1.keras.backend";

@@ -134,6 +134,19 @@ class CheckCodeTest {
     }
 
     @Test
+    void namesKeras22DroppedFromTopologyAreFoundAndTheFixGoesBackTo21() throws Exception {
+        // simontomaskarlsson/GAN-MRI#15, keras-team/keras#13213: keras 2.2.0 made keras.engine.topology a shim of seven names.
+        CliTest.Run r = check("keras==2.2.4\ntensorflow==1.15.0\n", "3.7",
+                "from keras.engine.topology import Container\nfrom keras.engine.topology import _to_list, Layer\n");
+        assertThat(r.out()).startsWith("BREAKS")
+                .contains("model.py:1: keras.engine.topology of keras 2.2.4 has no 'Container' (keras releases that have it: 1.0.0-1.2.2, 2.0.0-2.1.6)")
+                .contains("model.py:2: keras.engine.topology of keras 2.2.4 has no '_to_list' (keras releases that have it: 2.0.0-2.1.6)")
+                .doesNotContain("has no 'Layer'");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("keras ==2.2.4 -> ==2.1.6");
+    }
+
+    @Test
     void aNameWithNoTableIsNoAllClear() throws Exception {
         // tf.keras.backend of TensorFlow 2.3 was not read: the verdict says some names were not checked.
         CliTest.Run r = check("tensorflow==2.3.0\n", "3.7", "from tensorflow.keras import backend as K\nsess = K.get_session()\n");
