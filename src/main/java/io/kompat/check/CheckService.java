@@ -57,6 +57,11 @@ public final class CheckService {
         this.asOf = asOf;
     }
 
+    /** The day the service predicts pip as of, if not today. */
+    public java.util.Optional<java.time.LocalDate> asOf() {
+        return java.util.Optional.ofNullable(asOf);
+    }
+
     /** A service that also asks {@code check} of every install it predicts (the project's code, say); same catalogs. */
     public CheckService with(InstallCheck check) {
         return new CheckService(matrix, catalogs, check, asOf);

@@ -32,6 +32,11 @@ final class Predictions {
         this.service = service;
     }
 
+    /** The day pip is predicted as of, if not today. */
+    java.util.Optional<java.time.LocalDate> asOf() {
+        return service.asOf();
+    }
+
     /** The check of {@code manifest} for the target of {@code options}. */
     TargetCheck check(Manifest manifest, Diagnoser.Options options) {
         PythonChoice python = options.python() == null ? PythonChoice.Default.none()

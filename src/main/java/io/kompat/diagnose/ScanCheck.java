@@ -194,7 +194,7 @@ final class ScanCheck {
         SymbolTable best = null;
         for (String name : names.isEmpty() ? List.<String>of() : List.of(names.iterator().next())) {
             for (SymbolIndex.Presence p : symbols.presence(namespace, name)) {
-                if (!p.table().names().containsAll(names) || best != null && p.version().compareTo(best.version()) <= 0) {
+                if (!p.table().names().containsAll(names) || best != null && p.version().compareTo(best.version()) <= 0 || later(p.version())) {
                     continue;
                 }
                 if (has(SymbolIndex.KERAS_ENGINE, engine, p.version()) && has(SymbolIndex.KERAS_ENGINE_TOPOLOGY, topology, p.version())) {
@@ -203,6 +203,17 @@ final class ScanCheck {
             }
         }
         return best;
+    }
+
+    /** Whether keras {@code v} came out after the day pip is predicted as of (so no pin of the code's era can name it). */
+    private boolean later(Version v) {
+        java.util.Optional<java.time.LocalDate> day = predictions.asOf();
+        if (day.isEmpty()) {
+            return false;
+        }
+        java.util.Optional<java.time.LocalDate> released = matrix.releaseFacts(io.kompat.requirement.PackageName.of("keras"))
+                .flatMap(f -> f.release(v)).flatMap(io.kompat.matrix.ReleaseFact::date);
+        return released.isPresent() && released.get().isAfter(day.get());
     }
 
     /** Whether the table of {@code namespace} for {@code keras} has all of {@code names} (none asked: yes). */

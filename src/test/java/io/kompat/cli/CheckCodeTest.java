@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,9 +16,12 @@ class CheckCodeTest {
     Path dir;
 
     /** {@code kompat check REQUIREMENTS --python PYTHON --offline --no-pip-config --code SRC}, requirements and code given as text. */
-    private CliTest.Run check(String requirements, String python, String code) throws Exception {
+    private CliTest.Run check(String requirements, String python, String code, String... more) throws Exception {
         Path req = Files.writeString(dir.resolve("requirements.txt"), requirements);
-        return CliTest.run("check", req.toString(), "--python", python, "--offline", "--no-pip-config", "--code", project(code).toString());
+        List<String> args = new java.util.ArrayList<>(List.of("check", req.toString(), "--python", python, "--offline", "--no-pip-config", "--code",
+                project(code).toString()));
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
     }
 
     private Path project(String code) throws Exception {
@@ -144,6 +148,17 @@ class CheckCodeTest {
                 .doesNotContain("has no 'Layer'");
         String fixes = r.out().substring(r.out().indexOf("Fixes ("));
         assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("keras ==2.2.4 -> ==2.1.6");
+    }
+
+    @Test
+    void theCodesEraPinsComeOutBeforeTheDayPipIsPredictedAs() throws Exception {
+        // matterport/Mask_RCNN#662 (2018-07-11): keras 2.1.6 has no keras.engine.saving; 2.2.0 (2018-06-06) has it,
+        // and later releases that have it (up to 2.12.0) did not exist that day.
+        CliTest.Run r = check("keras==2.1.6\ntensorflow==1.8.0\n", "3.6", "from keras.engine import saving\n", "--as-of", "2018-07-11");
+        assertThat(r.out()).startsWith("BREAKS").contains("model.py:1: keras.engine of keras 2.1.6 has no 'saving'")
+                .contains("Pins that keep the code as written: keras==2.2.0").doesNotContain("keras==2.12.0");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("keras ==2.1.6 -> ==2.2.0");
     }
 
     @Test
