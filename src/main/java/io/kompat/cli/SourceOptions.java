@@ -51,6 +51,11 @@ final class SourceOptions {
             + " TLS certificates are always verified.")
     List<String> trustedHosts = new ArrayList<>();
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "The longest all index work of the run may take (default 60 s); past it no request is made and kompat answers"
+                    + " from the cache and the bundled data, as for an unreachable index.")
+    int timeoutSeconds = 60;
+
     @Option(names = "--refresh", description = "Ask the index again for everything, even what the cache holds and thinks fresh.")
     boolean refresh;
 
@@ -86,7 +91,8 @@ final class SourceOptions {
         boolean remote = !none && (index == null || isRemote(index) || extra.stream().anyMatch(SourceOptions::isRemote));
         if (remote && http == null) {
             Path cache = noCache ? null : cacheDirectory();
-            http = new HttpFetcher(HttpSettings.defaults(cache, offline).withRefresh(refresh), netrc(home, err), line -> {
+            http = new HttpFetcher(HttpSettings.defaults(cache, offline).withRefresh(refresh).withDeadline(java.time.Duration.ofSeconds(timeoutSeconds)),
+                    netrc(home, err), line -> {
                 err.println(line);
                 err.flush();
             });
@@ -115,6 +121,9 @@ final class SourceOptions {
         }
         extraIndexUrls.forEach(u -> validateIndexUrl("--extra-index-url", u));
         findLinks.stream().filter(l -> l.contains("://")).forEach(l -> validateIndexUrl("--find-links", l));
+        if (timeoutSeconds <= 0 || timeoutSeconds > 86_400) {
+            throw new IllegalArgumentException("--timeout takes a number of seconds from 1 to 86400, not " + timeoutSeconds);
+        }
     }
 
     private static void validateIndexUrl(String option, String url) {

@@ -50,7 +50,8 @@ class CommandLineMannersTest {
         "matrix --format junit                          | does not write format 'junit' (known: text, json, markdown, html)",
         "lock --lock-format toml missing.txt            | unknown lock format 'toml' (known: requirements, json, pylock, conda)",
         "audit --output yaml=report.yaml missing-folder | unknown format 'yaml'",
-        "audit --fail-on note missing-folder            | --fail-on takes error or warning, not 'note'"})
+        "audit --fail-on note missing-folder            | --fail-on takes error or warning, not 'note'",
+        "check --timeout 0 missing.txt                  | --timeout takes a number of seconds from 1 to 86400, not 0"})
     void formatsAreCheckedBeforeAnythingIsRead(String args, String message) {
         Run r = run(args.strip().split(" +"));
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);

@@ -97,6 +97,9 @@ public final class HttpFetcher implements AutoCloseable {
     private final CacheLock lock;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile ExecutorService pool;
+    /** When the run's index work must be over ({@link HttpSettings#deadline}). */
+    private final long deadlineNanos;
+    private final java.util.concurrent.atomic.AtomicBoolean deadlineWarned = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param warn receives one-line warnings (an unreachable host, a cache in use by another process)
@@ -110,6 +113,7 @@ public final class HttpFetcher implements AutoCloseable {
         this.settings = settings;
         this.netrc = netrc;
         this.warn = warn;
+        this.deadlineNanos = System.nanoTime() + settings.deadline().toNanos();
         CacheLock l = null;
         Cache cache = null;
         if (settings.cacheDir() != null) {
@@ -326,6 +330,13 @@ public final class HttpFetcher implements AutoCloseable {
         if (settings.offline() || downHosts.contains(host)) {
             return fromCache(url, accept, range, maxBytes, settings.offline() ? "offline" : "unreachable earlier in this run");
         }
+        if (remainingMillis() <= 0) {
+            String why = "the index work of this run is over its --timeout of " + settings.deadline().toSeconds() + " s";
+            if (deadlineWarned.compareAndSet(false, true)) {
+                warn.accept("kompat: warning: " + why + "; using cached and local data");
+            }
+            return fromCache(url, accept, range, maxBytes, why);
+        }
         if (slowHosts.contains(host)) {
             // One timeout per host and run: a host that drips bytes or stalls would otherwise cost a full
             // timeout for every package (40 packages on a 1 byte/s index took three minutes).
@@ -402,11 +413,21 @@ public final class HttpFetcher implements AutoCloseable {
         for (int attempt = 1;; attempt++) {
             Request request = request(url, accept, range, settings.refresh() && range == null ? CacheControl.FORCE_NETWORK : null);
             requests.incrementAndGet();
-            try (Response r = client.newCall(request).execute()) {
+            okhttp3.Call call = client.newCall(request);
+            // No request outlives the run's deadline: its call timeout is what is left of it, if that is less.
+            long left = remainingMillis();
+            if (left <= 0) {
+                throw new Failed(display(url) + ": not asked: the index work of this run is over its --timeout of " + settings.deadline().toSeconds()
+                        + " s", true);
+            }
+            if (left < settings.callTimeout().toMillis()) {
+                call.timeout().timeout(left, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            try (Response r = call.execute()) {
                 int code = r.code();
                 if ((code == 429 || code >= 500) && attempt < settings.maxAttempts()) {
                     Duration wait = RetryAfter.delay(r.header("Retry-After"), attempt, settings.maxRetryAfter());
-                    if (wait != null) {
+                    if (wait != null && wait.toMillis() < remainingMillis()) {
                         sleep(wait);
                         continue;
                     }
@@ -437,7 +458,8 @@ public final class HttpFetcher implements AutoCloseable {
                 String m = String.valueOf(e.getMessage());
                 throw new Failed(display(url) + (m.contains("follow-up") ? ": too many redirects (a redirect loop?)" : ": protocol error: " + m));
             } catch (InterruptedIOException e) {
-                throw new Failed(display(url) + ": gave up after " + settings.callTimeout().toSeconds() + " s (" + e.getMessage() + ")", true);
+                throw new Failed(display(url) + (remainingMillis() <= 0 ? ": cut off at the --timeout of " + settings.deadline().toSeconds() + " s for this run's index work"
+                        : ": gave up after " + settings.callTimeout().toSeconds() + " s") + " (" + e.getMessage() + ")", true);
             } catch (Bodies.TooLarge e) {
                 throw new Failed(e.getMessage());
             } catch (IOException e) {
@@ -445,6 +467,11 @@ public final class HttpFetcher implements AutoCloseable {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             }
         }
+    }
+
+    /** What is left of the run's deadline for index work, in milliseconds (zero or less: over). */
+    private long remainingMillis() {
+        return (deadlineNanos - System.nanoTime()) / 1_000_000;
     }
 
     private static void sleep(Duration d) throws Failed {

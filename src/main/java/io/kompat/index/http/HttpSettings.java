@@ -17,9 +17,14 @@ import java.time.Duration;
  * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one fails the request at once
  * @param parallelism requests in flight at once across all hosts
  * @param refresh ask the server again for everything, even what the cache holds and thinks fresh
+ * @param deadline the longest all of a run's index work may take ({@code --timeout}); past it, no request is
+ *     made and the run answers from the cache and local data, as for an unreachable index
  */
 public record HttpSettings(Path cacheDir, boolean offline, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-        long maxBodyBytes, long maxWheelBytes, int maxAttempts, Duration maxRetryAfter, int parallelism, boolean refresh) {
+        long maxBodyBytes, long maxWheelBytes, int maxAttempts, Duration maxRetryAfter, int parallelism, boolean refresh, Duration deadline) {
+
+    /** The default of {@code --timeout}: long enough for a large install over a slow link, short enough for CI. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
 
     /** The cache folder's name carries its format version, so a future layout never reads an old one. */
     static final String FOLDER = "http-v1";
@@ -31,20 +36,28 @@ public record HttpSettings(Path cacheDir, boolean offline, Duration connectTimeo
         // Connect: 2 s tolerates one dropped SYN (retransmitted after 1 s) on a busy server; DNS failures and
         // refused connections fail at once whatever this is.
         return new HttpSettings(cacheDir, offline, Duration.ofSeconds(2), Duration.ofSeconds(15), Duration.ofSeconds(60),
-                64L * 1024 * 1024, 1024L * 1024 * 1024, 3, Duration.ofSeconds(10), 16, false);
+                64L * 1024 * 1024, 1024L * 1024 * 1024, 3, Duration.ofSeconds(10), 16, false, DEFAULT_DEADLINE);
     }
 
     public HttpSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new HttpSettings(cacheDir, offline, connect, read, call, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter, parallelism, refresh);
+        return new HttpSettings(cacheDir, offline, connect, read, call, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter, parallelism, refresh,
+                deadline);
     }
 
     public HttpSettings withLimits(long body, long wheel) {
-        return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, body, wheel, maxAttempts, maxRetryAfter, parallelism, refresh);
+        return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, body, wheel, maxAttempts, maxRetryAfter, parallelism, refresh,
+                deadline);
     }
 
     public HttpSettings withRefresh(boolean on) {
         return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter,
-                parallelism, on);
+                parallelism, on, deadline);
+    }
+
+    /** With {@code total} as the longest all index work of the run may take. */
+    public HttpSettings withDeadline(Duration total) {
+        return new HttpSettings(cacheDir, offline, connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxWheelBytes, maxAttempts, maxRetryAfter,
+                parallelism, refresh, total);
     }
 
     /**

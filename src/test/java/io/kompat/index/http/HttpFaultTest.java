@@ -108,6 +108,26 @@ class HttpFaultTest extends MockServerTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    /** Reliability report 2.5: one overall deadline for a run's index work (--timeout), below any single request's. */
+    @Test
+    void theRunsDeadlineCutsOffARequestThatWouldTakeLonger() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("x".repeat(10_000)).throttleBody(10, 500, TimeUnit.MILLISECONDS));
+        HttpSettings settings = HttpSettings.defaults(cache, false).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(25))
+                .withDeadline(Duration.ofSeconds(2));
+        long started = System.nanoTime();
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            try (HttpFetcher http = new HttpFetcher(settings, Netrc.EMPTY, warnings::add)) {
+                HttpIndex index = new HttpIndex(http, server.url("/simple/").uri());
+                assertThatThrownBy(() -> index.files(PackageName.of("numpy"))).hasMessageContaining("cut off at the --timeout of 2 s");
+                // Past the deadline nothing more is asked: the run goes on from the cache, as for an unreachable index.
+                assertThatThrownBy(() -> index.files(KERAS)).hasMessageContaining("/simple/keras/");
+            }
+        });
+        // Cut off by the 2 s deadline, not by the 25 s call timeout (the bound leaves room for a slow machine).
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
     @Test
     void connectionResetMidBody() throws Exception {
         IndexException e = failure(new MockResponse().setHeader("Content-Type", "text/html").setBody("y".repeat(100_000))
