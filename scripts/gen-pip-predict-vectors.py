@@ -7,7 +7,8 @@ with data-requires-python and data-yanked), runs pip's resolver on random inputs
 (`pip install --dry-run --ignore-installed --report`), and writes universes, inputs and pip's answers to
 src/test/resources/vectors/pip-predict.json. The Java test (PipPredictDifferentialTest) predicts each case
 from the same universe and must reach the same install, or the same kind of failure for the same
-requirement.
+requirement. Each case is also run with `--use-deprecated=legacy-resolver` (pip's resolver before 20.3, what
+`kompat check --as-of` an earlier day predicts), its answer stored as the case's `legacy`.
 
 The universes mix what decides pip's choice: newest-first picks, pins, ranges, exclusions, pre-releases
 (asked for or not, --pre), yanked releases (pinned or not), Requires-Python, markers for other platforms,
@@ -171,7 +172,7 @@ def build_index(root, universe):
             f.write("<!DOCTYPE html><html><body>\n" + "\n".join(links) + "\n</body></html>\n")
 
 
-def run_pip(index_url, case, work):
+def run_pip(index_url, case, work, legacy=False):
     req = os.path.join(work, "requirements.txt")
     with open(req, "w") as f:
         f.write(case["requirements"])
@@ -188,8 +189,9 @@ def run_pip(index_url, case, work):
     for k in list(env):
         if k.startswith("PIP_") and k not in ("PIP_CONFIG_FILE", "PIP_DISABLE_PIP_VERSION_CHECK"):
             env.pop(k)
+    resolver = ["--use-deprecated=legacy-resolver"] if legacy else []
     proc = subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet", "--no-cache-dir",
-                           "--index-url", index_url, "--report", report] + args, capture_output=True, text=True, env=env)
+                           "--index-url", index_url, "--report", report] + resolver + args, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         errors = [l[len("ERROR: "):] for l in proc.stderr.splitlines() if l.startswith("ERROR: ")]
         return {"resolved": False, "pip_errors": errors}
@@ -211,7 +213,10 @@ def main():
             build_index(os.path.join(tmp, "index"), universe)
             url = "file://" + os.path.join(tmp, "index", "simple") + "/"
             for case in cases:
+                # pip's legacy resolver (the default before pip 20.3) on the same case: what `--as-of` an earlier day predicts.
+                legacy = run_pip(url, case, tmp, legacy=True)
                 case.update(run_pip(url, case, tmp))
+                case["legacy"] = legacy
         universes.append({"name": f"universe {uid}", "universe": universe, "cases": cases})
         print(f"universe {uid}: {sum(c['resolved'] for c in cases)}/{len(cases)} resolved", file=sys.stderr)
     import pip

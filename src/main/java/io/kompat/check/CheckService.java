@@ -346,7 +346,9 @@ public final class CheckService {
     }
 
     private Outcome predict(List<Wanted> wanted, Target target, ReleaseCatalog catalog, boolean pre) {
-        Prediction p = Predictor.predict(new PredictRequest(target, wanted, pre), catalog);
+        // As of a day before pip 20.3, pip's legacy resolver: what users of the day got (tensorflow 2.3 beside h5py 3).
+        boolean legacy = asOf != null && asOf.isBefore(PredictRequest.PIP_20_3);
+        Prediction p = Predictor.predict(new PredictRequest(target, wanted, pre, legacy), catalog);
         List<Break> breaks = new ArrayList<>();
         if (p instanceof Prediction.Installs i) {
             breaks.addAll(new Evaluator(matrix, target.platform()).breaks(i));

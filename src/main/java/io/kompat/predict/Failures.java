@@ -52,7 +52,8 @@ final class Failures {
         return new PipFailure.Conflict(all, List.copyOf(constrained));
     }
 
-    private PipFailure noMatch(Information i) {
+    /** pip's {@code No matching distribution found} for one requirement. */
+    PipFailure noMatch(Information i) {
         Key key = i.requirement().key();
         List<Version> versions = new ArrayList<>();
         List<String> skipped = List.of();

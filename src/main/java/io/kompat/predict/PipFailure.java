@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Why pip's install would fail, with what pip prints for it. */
 public sealed interface PipFailure permits PipFailure.NoMatchingDistribution, PipFailure.RequiresPython,
-        PipFailure.Conflict, PipFailure.Hashes, PipFailure.TooComplex {
+        PipFailure.Conflict, PipFailure.Hashes, PipFailure.TooComplex, PipFailure.DoubleRequirement {
 
     /** pip's error output (without the {@code ERROR: } prefixes). */
     List<String> pipMessage();
@@ -29,6 +29,8 @@ public sealed interface PipFailure permits PipFailure.NoMatchingDistribution, Pi
             r.causes().forEach(x -> x.parent().ifPresent(texts::add));
         } else if (this instanceof Hashes h) {
             texts.addAll(h.packages());
+        } else if (this instanceof DoubleRequirement d) {
+            texts.add(d.name());
         }
         for (String t : texts) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*").matcher(t);
@@ -110,6 +112,19 @@ public sealed interface PipFailure permits PipFailure.NoMatchingDistribution, Pi
         @Override
         public List<String> pipMessage() {
             return List.of(problem + ": " + String.join(", ", packages));
+        }
+    }
+
+    /**
+     * pip's resolver before 20.3: the input names a project twice, with the same extras and other specifiers
+     * ({@code Double requirement given}); today's pip takes both.
+     *
+     * @param given the later line as pip prints it, {@code already} the earlier one
+     */
+    record DoubleRequirement(String given, String already, String name, Optional<Origin> input) implements PipFailure {
+        @Override
+        public List<String> pipMessage() {
+            return List.of("Double requirement given: " + given + " (already in " + already + ", name='" + name + "')");
         }
     }
 

@@ -37,13 +37,23 @@ final class PipFinder {
     private final Map<PackageName, Project> projects = new HashMap<>();
     private final Cand.Python python;
     private final Map<Cand, List<Req>> dependencies = new HashMap<>();
+    /**
+     * The legacy resolver's finder takes a yanked release whenever every release the requirement admits is yanked
+     * (with a warning); the new resolver only when the requirement also pins it ({@code ==}).
+     */
+    private final boolean legacy;
 
     PipFinder(ReleaseCatalog catalog, Target target, Map<PackageName, Constraint> constraints, boolean allowPrereleases) {
+        this(catalog, target, constraints, allowPrereleases, false);
+    }
+
+    PipFinder(ReleaseCatalog catalog, Target target, Map<PackageName, Constraint> constraints, boolean allowPrereleases, boolean legacy) {
         this.catalog = catalog;
         this.target = target;
         this.constraints = Map.copyOf(constraints);
         this.allowPrereleases = allowPrereleases;
         this.python = new Cand.Python(target.pythonFull());
+        this.legacy = legacy;
     }
 
     Project project(PackageName name) {
@@ -127,7 +137,7 @@ final class PipFinder {
         boolean allYanked = applicable.stream().allMatch(Release::isYanked);
         boolean pinned = isPinned(spec);
         for (Release r : applicable) {
-            if (r.isYanked() && !(allYanked && pinned)) {
+            if (r.isYanked() && !(allYanked && (pinned || legacy))) {
                 continue;
             }
             Cand.Dist base = new Cand.Dist(key.base(), r);

@@ -8,10 +8,18 @@ import java.util.List;
  * a target.
  *
  * @param allowPrereleases pip's {@code --pre}
+ * @param legacyResolver resolve as pip did before 20.3 ({@link LegacyResolver}): first requirement wins, no backtracking
  */
-public record PredictRequest(Target target, List<Wanted> wanted, boolean allowPrereleases) {
+public record PredictRequest(Target target, List<Wanted> wanted, boolean allowPrereleases, boolean legacyResolver) {
+    /** The day pip 20.3 made the backtracking resolver the default (pip's changelog, https://pip.pypa.io/en/stable/news/#v20-3). */
+    public static final java.time.LocalDate PIP_20_3 = java.time.LocalDate.of(2020, 11, 30);
+
     public PredictRequest {
         wanted = List.copyOf(wanted);
+    }
+
+    public PredictRequest(Target target, List<Wanted> wanted, boolean allowPrereleases) {
+        this(target, wanted, allowPrereleases, false);
     }
 
     public PredictRequest(Target target, List<Wanted> wanted) {

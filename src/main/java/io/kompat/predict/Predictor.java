@@ -54,15 +54,21 @@ public final class Predictor {
                 roots.add(new Req.Spec(key, w.requirement(), w.origin(), w.sha256()));
             }
         }
-        PipFinder finder = new PipFinder(catalog, request.target(), constraints, request.allowPrereleases());
+        PipFinder finder = new PipFinder(catalog, request.target(), constraints, request.allowPrereleases(), request.legacyResolver());
         catalog.prefetch(roots.stream().map(r -> r.key().name()).filter(n -> n != null).distinct().toList());
-        PipResolver resolver = new PipResolver(finder, requested);
         PipResolver.State state;
         try {
-            state = resolver.resolve(roots);
+            state = request.legacyResolver() ? new LegacyResolver(finder).resolve(roots) : new PipResolver(finder, requested).resolve(roots);
         } catch (PipResolver.Impossible e) {
             Failures failures = new Failures(finder, request.target(), e.state);
             return new Prediction.Fails(request.target(), failures.classify(e.causes), failuresAssumptions(finder));
+        } catch (LegacyResolver.Double e) {
+            return new Prediction.Fails(request.target(), e.failure, failuresAssumptions(finder));
+        } catch (LegacyResolver.NoMatch e) {
+            PipFailure.NoMatchingDistribution n = (PipFailure.NoMatchingDistribution) new Failures(finder, request.target(), e.state).noMatch(e.cause);
+            // The legacy resolver does not list the releases it ignored for another Python (pip 23.2's, in the vectors).
+            return new Prediction.Fails(request.target(), new PipFailure.NoMatchingDistribution(n.requirement(), n.parent(), n.chain(), n.input(),
+                    n.versions(), List.of(), n.noFileForTarget()), failuresAssumptions(finder));
         } catch (PipResolver.TooDeep e) {
             return new Prediction.Fails(request.target(), new PipFailure.TooComplex(PipResolver.MAX_ROUNDS), failuresAssumptions(finder));
         }

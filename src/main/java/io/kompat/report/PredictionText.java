@@ -90,6 +90,9 @@ public final class PredictionText {
         if (f instanceof PipFailure.Conflict) {
             return "ResolutionImpossible";
         }
+        if (f instanceof PipFailure.DoubleRequirement d) {
+            return "Double requirement given: " + d.name();
+        }
         return f.pipMessage().get(0);
     }
 
@@ -130,6 +133,37 @@ public final class PredictionText {
         if (hidden > 0) {
             sb.append("  and ").append(hidden).append(" other package(s) (--verbose lists them)\n");
         }
+        List<String> broken = brokenRequirements(install);
+        if (!broken.isEmpty()) {
+            // Only pip's resolver before 20.3 (--as-of an earlier day) installs a set that breaks requirements.
+            sb.append("pip would say, and install them anyway (before pip 20.3 the first requirement of a package chose its release):\n");
+            broken.forEach(l -> sb.append("  ").append(l).append('\n'));
+        }
+    }
+
+    /** pip's {@code ERROR: X has requirement Y, but you'll have Z which is incompatible.} lines for the install. */
+    private static List<String> brokenRequirements(Prediction.Installs install) {
+        List<String> out = new ArrayList<>();
+        for (Pick p : install.picks()) {
+            if (p.version().isEmpty()) {
+                continue;
+            }
+            for (Pick.Because b : p.requestedBy()) {
+                if (b.parent().isEmpty()) {
+                    continue;
+                }
+                try {
+                    io.kompat.requirement.Requirement r = io.kompat.requirement.Requirement.parse(b.requirement());
+                    if (!r.specifiers().contains(p.version().get(), true)) {
+                        out.add("ERROR: " + b.parent().get() + " has requirement " + b.requirement() + ", but you'll have " + p.name().value() + " "
+                                + p.version().get() + " which is incompatible.");
+                    }
+                } catch (io.kompat.requirement.InvalidRequirementException e) {
+                    // A requirement text kompat wrote itself always parses; nothing to say otherwise.
+                }
+            }
+        }
+        return out.stream().distinct().toList();
     }
 
     private static String requestedBy(Pick p) {

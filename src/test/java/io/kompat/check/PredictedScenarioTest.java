@@ -111,11 +111,11 @@ class PredictedScenarioTest {
             try (FakeIndex index = fakeIndex(s.get("index"));
                     HttpFetcher http = new HttpFetcher(HttpSettings.defaults(null, false), Netrc.EMPTY, w -> { })) {
                 IndexSources sources = IndexSources.of(PipConfig.NONE, List.of(index.url()), List.of(), io.kompat.index.http.HttpIndex.opener(http));
-                r = new CheckService(matrix, t -> new CombinedCatalog(new IndexCatalog(sources, t), new BundledCatalog(matrix, t), asOf))
+                r = new CheckService(matrix, t -> new CombinedCatalog(new IndexCatalog(sources, t), new BundledCatalog(matrix, t), asOf), asOf)
                         .check(request);
             }
         } else {
-            r = new CheckService(matrix, t -> new CombinedCatalog(null, new BundledCatalog(matrix, t), asOf)).check(request);
+            r = new CheckService(matrix, t -> new CombinedCatalog(null, new BundledCatalog(matrix, t), asOf), asOf).check(request);
         }
         expect(s.get("expect"), r, PredictionText.render(r, matrix, true));
     }
