@@ -19,9 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -34,8 +32,6 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import okhttp3.Cache;
 import okhttp3.CacheControl;
-import okhttp3.Credentials;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -86,14 +82,10 @@ public final class HttpFetcher implements AutoCloseable {
     private final HttpSettings settings;
     private final OkHttpClient client;
     private final Consumer<String> warn;
-    private final Netrc netrc;
-    private final Map<String, Netrc.Login> urlLogins = new ConcurrentHashMap<>();
+    private final CredentialInterceptor credentials;
     private final Set<String> downHosts = ConcurrentHashMap.newKeySet();
     /** Hosts that timed out in this run: not asked again. */
     private final Set<String> slowHosts = ConcurrentHashMap.newKeySet();
-    private final Set<String> defaultLoginHosts = ConcurrentHashMap.newKeySet();
-    private final Set<String> trustedHosts = ConcurrentHashMap.newKeySet();
-    private final Set<String> plainHttpWarned = ConcurrentHashMap.newKeySet();
     private final CacheLock lock;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile ExecutorService pool;
@@ -111,8 +103,8 @@ public final class HttpFetcher implements AutoCloseable {
     /** As above, with a last say on the client (tests trust their own TLS certificate through it). */
     HttpFetcher(HttpSettings settings, Netrc netrc, Consumer<String> warn, UnaryOperator<OkHttpClient.Builder> customize) {
         this.settings = settings;
-        this.netrc = netrc;
         this.warn = warn;
+        this.credentials = new CredentialInterceptor(netrc, warn);
         this.deadlineNanos = System.nanoTime() + settings.deadline().toNanos();
         CacheLock l = null;
         Cache cache = null;
@@ -144,61 +136,8 @@ public final class HttpFetcher implements AutoCloseable {
                 .followRedirects(true)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(true)
-                .addNetworkInterceptor(chain -> {
-                    Request.Builder b = chain.request().newBuilder().header("User-Agent", HttpSettings.USER_AGENT);
-                    Netrc.Login login = loginFor(chain.request().url());
-                    if (login != null && chain.request().header("Authorization") == null) {
-                        b.header("Authorization", Credentials.basic(nz(login.user()), nz(login.password()), StandardCharsets.UTF_8));
-                    }
-                    return withoutCredentialVary(chain.proceed(b.build()));
-                }))
+                .addNetworkInterceptor(credentials))
                 .build();
-    }
-
-    /**
-     * The response without {@code Authorization} in its {@code Vary}: OkHttp's cache keeps the request headers a
-     * response varies on, so the credential itself would be written into the cache entry. The cache is the
-     * user's own and a host's login is fixed for a run, so the entry needs no key by credential.
-     */
-    static Response withoutCredentialVary(Response r) {
-        List<String> vary = r.headers("Vary");
-        if (vary.stream().noneMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("authorization"))) {
-            return r;
-        }
-        List<String> kept = new ArrayList<>();
-        for (String v : vary) {
-            for (String field : v.split(",")) {
-                if (!field.isBlank() && !field.strip().equalsIgnoreCase("authorization")) {
-                    kept.add(field.strip());
-                }
-            }
-        }
-        Response.Builder b = r.newBuilder().removeHeader("Vary");
-        if (!kept.isEmpty()) {
-            b.header("Vary", String.join(", ", kept));
-        }
-        return b.build();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    /** The login for exactly this host (and port, for logins given in a URL); never for another host. */
-    private Netrc.Login loginFor(HttpUrl url) {
-        Netrc.Login l = urlLogins.get(url.host() + ":" + url.port());
-        if (l == null) {
-            l = netrc.machine(url.host());
-        }
-        if (l == null && defaultLoginHosts.contains(url.host().toLowerCase(java.util.Locale.ROOT))) {
-            l = netrc.fallback();
-        }
-        if (l != null && !url.isHttps() && !trustedHosts.contains(url.host().toLowerCase(java.util.Locale.ROOT))
-                && plainHttpWarned.add(url.host())) {
-            warn.accept("kompat: warning: credentials for " + url.host() + " are sent over plain http:// (readable on the network);"
-                    + " use https://, or --trusted-host " + url.host() + " if this is intended");
-        }
-        return l;
     }
 
     /**
@@ -206,16 +145,12 @@ public final class HttpFetcher implements AutoCloseable {
      * command line, pip's configuration), never for one an input file names.
      */
     public void allowDefaultLogin(String url) {
-        HttpUrl h = HttpUrl.parse(url);
-        if (h != null) {
-            defaultLoginHosts.add(h.host().toLowerCase(java.util.Locale.ROOT));
-        }
+        credentials.allowDefaultLogin(url);
     }
 
     /** Marks {@code host} as trusted to be reached over plain http:// (pip's {@code --trusted-host}): no warning for it. */
     public void trustHost(String host) {
-        String h = host.contains(":") && !host.startsWith("[") ? host.substring(0, host.indexOf(':')) : host;
-        trustedHosts.add(h.toLowerCase(java.util.Locale.ROOT));
+        credentials.trustHost(host);
     }
 
     /**
@@ -223,12 +158,7 @@ public final class HttpFetcher implements AutoCloseable {
      * only.
      */
     public URI register(URI url) {
-        if (url.getRawUserInfo() == null) {
-            return url;
-        }
-        HttpUrl h = HttpUrl.get(url.toString());
-        urlLogins.put(h.host() + ":" + h.port(), new Netrc.Login(h.username(), h.password()));
-        return h.newBuilder().username("").password("").build().uri();
+        return credentials.register(url);
     }
 
     /** Drops {@code url} from the disk cache (a response that turned out unusable must not be served again). */
