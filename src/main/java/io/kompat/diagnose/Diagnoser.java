@@ -352,92 +352,7 @@ public final class Diagnoser {
      * (or that raises there) is a break, so the check's verdict and its fixes account for the code.
      */
     public io.kompat.check.InstallCheck codeCheck(List<SourceScanner.Use> uses) {
-        ScanCheck scanner = new ScanCheck(matrix, symbols, predictions, catalog, era, this::replacements);
-        java.util.function.Function<io.kompat.predict.Prediction.Installs, List<io.kompat.check.Break>> breaks = install -> {
-            Map<PackageName, Version> installed = new java.util.LinkedHashMap<>();
-            install.picks().forEach(p -> p.version().ifPresent(v -> installed.put(p.name(), v)));
-            List<ScanReport.Finding> findings = new ArrayList<>();
-            scanner.findings(uses, installed, findings, new java.util.LinkedHashSet<>());
-            List<io.kompat.check.Break> out = new ArrayList<>();
-            for (ScanReport.Finding f : findings) {
-                PackageName module = moduleOf(f.use());
-                PackageName pkg = matrix.standIn(module == null ? KERAS : module, installed::containsKey);
-                Version v = installed.get(pkg);
-                String where = f.use().file() + ":" + f.use().line();
-                io.kompat.matrix.Citation citation = new io.kompat.matrix.Citation("your code, " + where, List.of(), f.use().file().toString(),
-                        f.use().line(), f.advice(), true);
-                out.add(new io.kompat.check.Break(io.kompat.check.Break.Kind.CODE, pkg, v, pkg, java.util.Optional.ofNullable(v),
-                        where + ": " + f.message() + (f.advice() == null ? "" : " (replacement: " + f.advice() + ")"),
-                        null, "run", citation));
-            }
-            missingModules(uses, install, out);
-            return out;
-        };
-        // The era pins of a scan (the newest Keras that has every name the code uses, the TensorFlow its names need),
-        // worked out once and only when a fix search asks.
-        java.util.function.Supplier<List<io.kompat.requirement.Requirement>> keeps = memoized(() -> {
-            Diagnosis.PinSet pins = scanner.scan(uses, new Options(null, null, null)).pins();
-            List<io.kompat.requirement.Requirement> out = new ArrayList<>();
-            if (pins != null) {
-                for (String pin : pins.requested()) {
-                    io.kompat.requirement.Requirement r = io.kompat.requirement.Requirement.parse(pin);
-                    if (r.name().equals(KERAS) || r.name().equals(TENSORFLOW)) {
-                        out.add(r);
-                    }
-                }
-            }
-            return List.copyOf(out);
-        });
-        return new io.kompat.check.InstallCheck() {
-            @Override
-            public List<io.kompat.check.Break> breaks(io.kompat.predict.Prediction.Installs install) {
-                return breaks.apply(install);
-            }
-
-            @Override
-            public List<io.kompat.requirement.Requirement> keeps() {
-                return keeps.get();
-            }
-        };
-    }
-
-    /** A module the code uses that the install lacks altogether (tensorflow, keras) fails at import: one break per module. */
-    private void missingModules(List<SourceScanner.Use> uses, io.kompat.predict.Prediction.Installs install, List<io.kompat.check.Break> out) {
-        Set<PackageName> names = new java.util.HashSet<>();
-        install.picks().forEach(p -> names.add(p.name()));
-        Set<PackageName> reported = new java.util.HashSet<>();
-        for (SourceScanner.Use use : uses) {
-            PackageName module = moduleOf(use);
-            if (module == null || names.contains(matrix.standIn(module, names::contains)) || !reported.add(module)) {
-                continue;
-            }
-            String where = use.file() + ":" + use.line();
-            io.kompat.matrix.Citation citation = new io.kompat.matrix.Citation("your code, " + where, List.of(), use.file().toString(),
-                    use.line(), null, true);
-            out.add(new io.kompat.check.Break(io.kompat.check.Break.Kind.CODE, module, null, module, java.util.Optional.empty(),
-                    where + ": the code uses " + module.value() + ", which pip does not install",
-                    "ModuleNotFoundError: No module named '" + module.value() + "'", "import", citation));
-        }
-    }
-
-    /** The distribution whose module a use's namespace belongs to: tensorflow (tf.*, tensorflow), keras (keras.*), or null. */
-    private static PackageName moduleOf(SourceScanner.Use use) {
-        String ns = use.namespace();
-        return ns.startsWith("tf") || ns.startsWith("tensorflow") ? TENSORFLOW : ns.equals("keras") || ns.startsWith("keras.") ? KERAS : null;
-    }
-
-    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
-        return new java.util.function.Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
+        return new CodeCheck(matrix, new ScanCheck(matrix, symbols, predictions, catalog, era, this::replacements), uses);
     }
 
     List<String> replacements(String attribute, Set<String> sources) {
@@ -502,7 +417,6 @@ public final class Diagnoser {
         return era.pins(predictions, requirements, options);
     }
 
-    /** The newest Python line of the matrix that {@code wheels} admits, or null. */
     /** The Pythons the bundled release metadata gives wheels for, per platform (contiguous lines, as listed). */
     private void wheelsOfRelease(PackageName name, Version pinned, Set<Platform> nowhere,
             Map<String, String> perPlatform, Set<String> sources) {
@@ -524,6 +438,7 @@ public final class Diagnoser {
         }));
     }
 
+    /** The newest Python line of the matrix that {@code wheels} admits, or null. */
     private String newestPythonIn(SpecifierSet wheels) {
         return matrix.pythons().stream().map(p -> Version.parse(p.version())).filter(v -> wheels.contains(v, true))
                 .max(Version::compareTo).map(Version::toString).orElse(null);
