@@ -23,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns recognised errors into diagnoses from the matrix: which releases have the missing name, the
@@ -100,7 +99,7 @@ public final class Diagnoser {
         if (error instanceof KnownError.NumpyAbi) {
             return numpyAbi(error, options);
         }
-        return noDistribution((KnownError.NoMatchingDistribution) error, options);
+        return new NoDistributionDiagnosis(matrix, era, predictions).diagnose((KnownError.NoMatchingDistribution) error, options);
     }
 
     /** The honest answer for an error kompat does not know. */
@@ -277,68 +276,6 @@ public final class Diagnoser {
                 new ArrayList<>(sources), pins, environment);
     }
 
-    private Diagnosis noDistribution(KnownError.NoMatchingDistribution d, Options options) {
-        Requirement r;
-        try {
-            r = Requirement.parse(d.requirement());
-        } catch (IllegalArgumentException e) {
-            return unrecognised(d.line(), "'" + d.requirement() + "' is not a requirement kompat can read");
-        }
-        if (matrix.packageInfo(r.name()).isEmpty() && matrix.rulesOf(r.name()).isEmpty()) {
-            return unrecognised(d.line(), "kompat has no release facts about '" + r.name() + "'");
-        }
-        // The marker pip quotes says when the requirement applied, not what was asked for.
-        String wanted = r.name() + r.specifiers().toString();
-        Version pinned = r.specifiers().specifiers().size() == 1 && r.specifiers().specifiers().get(0).version() != null
-                ? r.specifiers().specifiers().get(0).version() : null;
-        List<String> facts = new ArrayList<>();
-        Set<String> sources = new LinkedHashSet<>();
-        Map<String, String> perPlatform = new TreeMap<>();
-        if (pinned != null) {
-            Set<Platform> nowhere = matrix.unavailableOn(r.name(), pinned);
-            for (MatrixRule rule : matrix.rulesFor(r.name(), pinned)) {
-                rule.python().forEach((p, s) -> {
-                    if (p == null || !nowhere.contains(p)) {
-                        perPlatform.put(p == null ? "every platform" : p.id(), s.toString());
-                    }
-                });
-                if (!rule.python().isEmpty()) {
-                    sources.addAll(rule.citation().sources());
-                }
-                if (rule.unavailable() != null) {
-                    String where = rule.platforms().isEmpty() ? ""
-                            : " on " + String.join(", ", rule.platformIds());
-                    facts.add(r.name() + " " + pinned + " cannot be installed" + where + ": " + rule.unavailable());
-                    sources.addAll(rule.citation().sources());
-                }
-            }
-            if (perPlatform.isEmpty()) {
-                wheelsOfRelease(r.name(), pinned, nowhere, perPlatform, sources);
-            }
-            perPlatform.forEach((p, s) -> facts.add(r.name() + " " + pinned + " has wheels for Python " + s + " on " + p));
-        }
-        List<String> advice = new ArrayList<>();
-        Diagnosis.PinSet pins = null;
-        Platform platform = options.platform() != null ? options.platform() : Platform.LINUX_X86_64;
-        String wheels = perPlatform.getOrDefault(platform.id(), perPlatform.get("every platform"));
-        String python = wheels == null ? null : newestPythonIn(SpecifierSet.parse(wheels));
-        if (python != null) {
-            // Keeping the release the code was written for comes first; the prediction checks the pin on that Python.
-            advice.add("keep " + wanted + " and use Python " + python + " on " + platform.id());
-            pins = verify(List.of(wanted), new Options(python, options.platform(), null));
-        }
-        if (options.python() != null) {
-            Diagnosis.PinSet newer = verify(List.of(r.name().value()), options);
-            if (newer.consistent()) {
-                advice.add("or, if the code works with a newer release, on Python " + options.python() + " use "
-                        + String.join(", ", newer.resolved()));
-                pins = pins == null ? newer : pins;
-            }
-        }
-        return new Diagnosis(d.line(), true, "pip found no wheel of " + wanted + " for the interpreter or platform",
-                facts, advice, new ArrayList<>(sources), pins, List.of());
-    }
-
     /**
      * Checks scanned uses against what pip would install for the environment the options describe (the
      * user's file), or, without one, for the newest TensorFlow and Keras.
@@ -415,33 +352,6 @@ public final class Diagnoser {
 
     private Diagnosis.PinSet verify(List<String> requirements, Options options) {
         return era.pins(predictions, requirements, options);
-    }
-
-    /** The Pythons the bundled release metadata gives wheels for, per platform (contiguous lines, as listed). */
-    private void wheelsOfRelease(PackageName name, Version pinned, Set<Platform> nowhere,
-            Map<String, String> perPlatform, Set<String> sources) {
-        matrix.releaseFacts(name).flatMap(f -> f.release(pinned)).ifPresent(release -> release.wheels().ifPresent(w -> {
-            if (w.pure() || w.pythons().isEmpty()) {
-                return;
-            }
-            List<Version> lines = w.pythons().stream().sorted().toList();
-            Version first = lines.get(0);
-            Version last = lines.get(lines.size() - 1);
-            String spec = lines.size() == 1 ? "==" + first + ".*"
-                    : ">=" + first + ",<" + last.releasePart(0) + "." + last.releasePart(1).add(java.math.BigInteger.ONE);
-            for (Platform p : w.platforms()) {
-                if (!nowhere.contains(p)) {
-                    perPlatform.put(p.id(), spec);
-                }
-            }
-            sources.addAll(release.sources().getOrDefault("wheels", List.of()));
-        }));
-    }
-
-    /** The newest Python line of the matrix that {@code wheels} admits, or null. */
-    private String newestPythonIn(SpecifierSet wheels) {
-        return matrix.pythons().stream().map(p -> Version.parse(p.version())).filter(v -> wheels.contains(v, true))
-                .max(Version::compareTo).map(Version::toString).orElse(null);
     }
 
     private static String cite(Citation c) {
