@@ -29,6 +29,9 @@ public final class Predictor {
         Map<PackageName, PipFinder.Constraint> constraints = new LinkedHashMap<>();
         List<Req> roots = new ArrayList<>();
         Map<Key, Integer> requested = new HashMap<>();
+        // The legacy resolver takes a project where its first line stands, a constraint's included: a requirement of
+        // a constrained project joins the constraint's entry (pip's RequirementSet keeps insertion order).
+        Map<PackageName, Integer> firstLine = new HashMap<>();
         List<Prediction.Assumption> assumptions = new ArrayList<>();
         Set<String> allHashes = new HashSet<>();
         boolean hashMode = false;
@@ -39,6 +42,7 @@ public final class Predictor {
             if (!markerHolds(w, request)) {
                 continue;
             }
+            firstLine.putIfAbsent(w.requirement().name(), i);
             if (w.constraint()) {
                 constraints.merge(w.requirement().name(),
                         new PipFinder.Constraint(w.requirement().specifiers(), w.sha256(), List.of(w.origin())),
@@ -58,7 +62,13 @@ public final class Predictor {
         catalog.prefetch(roots.stream().map(r -> r.key().name()).filter(n -> n != null).distinct().toList());
         PipResolver.State state;
         try {
-            state = request.legacyResolver() ? new LegacyResolver(finder).resolve(roots) : new PipResolver(finder, requested).resolve(roots);
+            if (request.legacyResolver()) {
+                List<Req> ordered = new ArrayList<>(roots);
+                ordered.sort(java.util.Comparator.comparing(r -> firstLine.getOrDefault(r.key().name(), Integer.MAX_VALUE)));
+                state = new LegacyResolver(finder).resolve(ordered);
+            } else {
+                state = new PipResolver(finder, requested).resolve(roots);
+            }
         } catch (PipResolver.Impossible e) {
             Failures failures = new Failures(finder, request.target(), e.state);
             return new Prediction.Fails(request.target(), failures.classify(e.causes), failuresAssumptions(finder));

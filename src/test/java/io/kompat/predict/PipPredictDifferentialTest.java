@@ -132,6 +132,7 @@ class PipPredictDifferentialTest {
             assertThat(f).isInstanceOf(PipFailure.RequiresPython.class);
         } else if (last.startsWith("Double requirement given")) {
             assertThat(f).isInstanceOf(PipFailure.DoubleRequirement.class);
+            assertThat(f.pipMessage().stream().map(norm).toList()).containsExactly(norm.apply(last));
         } else {
             assertThat(f).isInstanceOf(PipFailure.Conflict.class);
         }
