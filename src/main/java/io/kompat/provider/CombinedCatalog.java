@@ -28,6 +28,7 @@ public final class CombinedCatalog implements ReleaseCatalog {
     private final LocalDate asOf;
     private final Map<PackageName, Project> memo = new HashMap<>();
     private final Map<io.kompat.requirement.Requirement, Optional<LocalDate>> requirementFloors = new HashMap<>();
+    private final Map<PackageName, Project> bundledMemo = new HashMap<>();
 
     /** {@code index} may be null (no package source): the bundled metadata alone. */
     public CombinedCatalog(IndexCatalog index, BundledCatalog bundled, LocalDate asOf) {
@@ -46,6 +47,10 @@ public final class CombinedCatalog implements ReleaseCatalog {
     @Override
     public synchronized Project project(PackageName name) {
         return memo.computeIfAbsent(name, n -> asOf(combine(n)));
+    }
+
+    private Project bundledProject(PackageName name) {
+        return bundledMemo.computeIfAbsent(name, bundled::project);
     }
 
     private Project combine(PackageName name) {
@@ -83,7 +88,9 @@ public final class CombinedCatalog implements ReleaseCatalog {
         if (asOf == null || !(p instanceof Project.Listed l)) {
             return p;
         }
-        ReleaseFloors floors = new ReleaseFloors(l, this::combine, requirementFloors);
+        // Floors come from the bundled release metadata only: it holds the dates, and reading it costs no request.
+        Project offline = bundled.project(l.name());
+        ReleaseFloors floors = new ReleaseFloors(offline instanceof Project.Listed b ? b : l, this::bundledProject, requirementFloors);
         List<Release> kept = l.releases().stream().filter(r -> floors.mayBeOutBy(r, asOf)).toList();
         Project.Unlisted unlisted = l.unlisted() instanceof Project.After a && !asOf.isAfter(LocalDate.parse(a.asOf())) ? new Project.None()
                 : l.unlisted();

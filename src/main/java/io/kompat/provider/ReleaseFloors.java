@@ -29,7 +29,8 @@ import java.util.function.Function;
  * {@code tensorboard>=2.3.0}; tensorboard 2.3.0 was tagged 2020-07-23), so that an unlisted earlier one cannot
  * exist.</li>
  * </ul>
- * A release with neither bound is kept, as before.
+ * A release with neither bound is kept, as before. Only the bundled release metadata is read (the only dated
+ * data), so working out a floor never fetches a page or a release's metadata from an index.
  */
 final class ReleaseFloors {
     private final Project.Listed project;
@@ -70,8 +71,11 @@ final class ReleaseFloors {
             return known;
         }
         LocalDate latest = null;
+        // The first final of a lower series is its first release only if the list is complete (else an unlisted
+        // earlier one may exist and a listed late patch would push the floor too far).
+        boolean complete = complete(project);
         for (Release s : project.known()) {
-            if (s.version().compareTo(v) <= 0 && (sameSeries(s.version(), v) || sameMajor(s.version(), v) && firstFinals().contains(s.version()))) {
+            if (s.version().compareTo(v) <= 0 && (sameSeries(s.version(), v) || complete && sameMajor(s.version(), v) && firstFinals().contains(s.version()))) {
                 latest = later(latest, own(s));
             }
         }
@@ -82,7 +86,10 @@ final class ReleaseFloors {
 
     /** The release's own date, else the day its requirements could first all be met (null: neither known). */
     private LocalDate own(Release s) {
-        LocalDate latest = s.published().orElse(null);
+        if (s.published().isPresent()) {
+            return s.published().get();
+        }
+        LocalDate latest = null;
         if (s.metadata().get() instanceof Metadata.Known m) {
             for (Requirement q : m.requiresDist()) {
                 if (q.marker().isEmpty() && q.url().isEmpty()) {
@@ -115,10 +122,11 @@ final class ReleaseFloors {
         }
         Optional<LocalDate> floor = Optional.empty();
         if (!q.name().equals(project.name()) && projects.apply(q.name()) instanceof Project.Listed dep) {
-            Optional<Release> first = dep.known().stream().filter(r -> !r.version().isPrerelease() && q.specifiers().contains(r.version(), false))
+            // As pip filters: pre-releases count when the requirement names one (keras>=2.7.0rc0).
+            boolean pre = q.specifiers().specifiers().stream().anyMatch(x -> !x.isWildcard() && x.version().isPrerelease());
+            Optional<Release> first = dep.known().stream().filter(r -> (pre || !r.version().isPrerelease()) && q.specifiers().contains(r.version(), pre))
                     .min(Comparator.comparing(Release::version));
-            boolean complete = dep.unlisted() instanceof Project.None || dep.unlisted() instanceof Project.After;
-            if (first.isPresent() && (complete || isLowerBound(q, first.get().version()))) {
+            if (first.isPresent() && (complete(dep) || isLowerBound(q, first.get().version()))) {
                 floor = first.get().published();
             }
         }
@@ -135,6 +143,10 @@ final class ReleaseFloors {
             }
         }
         return false;
+    }
+
+    private static boolean complete(Project.Listed p) {
+        return p.unlisted() instanceof Project.None || p.unlisted() instanceof Project.After;
     }
 
     private static boolean sameSeries(Version a, Version b) {
