@@ -307,6 +307,14 @@ public final class Auditor {
             sources.addAll(b.citation().sources());
         }
         explanation.addAll(c.explanation());
+        if (c.verdict() == Verdict.DOES_NOT_INSTALL) {
+            // pip picks a release that cannot be installed at all (tensorflow-gpu 2.12's stub): its install fails.
+            Break unavailable = c.breaks().stream().filter(b -> b.kind() == Break.Kind.UNAVAILABLE).findFirst().orElseThrow();
+            return Optional.of(new Finding(Rules.CONFLICT.id(), Finding.Level.ERROR, name, lineOf(name, m, involved),
+                    "pip cannot install the requirements for " + c.target() + ": it picks " + unavailable.subject().value() + " "
+                            + unavailable.subjectVersion() + ", which cannot be installed", String.join("\n", explanation), hint,
+                    new ArrayList<>(sources)));
+        }
         return Optional.of(new Finding(Rules.BREAKS.id(), Finding.Level.ERROR, name, lineOf(name, m, involved),
                 "pip installs the requirements for " + c.target() + ", and what it installs breaks: " + c.breaks().get(0).sentence()
                         + (c.breaks().size() > 1 ? " (and " + (c.breaks().size() - 1) + " more)" : ""),

@@ -138,7 +138,8 @@ final class FixSearch {
     }
 
     private static boolean asksPipForPython(Input.Line l) {
-        return l.entry().conda() == null && l.entry().name().equals(CatalogProvider.PYTHON);
+        // A constraint on python is accepted: pip ignores constraints on projects it does not install.
+        return l.entry().conda() == null && !l.entry().isConstraint() && l.entry().name().equals(CatalogProvider.PYTHON);
     }
 
     private static List<Edit> concat(List<Edit> a, List<Edit> b) {

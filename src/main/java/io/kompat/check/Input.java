@@ -122,7 +122,8 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
             }
             for (Line l : lines) {
                 ManifestEntry other = l.entry();
-                if (other.name().equals(need.getKey()) && !other.isConstraint()
+                // Only the conda section is solved with it: the pip: section is installed afterwards.
+                if (other.conda() != null && other.name().equals(need.getKey()) && !other.isConstraint()
                         && VersionSet.of(other.specifiers()).intersect(VersionSet.of(need.getValue())).isEmpty()) {
                     return java.util.Optional.of(other.location() + " (" + other.name().value() + other.specifiers() + ")");
                 }

@@ -56,6 +56,17 @@ class AuditVerdictTest {
         assertThat(seen).isGreaterThanOrEqualTo(6);
     }
 
+    /** A release that cannot be installed at all (tensorflow-gpu 2.12's stub) is pip's failure in audit too, as in check. */
+    @Test
+    void anUninstallableReleaseIsKmp101(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("requirements.txt"), "tensorflow-gpu\n");
+        AuditResult audit = new Auditor(matrix, ManifestReader.standard(), TODAY).audit(List.of(file), f -> { });
+        assertThat(audit.findings()).filteredOn(x -> x.level() == Finding.Level.ERROR).singleElement().satisfies(x -> {
+            assertThat(x.id()).isEqualTo("KMP101");
+            assertThat(x.message()).contains("pip cannot install the requirements").contains("it picks tensorflow-gpu 2.12.0, which cannot be installed");
+        });
+    }
+
     @Test
     void severalThreadsGiveTheFindingsOfOneInTheSameOrder() throws Exception {
         List<String> order = new ArrayList<>();
