@@ -52,8 +52,9 @@ final class SourceOptions {
     List<String> trustedHosts = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "The longest all index work of the run may take (default 60 s); past it no request is made and kompat answers"
-                    + " from the cache and the bundled data, as for an unreachable index.")
+            description = "The longest the index work of an input may take, counted from when its sources are opened (default 60 s; each"
+                    + " file of an audit has its own); past it no request is made and kompat answers from the cache and the bundled data,"
+                    + " as for an unreachable index.")
     int timeoutSeconds = 60;
 
     @Option(names = "--refresh", description = "Ask the index again for everything, even what the cache holds and thinks fresh.")
@@ -98,6 +99,7 @@ final class SourceOptions {
             });
         }
         if (http != null) {
+            http.startDeadline();
             // The netrc default login goes to the indexes the user configured, never to one an input names.
             http.allowDefaultLogin(indexUrl != null ? indexUrl : config.indexUrl() != null ? config.indexUrl() : "https://pypi.org/simple");
             config.extraIndexUrls().forEach(http::allowDefaultLogin);

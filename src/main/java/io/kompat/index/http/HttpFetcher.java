@@ -89,8 +89,8 @@ public final class HttpFetcher implements AutoCloseable {
     private final CacheLock lock;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile ExecutorService pool;
-    /** When the run's index work must be over ({@link HttpSettings#deadline}). */
-    private final long deadlineNanos;
+    /** When the index work of the current input must be over ({@link HttpSettings#deadline}); see {@link #startDeadline}. */
+    private volatile long deadlineNanos;
     private final java.util.concurrent.atomic.AtomicBoolean deadlineWarned = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -209,8 +209,17 @@ public final class HttpFetcher implements AutoCloseable {
         if (settings.offline()) {
             throw new IndexUnreachableException(display(url) + ": not downloaded (offline)");
         }
+        long left = remainingMillis();
+        if (left <= 0) {
+            throw new IndexUnreachableException(display(url) + ": not downloaded: the index work of this run is over its --timeout of "
+                    + settings.deadline().toSeconds() + " s");
+        }
         requests.incrementAndGet();
-        try (Response r = client.newCall(request(url, null, null, NO_STORE)).execute()) {
+        okhttp3.Call call = client.newCall(request(url, null, null, NO_STORE));
+        if (left < settings.callTimeout().toMillis()) {
+            call.timeout().timeout(left, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        try (Response r = call.execute()) {
             if (!r.isSuccessful()) {
                 throw new IndexException(display(url) + ": HTTP " + r.code());
             }
@@ -399,7 +408,16 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** What is left of the run's deadline for index work, in milliseconds (zero or less: over). */
+    /**
+     * Starts the deadline again: each input of a run (every file of an audit) has the whole {@code --timeout} for
+     * its index work, counted from when its sources are opened.
+     */
+    public void startDeadline() {
+        deadlineNanos = System.nanoTime() + settings.deadline().toNanos();
+        deadlineWarned.set(false);
+    }
+
+    /** What is left of the deadline for index work, in milliseconds (zero or less: over). */
     private long remainingMillis() {
         return (deadlineNanos - System.nanoTime()) / 1_000_000;
     }
