@@ -207,13 +207,33 @@ final class ScanCheck {
 
     /** Whether keras {@code v} came out after the day pip is predicted as of (so no pin of the code's era can name it). */
     private boolean later(Version v) {
+        return later("keras", v);
+    }
+
+    /** Whether release {@code v} of {@code project} came out after the day pip is predicted as of (its date known). */
+    private boolean later(String project, Version v) {
         java.util.Optional<java.time.LocalDate> day = predictions.asOf();
         if (day.isEmpty()) {
             return false;
         }
-        java.util.Optional<java.time.LocalDate> released = matrix.releaseFacts(io.kompat.requirement.PackageName.of("keras"))
+        java.util.Optional<java.time.LocalDate> released = matrix.releaseFacts(io.kompat.requirement.PackageName.of(project))
                 .flatMap(f -> f.release(v)).flatMap(io.kompat.matrix.ReleaseFact::date);
         return released.isPresent() && released.get().isAfter(day.get());
+    }
+
+    /**
+     * {@code line}, or with {@code --as-of} a day before its first release, the newest lower TensorFlow line
+     * whose first release came out by then (the TensorFlow 1 names and tf.keras.backend names a lower line has too).
+     */
+    private Version outBy(Version line) {
+        if (!later("tensorflow", Version.parse(line + ".0"))) {
+            return line;
+        }
+        java.time.LocalDate day = predictions.asOf().orElseThrow();
+        return matrix.releaseFacts(io.kompat.requirement.PackageName.of("tensorflow")).flatMap(f -> f.releases().stream()
+                .filter(r -> !r.version().isPrerelease() && r.version().compareTo(line) < 0 && r.date().map(d -> !d.isAfter(day)).orElse(false))
+                .map(io.kompat.matrix.ReleaseFact::version).max(Version::compareTo))
+                .map(v -> Version.parse(v.releasePart(0) + "." + v.releasePart(1))).orElse(line);
     }
 
     /** Whether the table of {@code namespace} for {@code keras} has all of {@code names} (none asked: yes). */
@@ -275,7 +295,7 @@ final class ScanCheck {
                 last = line;
             }
         }
-        return last == null ? null : last.toString();
+        return last == null ? null : outBy(last).toString();
     }
 
     private String eraBasis(List<SourceScanner.Use> uses) {

@@ -162,6 +162,16 @@ class CheckCodeTest {
     }
 
     @Test
+    void theTensorFlowOfTheCodesEraCameOutBeforeTheDay() throws Exception {
+        // get_session is in tf.keras.backend up to 1.15, but on 2019-10-05 the newest TensorFlow 1 was 1.14 (tag v1.15.0: 2019-10-14).
+        CliTest.Run r = check("tensorflow==2.0.0\n", "3.7", "from tensorflow.keras import backend as K\nsess = K.get_session()\n",
+                "--as-of", "2019-10-05");
+        assertThat(r.out()).startsWith("BREAKS").contains("Pins that keep the code as written: tensorflow==1.14.*").doesNotContain("tensorflow==1.15").doesNotContain("-> ==1.15");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("tensorflow ==2.0.0 -> ==1.14.0");
+    }
+
+    @Test
     void aNameWithNoTableIsNoAllClear() throws Exception {
         // tf.keras.backend of TensorFlow 2.3 was not read: the verdict says some names were not checked.
         CliTest.Run r = check("tensorflow==2.3.0\n", "3.7", "from tensorflow.keras import backend as K\nsess = K.get_session()\n");
