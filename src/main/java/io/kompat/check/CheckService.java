@@ -185,7 +185,7 @@ public final class CheckService {
             }
             Target other = Target.of(line, target.platform());
             Outcome o = outcome(input.wanted(), other, catalogs.apply(other), pre);
-            if (o.verdict() == Verdict.WORKS) {
+            if (o.verdict() == Verdict.WORKS && !hypothetical((Prediction.Installs) o.prediction(), catalogs.apply(other))) {
                 Prediction.Installs install = (Prediction.Installs) o.prediction();
                 return java.util.Optional.of(new Fix(List.of(new Edit.UsePython(line)), install, install.assumptions()));
             }
@@ -318,7 +318,7 @@ public final class CheckService {
             }
             for (Fix f : fixSearch(input, other, catalog, oracle, codeBreaks(there)).search(there, maxFixes).fixes()) {
                 boolean worksHereToo = here.stream().anyMatch(h -> h.edits().equals(f.edits()));
-                if (!worksHereToo && weight(f) < costHere && (best == null || weight(f) < weight(best))
+                if (!worksHereToo && !hypothetical(f.install(), catalog) && weight(f) < costHere && (best == null || weight(f) < weight(best))
                         && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
                     List<Edit> edits = new ArrayList<>();
                     edits.add(new Edit.UsePython(line));
@@ -328,6 +328,15 @@ public final class CheckService {
             }
         }
         return java.util.Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether {@code install} rests on a release of a listed project that no list holds (only a later release
+     * might have a file for that Python: TensorFlow on a Python its listed releases have no wheels for). Another
+     * Python is no fix on the strength of a release that may never come.
+     */
+    private static boolean hypothetical(Prediction.Installs install, ReleaseCatalog catalog) {
+        return install.picks().stream().anyMatch(p -> p.version().isEmpty() && catalog.project(p.name()) instanceof io.kompat.predict.Project.Listed);
     }
 
     private static long distance(Version a, Version b) {

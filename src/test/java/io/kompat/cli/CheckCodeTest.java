@@ -172,6 +172,15 @@ class CheckCodeTest {
     }
 
     @Test
+    void noOtherPythonIsAFixOnTheStrengthOfAReleaseNoListHolds() throws Exception {
+        // No listed TensorFlow has wheels for Python 3.14: only a release after the list's date might; that is no fix.
+        CliTest.Run r = check("tensorflow>=1.15.0\n", "3.10", "from tensorflow.contrib import rnn\n");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        assertThat(fixes).doesNotContain("use Python 3.14").doesNotContain("use Python 3.15");
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("use Python 3.7").contains("tensorflow >=1.15.0 -> <2,>=1.15.0");
+    }
+
+    @Test
     void aNameWithNoTableIsNoAllClear() throws Exception {
         // tf.keras.backend of TensorFlow 2.3 was not read: the verdict says some names were not checked.
         CliTest.Run r = check("tensorflow==2.3.0\n", "3.7", "from tensorflow.keras import backend as K\nsess = K.get_session()\n");
