@@ -135,7 +135,9 @@ final class ScanCheck {
     private Boolean provides(SourceScanner.Use use, Version keras, Version tf, Set<String> unknown) {
         switch (use.namespace()) {
             case "tensorflow":
-            case "keras": {
+            case "keras":
+            case SymbolIndex.KERAS_LAYERS: {
+                // Only the names a move records are checked here (the rest of these namespaces has no table).
                 Move move = symbols.moveOf(use.namespace(), use.name());
                 Version installed = use.namespace().equals("tensorflow") ? tf : keras;
                 return move == null || installed == null ? null : move.presentIn(installed);
@@ -266,6 +268,13 @@ final class ScanCheck {
             requested.removeIf(r -> r.startsWith("tensorflow"));
             requested.add("tensorflow==" + tfLine + ".*");
         }
+        Version kerasLast = kerasLine(uses);
+        if (kerasLast != null && (table == null || Version.parse(table.version().releasePart(0) + "." + table.version().releasePart(1))
+                .compareTo(kerasLast) > 0)) {
+            // Names a move records (keras.layers.Merge, last in 2.1) cap Keras where no table does.
+            requested.removeIf(r -> r.startsWith("keras"));
+            requested.add("keras<" + kerasLast.releasePart(0) + "." + kerasLast.releasePart(1).add(java.math.BigInteger.ONE));
+        }
         // The code's era decides the Python too: TensorFlow 1 code is checked on a Python TensorFlow 1 supports.
         return requested.isEmpty() ? null : predictions.pins(requested, era.optionsFor(requested, options, true));
     }
@@ -296,6 +305,18 @@ final class ScanCheck {
             }
         }
         return last == null ? null : outBy(last).toString();
+    }
+
+    /** The last Keras line that still has every name of keras and keras.layers the code uses that a move records, or null. */
+    private Version kerasLine(List<SourceScanner.Use> uses) {
+        Version last = null;
+        for (SourceScanner.Use u : uses) {
+            Move m = u.namespace().equals("keras") || u.namespace().equals(SymbolIndex.KERAS_LAYERS) ? symbols.moveOf(u.namespace(), u.name()) : null;
+            if (m != null && m.removed() && (last == null || m.last().compareTo(last) < 0)) {
+                last = m.last();
+            }
+        }
+        return last;
     }
 
     private String eraBasis(List<SourceScanner.Use> uses) {

@@ -165,6 +165,8 @@ public final class SourceScanner {
                 return "keras.engine";
             case "keras.engine.topology":
                 return "keras.engine.topology";
+            case "keras.layers":
+                return "keras.layers";
             case "tensorflow.keras.backend":
             case "tensorflow.python.keras.backend":
                 return "tf.keras.backend";

@@ -19,6 +19,8 @@ final class SymbolIndex {
     static final String KERAS_ENGINE = "keras.engine";
     /** The module Keras 2.2.0 turned into a shim of seven names (Container, _to_list and the rest gone). */
     static final String KERAS_ENGINE_TOPOLOGY = "keras.engine.topology";
+    /** keras.layers: only names a move records (Merge, gone in 2.2) are checked. */
+    static final String KERAS_LAYERS = "keras.layers";
     static final String TF_KERAS_BACKEND = "tf.keras.backend";
     static final String TF_KERAS3_BACKEND = "keras._tf_keras.keras.backend";
     static final String TF_COMPAT_V1_BACKEND = "tf.compat.v1.keras.backend";

@@ -181,6 +181,16 @@ class CheckCodeTest {
     }
 
     @Test
+    void theMergeLayerKeras22RemovedIsFoundAndTheFixGoesBackTo21() throws Exception {
+        // flag0010/pop_gen_cnn#2, srijandas07/VPN#10: `from keras.layers import Merge` (keras.layers lost Merge at tag 2.2.0).
+        CliTest.Run r = check("keras==2.2.4\ntensorflow==1.13.1\nh5py<3\n", "3.6", "from keras.layers import Dense, Dropout, Flatten, Merge\n");
+        assertThat(r.out()).startsWith("BREAKS").contains("model.py:1: keras.layers of keras 2.2.4 has no 'Merge'")
+                .doesNotContain("has no 'Dense'");
+        String fixes = r.out().substring(r.out().indexOf("Fixes ("));
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("keras ==2.2.4 -> ==2.1.6");
+    }
+
+    @Test
     void aNameWithNoTableIsNoAllClear() throws Exception {
         // tf.keras.backend of TensorFlow 2.3 was not read: the verdict says some names were not checked.
         CliTest.Run r = check("tensorflow==2.3.0\n", "3.7", "from tensorflow.keras import backend as K\nsess = K.get_session()\n");
