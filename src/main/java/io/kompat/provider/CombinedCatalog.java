@@ -89,12 +89,15 @@ public final class CombinedCatalog implements ReleaseCatalog {
             return p;
         }
         // Floors come from the bundled release metadata only: it holds the dates, and reading it costs no request.
+        // A project the bundled data does not list gets no floors: its releases are judged by their own dates.
         Project offline = bundled.project(l.name());
-        ReleaseFloors floors = new ReleaseFloors(offline instanceof Project.Listed b ? b : l, this::bundledProject, requirementFloors);
-        List<Release> kept = l.releases().stream().filter(r -> floors.mayBeOutBy(r, asOf)).toList();
+        ReleaseFloors floors = offline instanceof Project.Listed b ? new ReleaseFloors(b, this::bundledProject, requirementFloors) : null;
+        java.util.function.Predicate<Release> out = r -> floors != null ? floors.mayBeOutBy(r, asOf)
+                : r.published().map(d -> !d.isAfter(asOf)).orElse(true);
+        List<Release> kept = l.releases().stream().filter(out).toList();
         Project.Unlisted unlisted = l.unlisted() instanceof Project.After a && !asOf.isAfter(LocalDate.parse(a.asOf())) ? new Project.None()
                 : l.unlisted();
-        List<Release> known = l.known().stream().filter(r -> floors.mayBeOutBy(r, asOf)).toList();
+        List<Release> known = l.known().stream().filter(out).toList();
         return new Project.Listed(l.name(), kept, unlisted, l.skippedForPython(), l.noFileForTarget(), l.origin(), known);
     }
 }

@@ -123,7 +123,7 @@ final class ReleaseFloors {
         Optional<LocalDate> floor = Optional.empty();
         if (!q.name().equals(project.name()) && projects.apply(q.name()) instanceof Project.Listed dep) {
             // As pip filters: pre-releases count when the requirement names one (keras>=2.7.0rc0).
-            boolean pre = q.specifiers().specifiers().stream().anyMatch(x -> !x.isWildcard() && x.version().isPrerelease());
+            boolean pre = q.specifiers().specifiers().stream().anyMatch(x -> !x.isWildcard() && x.version() != null && x.version().isPrerelease());
             Optional<Release> first = dep.known().stream().filter(r -> (pre || !r.version().isPrerelease()) && q.specifiers().contains(r.version(), pre))
                     .min(Comparator.comparing(Release::version));
             if (first.isPresent() && (complete(dep) || isLowerBound(q, first.get().version()))) {
