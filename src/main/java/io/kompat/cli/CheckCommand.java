@@ -252,7 +252,7 @@ final class CheckCommand extends KompatCommand {
         }
         scan.unknown().forEach(u -> sb.append("  not checked: ").append(u).append('\n'));
         if (scan.allClear()) {
-            sb.append("  Every name the code uses is provided there.\n");
+            sb.append("  Every name the code uses that kompat has facts about is provided there.\n");
         } else if (scan.pins() != null) {
             sb.append("  Pins that keep the code as written: ").append(String.join(", ", scan.pins().requested()))
                     .append(" (kompat diagnose --scan ").append(code).append(" says more)\n");

@@ -88,9 +88,9 @@ public final class DiagnoseReport {
             sb.append("Not checked (no symbol table): ").append(String.join(", ", r.unknown())).append('\n');
         }
         if (r.allClear()) {
-            sb.append("Every name the code uses is provided there.\n");
+            sb.append("Every name the code uses that kompat has facts about is provided there.\n");
         } else if (r.namesProvided()) {
-            sb.append("Every name the code uses is provided there, but the environment itself does not work (above).\n");
+            sb.append("Every name the code uses that kompat has facts about is provided there, but the environment itself does not work (above).\n");
         }
         if (r.pins() != null) {
             sb.append("Pins that make the code work as written (").append(r.pinsBasis()).append("):\n");
