@@ -115,6 +115,15 @@ final class RequirementsTxtParser {
         // requirements-dev.txt -> .netrc) is read, but its lines are never quoted either.
         boolean notRequirements = !foreign && !stdin && (includedFrom != null || Files.isSymbolicLink(file)) && !QuotedText.namedLikeRequirements(file);
         int firstDiagnostic = out.diagnostics.size();
+        List<String> lines = text.lines();
+        int table = pipListTable(lines);
+        if (table > 0) {
+            // One error, not one per row: the whole file is the table `pip list` prints.
+            out.add(Diagnostic.error(new SourceLocation(file.toString(), table, 1), "this is the table `pip list` prints, not a requirements file",
+                    lines.get(table - 1), "write the pins with `pip freeze > requirements.txt` (name==version lines), or read this environment with"
+                            + " `kompat check --env`"));
+            return;
+        }
         including.push(key);
         try {
             for (LogicalLine line : logicalLines(file.toString(), text.lines())) {
@@ -132,6 +141,18 @@ final class RequirementsTxtParser {
                 QuotedText.hideLinesOf(file, "the file is not named like a requirements file", out.diagnostics, firstDiagnostic);
             }
         }
+    }
+
+    /** The line of the {@code Package  Version} header of a {@code pip list} table followed by its dashes, or 0. */
+    static int pipListTable(List<String> lines) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            return l.matches("(?i)package\\s+version(\\s+.*)?") && lines.get(i + 1).strip().matches("-+(\\s+-+)+") ? i + 1 : 0;
+        }
+        return 0;
     }
 
     /**
