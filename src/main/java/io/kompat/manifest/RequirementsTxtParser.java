@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  */
 final class RequirementsTxtParser {
     private static final Pattern ENV_VAR = Pattern.compile("\\$\\{([A-Z0-9_]+)\\}");
-    private static final Pattern REMOTE = Pattern.compile("^(http|https|file):", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REMOTE = Pattern.compile("^(http|https):", Pattern.CASE_INSENSITIVE);
+    /** pip reads {@code file:} includes from the disk ({@code file:requirements.txt}, {@code file:///abs/path}). */
+    private static final Pattern FILE_URL = Pattern.compile("^file:", Pattern.CASE_INSENSITIVE);
 
     private final Manifest.Builder out;
     private final Function<String, String> environment;
@@ -385,6 +387,12 @@ final class RequirementsTxtParser {
             if (REMOTE.matcher(target).find()) {
                 out.add(Diagnostic.warning(at, "remote include " + target + " is not fetched; its requirements are not checked", line.physical()));
                 return;
+            }
+            if (FILE_URL.matcher(target).find()) {
+                // file:///abs/path is an absolute path; file:relative is taken beside the including file (where conda
+                // runs the pip: section of an environment.yml).
+                String rest = target.substring("file:".length());
+                target = rest.startsWith("//") ? rest.replaceFirst("^//[^/]*", "") : rest;
             }
             Path parent = file.getParent();
             Path included = parent == null ? Path.of(target) : parent.resolve(target);
