@@ -109,7 +109,7 @@ class CheckCodeTest {
         String fixes = r.out().substring(r.out().indexOf("Fixes ("));
         // keras 2.3 is the multi-backend line that also runs on TensorFlow 2.0 (and the code uses no TensorFlow 1 name).
         assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("use Python 3.7").contains("keras ==2.4.3 -> ==2.3.1")
-                .contains("tensorflow ==2.3.0 -> ==2.0.0");
+                .contains("tensorflow ==2.3.0 -> ==2.0.1");
     }
 
     @Test
