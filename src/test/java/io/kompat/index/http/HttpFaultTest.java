@@ -128,6 +128,44 @@ class HttpFaultTest extends MockServerTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    /** The deadline covers wheel downloads too (a metadata fallback may download up to 1 GiB). */
+    @Test
+    void theRunsDeadlineCutsOffAWheelDownload(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        server.enqueue(new MockResponse().setBody("x".repeat(10_000)).throttleBody(10, 500, TimeUnit.MILLISECONDS));
+        HttpSettings settings = HttpSettings.defaults(null, false).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(25))
+                .withDeadline(Duration.ofSeconds(2));
+        long started = System.nanoTime();
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            try (HttpFetcher http = new HttpFetcher(settings, Netrc.EMPTY, warnings::add)) {
+                assertThatThrownBy(() -> http.download(server.url("/f/x-1.0-py3-none-any.whl").uri(), dir.resolve("x.whl"), 1 << 20))
+                        .isInstanceOf(IndexException.class).hasMessageContaining("download failed");
+                // Past the deadline no download starts.
+                assertThatThrownBy(() -> http.download(server.url("/f/y-1.0-py3-none-any.whl").uri(), dir.resolve("y.whl"), 1 << 20))
+                        .hasMessageContaining("not downloaded").hasMessageContaining("--timeout of 2 s");
+            }
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    /** Each input (every file of an audit) starts the deadline again when its sources are opened. */
+    @Test
+    void startingTheDeadlineAgainLetsTheNextInputAsk() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody(PAGE));
+        HttpSettings settings = HttpSettings.defaults(null, false).withDeadline(Duration.ofSeconds(1));
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            try (HttpFetcher http = new HttpFetcher(settings, Netrc.EMPTY, warnings::add)) {
+                Thread.sleep(1_200);
+                assertThatThrownBy(() -> new HttpIndex(http, server.url("/simple/").uri()).files(KERAS))
+                        .isInstanceOf(IndexException.class).hasMessageContaining("over its --timeout of 1 s");
+                assertThat(server.getRequestCount()).isZero();
+                http.startDeadline();
+                assertThat(new HttpIndex(http, server.url("/simple/").uri()).files(KERAS)).hasSize(1);
+            }
+        });
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
     @Test
     void connectionResetMidBody() throws Exception {
         IndexException e = failure(new MockResponse().setHeader("Content-Type", "text/html").setBody("y".repeat(100_000))
