@@ -229,7 +229,7 @@ final class CheckCommand extends KompatCommand {
             }
         }
         if (format == ReportFormat.TEXT) {
-            String works = "WORKS: pip installs it, and nothing kompat knows breaks it.";
+            String works = PredictionText.WORKS_HEADLINE;
             if (!scan.unknown().isEmpty() && report.startsWith(works)) {
                 // No all-clear for what could not be looked at: say so where the verdict is read.
                 report = works.substring(0, works.length() - 1) + "; some names the code uses were not checked (the code section says which)."

@@ -196,7 +196,7 @@ final class ScanCheck {
         SymbolTable best = null;
         for (String name : names.isEmpty() ? List.<String>of() : List.of(names.iterator().next())) {
             for (SymbolIndex.Presence p : symbols.presence(namespace, name)) {
-                if (!p.table().names().containsAll(names) || best != null && p.version().compareTo(best.version()) <= 0 || later(p.version())) {
+                if (!p.table().names().containsAll(names) || best != null && p.version().compareTo(best.version()) <= 0 || later(KERAS, p.version())) {
                     continue;
                 }
                 if (has(SymbolIndex.KERAS_ENGINE, engine, p.version()) && has(SymbolIndex.KERAS_ENGINE_TOPOLOGY, topology, p.version())) {
@@ -207,18 +207,13 @@ final class ScanCheck {
         return best;
     }
 
-    /** Whether keras {@code v} came out after the day pip is predicted as of (so no pin of the code's era can name it). */
-    private boolean later(Version v) {
-        return later("keras", v);
-    }
-
     /** Whether release {@code v} of {@code project} came out after the day pip is predicted as of (its date known). */
-    private boolean later(String project, Version v) {
+    private boolean later(PackageName project, Version v) {
         java.util.Optional<java.time.LocalDate> day = predictions.asOf();
         if (day.isEmpty()) {
             return false;
         }
-        java.util.Optional<java.time.LocalDate> released = matrix.releaseFacts(io.kompat.requirement.PackageName.of(project))
+        java.util.Optional<java.time.LocalDate> released = matrix.releaseFacts(project)
                 .flatMap(f -> f.release(v)).flatMap(io.kompat.matrix.ReleaseFact::date);
         return released.isPresent() && released.get().isAfter(day.get());
     }
@@ -228,14 +223,19 @@ final class ScanCheck {
      * whose first release came out by then (the TensorFlow 1 names and tf.keras.backend names a lower line has too).
      */
     private Version outBy(Version line) {
-        if (!later("tensorflow", Version.parse(line + ".0"))) {
+        if (!later(TENSORFLOW, Version.parse(line + ".0"))) {
             return line;
         }
         java.time.LocalDate day = predictions.asOf().orElseThrow();
-        return matrix.releaseFacts(io.kompat.requirement.PackageName.of("tensorflow")).flatMap(f -> f.releases().stream()
+        return matrix.releaseFacts(TENSORFLOW).flatMap(f -> f.releases().stream()
                 .filter(r -> !r.version().isPrerelease() && r.version().compareTo(line) < 0 && r.date().map(d -> !d.isAfter(day)).orElse(false))
                 .map(io.kompat.matrix.ReleaseFact::version).max(Version::compareTo))
-                .map(v -> Version.parse(v.releasePart(0) + "." + v.releasePart(1))).orElse(line);
+                .map(ScanCheck::line).orElse(line);
+    }
+
+    /** The release line of {@code v}: 1.15 for 1.15.5. */
+    private static Version line(Version v) {
+        return Version.of(v.releasePart(0).longValue(), v.releasePart(1).longValue());
     }
 
     /** Whether the table of {@code namespace} for {@code keras} has all of {@code names} (none asked: yes). */
@@ -269,8 +269,7 @@ final class ScanCheck {
             requested.add("tensorflow==" + tfLine + ".*");
         }
         Version kerasLast = kerasLine(uses);
-        if (kerasLast != null && (table == null || Version.parse(table.version().releasePart(0) + "." + table.version().releasePart(1))
-                .compareTo(kerasLast) > 0)) {
+        if (kerasLast != null && (table == null || line(table.version()).compareTo(kerasLast) > 0)) {
             // Names a move records (keras.layers.Merge, last in 2.1) cap Keras where no table does.
             requested.removeIf(r -> r.startsWith("keras"));
             requested.add("keras<" + kerasLast.releasePart(0) + "." + kerasLast.releasePart(1).add(java.math.BigInteger.ONE));
@@ -299,9 +298,8 @@ final class ScanCheck {
                     newest = p.version();
                 }
             }
-            Version line = newest == null ? null : Version.parse(newest.releasePart(0) + "." + newest.releasePart(1));
-            if (line != null && (last == null || line.compareTo(last) < 0)) {
-                last = line;
+            if (newest != null && (last == null || line(newest).compareTo(last) < 0)) {
+                last = line(newest);
             }
         }
         return last == null ? null : outBy(last).toString();

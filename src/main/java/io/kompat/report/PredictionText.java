@@ -54,9 +54,12 @@ public final class PredictionText {
         return sb.toString();
     }
 
+    /** The first line of a report whose verdict is works. */
+    public static final String WORKS_HEADLINE = "WORKS: pip installs it, and nothing kompat knows breaks it.";
+
     static String headline(TargetCheck c) {
         return switch (c.verdict()) {
-            case WORKS -> "WORKS: pip installs it, and nothing kompat knows breaks it.";
+            case WORKS -> WORKS_HEADLINE;
             case BREAKS -> "BREAKS: pip installs it, then it fails " + when(c.breaks()) + ".";
             case DOES_NOT_INSTALL -> c.prediction() instanceof Prediction.Fails f ? "DOES NOT INSTALL: pip would fail (" + failureKind(f.failure()) + ")."
                     : "DOES NOT INSTALL: pip picks " + unavailable(c.breaks()) + ", which cannot be installed.";

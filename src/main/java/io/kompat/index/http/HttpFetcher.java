@@ -211,15 +211,10 @@ public final class HttpFetcher implements AutoCloseable {
         }
         long left = remainingMillis();
         if (left <= 0) {
-            throw new IndexUnreachableException(display(url) + ": not downloaded: the index work of this run is over its --timeout of "
-                    + settings.deadline().toSeconds() + " s");
+            throw new IndexUnreachableException(display(url) + ": not downloaded: " + overDeadline());
         }
         requests.incrementAndGet();
-        okhttp3.Call call = client.newCall(request(url, null, null, NO_STORE));
-        if (left < settings.callTimeout().toMillis()) {
-            call.timeout().timeout(left, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        try (Response r = call.execute()) {
+        try (Response r = callWithin(request(url, null, null, NO_STORE), left).execute()) {
             if (!r.isSuccessful()) {
                 throw new IndexException(display(url) + ": HTTP " + r.code());
             }
@@ -270,7 +265,7 @@ public final class HttpFetcher implements AutoCloseable {
             return fromCache(url, accept, range, maxBytes, settings.offline() ? "offline" : "unreachable earlier in this run");
         }
         if (remainingMillis() <= 0) {
-            String why = "the index work of this run is over its --timeout of " + settings.deadline().toSeconds() + " s";
+            String why = overDeadline();
             if (deadlineWarned.compareAndSet(false, true)) {
                 warn.accept("kompat: warning: " + why + "; using cached and local data");
             }
@@ -352,17 +347,11 @@ public final class HttpFetcher implements AutoCloseable {
         for (int attempt = 1;; attempt++) {
             Request request = request(url, accept, range, settings.refresh() && range == null ? CacheControl.FORCE_NETWORK : null);
             requests.incrementAndGet();
-            okhttp3.Call call = client.newCall(request);
-            // No request outlives the run's deadline: its call timeout is what is left of it, if that is less.
             long left = remainingMillis();
             if (left <= 0) {
-                throw new Failed(display(url) + ": not asked: the index work of this run is over its --timeout of " + settings.deadline().toSeconds()
-                        + " s", true);
+                throw new Failed(display(url) + ": not asked: " + overDeadline(), true);
             }
-            if (left < settings.callTimeout().toMillis()) {
-                call.timeout().timeout(left, java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
-            try (Response r = call.execute()) {
+            try (Response r = callWithin(request, left).execute()) {
                 int code = r.code();
                 if ((code == 429 || code >= 500) && attempt < settings.maxAttempts()) {
                     Duration wait = RetryAfter.delay(r.header("Retry-After"), attempt, settings.maxRetryAfter());
@@ -415,6 +404,19 @@ public final class HttpFetcher implements AutoCloseable {
     public void startDeadline() {
         deadlineNanos = System.nanoTime() + settings.deadline().toNanos();
         deadlineWarned.set(false);
+    }
+
+    /** A call of {@code request} that cannot outlive the deadline: its timeout is the {@code left} of it, when that is less. */
+    private okhttp3.Call callWithin(Request request, long left) {
+        okhttp3.Call call = client.newCall(request);
+        if (left < settings.callTimeout().toMillis()) {
+            call.timeout().timeout(left, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return call;
+    }
+
+    private String overDeadline() {
+        return "the index work of this run is over its --timeout of " + settings.deadline().toSeconds() + " s";
     }
 
     /** What is left of the deadline for index work, in milliseconds (zero or less: over). */
