@@ -13,9 +13,35 @@ import java.util.Optional;
  * @param needs what the rule asks of {@code other}, as PEP 440 specifiers ({@code >=2.2}), or what breaks
  * @param error the error users see, when the rule says
  * @param when when it breaks ({@code import}, {@code load}, ...), when the rule says
+ * @param onlyFor the names only code using one of which hits it (the rule's {@code code-uses}); empty when any code does
  */
 public record Break(Kind kind, PackageName subject, Version subjectVersion, PackageName other, Optional<Version> otherVersion,
-        String needs, String error, String when, Citation citation) {
+        String needs, String error, String when, Citation citation, java.util.List<String> onlyFor) {
+
+    public Break {
+        onlyFor = java.util.List.copyOf(onlyFor);
+    }
+
+    /** A break any code hits. */
+    public Break(Kind kind, PackageName subject, Version subjectVersion, PackageName other, Optional<Version> otherVersion,
+            String needs, String error, String when, Citation citation) {
+        this(kind, subject, subjectVersion, other, otherVersion, needs, error, when, citation, java.util.List.of());
+    }
+
+    /** This break, hit only by code that uses one of {@code names}. */
+    public Break onlyFor(java.util.List<String> names) {
+        return new Break(kind, subject, subjectVersion, other, otherVersion, needs, error, when, citation, names);
+    }
+
+    /** {@code only code that uses _get_available_gpus, multi_gpu_model or channels_first}, or empty. */
+    public String condition() {
+        if (onlyFor.isEmpty()) {
+            return "";
+        }
+        String names = onlyFor.size() == 1 ? onlyFor.get(0)
+                : String.join(", ", onlyFor.subList(0, onlyFor.size() - 1)) + " or " + onlyFor.get(onlyFor.size() - 1);
+        return "only code that uses " + names;
+    }
 
     /** How the install breaks the rule. */
     public enum Kind {

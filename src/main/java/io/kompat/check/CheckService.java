@@ -217,7 +217,7 @@ public final class CheckService {
                         Origin.target("the project's code (it works as written with " + r + ")"), r.specifiers().toString(), false));
             }
         }
-        return new FixSearch(input, new CatalogProvider(catalog, matrix, target, named), oracle, roots, l -> markerHolds(l.wanted(), target),
+        return new FixSearch(input, new CatalogProvider(catalog, matrix, target, named, extra::mayUse), oracle, roots, l -> markerHolds(l.wanted(), target),
                 pkg -> catalog.project(pkg.base()) instanceof io.kompat.predict.Project.Listed l
                         ? l.known().stream().map(io.kompat.predict.Release::version).toList() : List.of());
     }
@@ -360,7 +360,7 @@ public final class CheckService {
         Prediction p = Predictor.predict(new PredictRequest(target, wanted, pre, legacy), catalog);
         List<Break> breaks = new ArrayList<>();
         if (p instanceof Prediction.Installs i) {
-            breaks.addAll(new Evaluator(matrix, target.platform()).breaks(i));
+            breaks.addAll(new Evaluator(matrix, target.platform(), extra::mayUse).breaks(i));
             breaks.addAll(extra.breaks(i));
         }
         return new Outcome(p, breaks);

@@ -20,10 +20,13 @@ import java.util.Optional;
 final class Evaluator {
     private final CompatibilityMatrix matrix;
     private final Platform platform;
+    private final java.util.function.Predicate<List<String>> codeMayUse;
 
-    Evaluator(CompatibilityMatrix matrix, Platform platform) {
+    /** @param codeMayUse whether the project's code may use one of some names: false only when its code was read and uses none */
+    Evaluator(CompatibilityMatrix matrix, Platform platform, java.util.function.Predicate<List<String>> codeMayUse) {
         this.matrix = matrix;
         this.platform = platform;
+        this.codeMayUse = codeMayUse;
     }
 
     /** The breaks of {@code install}; packages whose release is unknown are not judged (the caller reports them). */
@@ -41,8 +44,13 @@ final class Evaluator {
             }
             Version v = p.version().get();
             for (MatrixRule rule : matrix.rulesFor(p.name(), v)) {
-                if (rule.kind() == MatrixRule.Kind.RUNTIME && rule.holdsOn(platform)) {
+                if (rule.kind() == MatrixRule.Kind.RUNTIME && rule.holdsOn(platform)
+                        && (rule.codeUses().isEmpty() || codeMayUse.test(rule.codeUses()))) {
+                    int before = out.size();
                     check(out, p.name(), v, rule, versions, picks);
+                    for (int i = before; i < out.size(); i++) {
+                        out.set(i, out.get(i).onlyFor(rule.codeUses()));
+                    }
                 }
             }
         }

@@ -17,6 +17,14 @@ public interface InstallCheck {
     List<Break> breaks(Prediction.Installs install);
 
     /**
+     * Whether the checked code may use one of {@code names} (a rule's {@code code-uses}): true unless the code
+     * was read and mentions none of them, so a break only such code hits is kept when there is no code to read.
+     */
+    default boolean mayUse(List<String> names) {
+        return true;
+    }
+
+    /**
      * The requirements under which what is checked works as it is ({@code keras==2.2.4}, {@code tensorflow==1.15.*}
      * for code written against them): when an install breaks this check, the fix search looks for a working
      * install within them, so its fixes keep the code as written.

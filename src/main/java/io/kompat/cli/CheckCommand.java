@@ -126,10 +126,11 @@ final class CheckCommand extends KompatCommand {
             Diagnoser diagnoser = null;
             List<SourceScanner.Use> uses = List.of();
             if (code != null) {
-                uses = readCode();
+                SourceScanner.Code read = readCode();
+                uses = read.uses();
                 diagnoser = diagnoser(matrix, service);
                 // The code is asked of every predicted install, the fixes' too: a fix must keep its names working.
-                service = service.with(diagnoser.codeCheck(uses));
+                service = service.with(diagnoser.codeCheck(read));
             }
             io.kompat.check.CheckResult result = service.check(new CheckRequest(manifest, python, targetPlatform));
             report = switch (format) {
@@ -184,13 +185,13 @@ final class CheckCommand extends KompatCommand {
         }
     }
 
-    /** The uses of Keras/TensorFlow names in the {@code .py} files under {@code --code}. */
-    private List<SourceScanner.Use> readCode() {
+    /** The uses of Keras/TensorFlow names, and the words, of the {@code .py} files under {@code --code}. */
+    private SourceScanner.Code readCode() {
         if (!Files.isDirectory(code)) {
             throw CommandFailure.usage(code + ": not a directory (--code takes the folder of the project's Python sources)");
         }
         try {
-            return SourceScanner.scan(code);
+            return SourceScanner.read(code);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw CommandFailure.usage("cannot read " + code + ": " + e.getMessage());
         }

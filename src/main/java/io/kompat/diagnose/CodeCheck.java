@@ -30,13 +30,21 @@ final class CodeCheck implements InstallCheck {
     private final CompatibilityMatrix matrix;
     private final ScanCheck scanner;
     private final List<SourceScanner.Use> uses;
+    private final SourceScanner.Code code;
     /** The era pins, worked out once and only when a fix search asks. */
     private List<Requirement> keeps;
 
-    CodeCheck(CompatibilityMatrix matrix, ScanCheck scanner, List<SourceScanner.Use> uses) {
+    CodeCheck(CompatibilityMatrix matrix, ScanCheck scanner, SourceScanner.Code code) {
         this.matrix = matrix;
         this.scanner = scanner;
-        this.uses = List.copyOf(uses);
+        this.uses = code.uses();
+        this.code = code;
+    }
+
+    /** A rule that only code using some names hits holds only when the code mentions one of them. */
+    @Override
+    public boolean mayUse(List<String> names) {
+        return code.mentionsAny(names);
     }
 
     @Override

@@ -91,6 +91,11 @@ public final class Diagnoser {
         }
         if (error instanceof KnownError.MissingModule m) {
             int dot = m.module().lastIndexOf('.');
+            if (dot > 0 && symbols.moveOf(m.module().substring(0, dot), m.module().substring(dot + 1)) == null
+                    && !SymbolIndex.namespacesOf(m.module().substring(0, dot)).isEmpty()) {
+                // No module named 'keras.layers.core': the module's parent lacks the submodule in that release.
+                return missingSymbol(new KnownError.MissingAttribute(m.module().substring(0, dot), m.module().substring(dot + 1), m.line()), options);
+            }
             if (dot > 0) {
                 return moved(error, m.module().substring(0, dot), m.module().substring(dot + 1), options);
             }
@@ -288,8 +293,8 @@ public final class Diagnoser {
      * The project's code as a check of every predicted install: each use the install's Keras or TensorFlow lacks
      * (or that raises there) is a break, so the check's verdict and its fixes account for the code.
      */
-    public io.kompat.check.InstallCheck codeCheck(List<SourceScanner.Use> uses) {
-        return new CodeCheck(matrix, new ScanCheck(matrix, symbols, predictions, catalog, era, this::replacements), uses);
+    public io.kompat.check.InstallCheck codeCheck(SourceScanner.Code code) {
+        return new CodeCheck(matrix, new ScanCheck(matrix, symbols, predictions, catalog, era, this::replacements), code);
     }
 
     List<String> replacements(String attribute, Set<String> sources) {

@@ -104,8 +104,29 @@ final class ScanCheck {
         String has = presence.isEmpty() ? "" : SymbolIndex.ranges(presence, true);
         // tf.keras tables are TensorFlow's (1.4-2.0) and keras' (2.5-2.15, the same minor as TensorFlow's).
         String which = use.namespace().startsWith("tf.") ? "releases" : "keras releases";
-        String message = where + " has no '" + use.name() + "'" + (has.isEmpty() ? "" : " (" + which + " that have it: " + has + ")");
-        return new ScanReport.Finding(use, message, hint(use));
+        SymbolTable table = keras == null ? null : symbols.tableFor(use.namespace(), keras);
+        String message = table != null && table.absent()
+                ? "keras " + keras + " has no module " + use.namespace() + " (No module named '" + use.namespace() + "'"
+                        + (has.isEmpty() ? "" : "; keras releases whose " + use.namespace() + " has '" + use.name() + "': " + has) + ")"
+                : where + " has no '" + use.name() + "'" + (has.isEmpty() ? "" : " (" + which + " that have it: " + has + ")");
+        String elsewhere = keras == null ? null : enclosingModuleWith(use, keras);
+        return new ScanReport.Finding(use, message, elsewhere != null ? elsewhere : hint(use));
+    }
+
+    /**
+     * {@code from keras.layers import Dense}: the nearest enclosing Keras module that has the name in release
+     * {@code keras} (keras.layers for keras.layers.core, keras.utils for keras.utils.np_utils), as advice, or null.
+     */
+    private String enclosingModuleWith(SourceScanner.Use use, Version keras) {
+        String ns = use.namespace();
+        for (int dot = ns.lastIndexOf('.'); dot > 0; dot = ns.lastIndexOf('.', dot - 1)) {
+            String parent = ns.substring(0, dot);
+            SymbolTable t = SourceScanner.KERAS_MODULES.contains(parent) ? symbols.tableFor(parent, keras) : null;
+            if (t != null && !t.absent() && t.names().contains(use.name())) {
+                return "from " + parent + " import " + use.name() + " (keras " + keras + " has it there)";
+            }
+        }
+        return null;
     }
 
     /** The documented replacement; a move's new home unless it is a private module (keras.src). */
@@ -135,8 +156,7 @@ final class ScanCheck {
     private Boolean provides(SourceScanner.Use use, Version keras, Version tf, Set<String> unknown) {
         switch (use.namespace()) {
             case "tensorflow":
-            case "keras":
-            case SymbolIndex.KERAS_LAYERS: {
+            case "keras": {
                 // Only the names a move records are checked here (the rest of these namespaces has no table).
                 Move move = symbols.moveOf(use.namespace(), use.name());
                 Version installed = use.namespace().equals("tensorflow") ? tf : keras;
@@ -151,6 +171,9 @@ final class ScanCheck {
                 return t.names().contains(use.name());
             }
             default: {
+                if (SourceScanner.KERAS_MODULES.contains(use.namespace())) {
+                    return moduleProvides(use, keras, unknown);
+                }
                 SymbolTable t = null;
                 if (tf != null && tf.compareTo(KERAS3_TF) >= 0 && keras != null) {
                     t = symbols.tableFor(SymbolIndex.TF_KERAS3_BACKEND, keras);
@@ -164,6 +187,24 @@ final class ScanCheck {
                 return t.names().contains(use.name());
             }
         }
+    }
+
+    /**
+     * Whether the Keras module a use names ({@code keras.optimizers}, {@code keras.layers.core}) has the name in
+     * release {@code keras}: false too when the release has no such module. Without a table for the release, a
+     * move's record decides (keras.layers.Merge), else kompat cannot tell.
+     */
+    private Boolean moduleProvides(SourceScanner.Use use, Version keras, Set<String> unknown) {
+        SymbolTable t = keras == null ? null : symbols.tableFor(use.namespace(), keras);
+        if (t != null) {
+            return !t.absent() && t.names().contains(use.name());
+        }
+        Move move = symbols.moveOf(use.namespace(), use.name());
+        if (move != null && keras != null) {
+            return move.presentIn(keras);
+        }
+        unknown.add(use.namespace() + " of " + (keras == null ? "keras (not installed or release unknown)" : "keras " + keras));
+        return null;
     }
 
     /** The public keras.backend names the code uses. */
@@ -182,29 +223,45 @@ final class ScanCheck {
     }
 
     /**
-     * The newest analysed Keras (TensorFlow backend) whose keras.backend has every keras.backend name the code uses
-     * and whose keras.engine every keras.engine name ({@code KE.Layer}), or null. The table returned is the
-     * keras.backend one, or the keras.engine one when the code uses no keras.backend name.
+     * The Keras names the code uses, per namespace that has tables: the public keras.backend and keras.engine names
+     * ({@code K.get_session}, {@code KE.Layer}), and every name imported from keras.engine.topology and the Keras
+     * modules ({@code _to_list}, {@code keras.layers.Merge}): code imports those by name, private ones too.
      */
-    private SymbolTable newestWithAll(List<SourceScanner.Use> uses) {
-        Set<String> backend = kerasBackendNames(uses);
-        Set<String> engine = publicNames(uses, SymbolIndex.KERAS_ENGINE);
-        Set<String> topology = topologyNames(uses);
-        String namespace = !backend.isEmpty() ? SymbolIndex.KERAS_BACKEND : !engine.isEmpty() ? SymbolIndex.KERAS_ENGINE
-                : SymbolIndex.KERAS_ENGINE_TOPOLOGY;
-        Set<String> names = !backend.isEmpty() ? backend : !engine.isEmpty() ? engine : topology;
-        SymbolTable best = null;
-        for (String name : names.isEmpty() ? List.<String>of() : List.of(names.iterator().next())) {
-            for (SymbolIndex.Presence p : symbols.presence(namespace, name)) {
-                if (!p.table().names().containsAll(names) || best != null && p.version().compareTo(best.version()) <= 0 || later(KERAS, p.version())) {
-                    continue;
-                }
-                if (has(SymbolIndex.KERAS_ENGINE, engine, p.version()) && has(SymbolIndex.KERAS_ENGINE_TOPOLOGY, topology, p.version())) {
-                    best = p.table();
-                }
+    private static Map<String, Set<String>> kerasNamesByNamespace(List<SourceScanner.Use> uses) {
+        Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
+        out.put(SymbolIndex.KERAS_BACKEND, kerasBackendNames(uses));
+        out.put(SymbolIndex.KERAS_ENGINE, publicNames(uses, SymbolIndex.KERAS_ENGINE));
+        out.put(SymbolIndex.KERAS_ENGINE_TOPOLOGY, topologyNames(uses));
+        new TreeSet<>(SourceScanner.KERAS_MODULES).forEach(ns -> {
+            Set<String> names = new TreeSet<>();
+            uses.stream().filter(u -> u.namespace().equals(ns)).forEach(u -> names.add(u.name()));
+            out.put(ns, names);
+        });
+        out.values().removeIf(Set::isEmpty);
+        return out;
+    }
+
+    /**
+     * The newest analysed Keras (TensorFlow backend) whose tables have every Keras name the code uses, namespace by
+     * namespace (a module the release lacks has none), or null; with --as-of, released by that day.
+     */
+    private Version newestWithAll(List<SourceScanner.Use> uses) {
+        Map<String, Set<String>> byNamespace = kerasNamesByNamespace(uses);
+        java.util.NavigableSet<Version> candidates = new TreeSet<>();
+        byNamespace.keySet().forEach(ns -> symbols.presence(ns, "").forEach(p -> candidates.add(p.version())));
+        for (Version v : candidates.descendingSet()) {
+            if (later(KERAS, v)) {
+                continue;
+            }
+            boolean all = byNamespace.entrySet().stream().allMatch(e -> {
+                SymbolTable t = symbols.tableFor(e.getKey(), v);
+                return t != null && !t.absent() && t.names().containsAll(e.getValue());
+            });
+            if (all) {
+                return v;
             }
         }
-        return best;
+        return null;
     }
 
     /** Whether release {@code v} of {@code project} came out after the day pip is predicted as of (its date known). */
@@ -238,12 +295,6 @@ final class ScanCheck {
         return Version.of(v.releasePart(0).longValue(), v.releasePart(1).longValue());
     }
 
-    /** Whether the table of {@code namespace} for {@code keras} has all of {@code names} (none asked: yes). */
-    private boolean has(String namespace, Set<String> names, Version keras) {
-        SymbolTable t = names.isEmpty() ? null : symbols.tableFor(namespace, keras);
-        return names.isEmpty() || t != null && t.names().containsAll(names);
-    }
-
     /** The names the code imports from keras.engine.topology, private ones too ({@code _to_list}): code imports them by name. */
     private static Set<String> topologyNames(List<SourceScanner.Use> uses) {
         Set<String> names = new TreeSet<>();
@@ -251,25 +302,30 @@ final class ScanCheck {
         return names;
     }
 
-    /** The keras.backend and keras.engine names the code uses, for the sentences. */
+    /** The Keras names the code uses, for the sentences: {@code get_session}, {@code KE.Layer}, {@code layers.Merge}. */
     private static Set<String> kerasNames(List<SourceScanner.Use> uses) {
         Set<String> names = new TreeSet<>(kerasBackendNames(uses));
         publicNames(uses, SymbolIndex.KERAS_ENGINE).forEach(n -> names.add("KE." + n));
         topologyNames(uses).forEach(n -> names.add("topology." + n));
+        kerasNamesByNamespace(uses).forEach((ns, used) -> {
+            if (SourceScanner.KERAS_MODULES.contains(ns)) {
+                used.forEach(n -> names.add(ns.substring("keras.".length()) + "." + n));
+            }
+        });
         return names;
     }
 
     private Diagnosis.PinSet eraPins(List<SourceScanner.Use> uses, Diagnoser.Options options) {
         Set<String> names = kerasBackendNames(uses);
-        SymbolTable table = newestWithAll(uses);
-        List<String> requested = table == null ? new ArrayList<>() : new ArrayList<>(era.forKeras(table.version(), names));
+        Version newest = newestWithAll(uses);
+        List<String> requested = newest == null ? new ArrayList<>() : new ArrayList<>(era.forKeras(newest, names));
         String tfLine = tensorflowLine(uses);
         if (tfLine != null) {
             requested.removeIf(r -> r.startsWith("tensorflow"));
             requested.add("tensorflow==" + tfLine + ".*");
         }
         Version kerasLast = kerasLine(uses);
-        if (kerasLast != null && (table == null || line(table.version()).compareTo(kerasLast) > 0)) {
+        if (kerasLast != null && (newest == null || line(newest).compareTo(kerasLast) > 0)) {
             // Names a move records (keras.layers.Merge, last in 2.1) cap Keras where no table does.
             requested.removeIf(r -> r.startsWith("keras"));
             requested.add("keras<" + kerasLast.releasePart(0) + "." + kerasLast.releasePart(1).add(java.math.BigInteger.ONE));
@@ -323,10 +379,14 @@ final class ScanCheck {
             return tensorflowLine(uses) == null ? "the code uses no keras.backend name kompat has tables for"
                     : "the code uses TensorFlow 1 names kept up to TensorFlow " + tensorflowLine(uses);
         }
-        SymbolTable table = newestWithAll(uses);
-        return table == null ? "no analysed Keras release has all of " + String.join(", ", names)
-                : "keras " + table.version() + " is the newest analysed release whose "
-                        + (publicNames(uses, SymbolIndex.KERAS_ENGINE).isEmpty() ? "keras.backend has" : "keras.backend and keras.engine have")
+        Version newest = newestWithAll(uses);
+        List<String> namespaces = new ArrayList<>(kerasNamesByNamespace(uses).keySet());
+        namespaces.remove(SymbolIndex.KERAS_ENGINE_TOPOLOGY);
+        String whose = namespaces.isEmpty() ? "keras.engine.topology has"
+                : namespaces.size() == 1 ? namespaces.get(0) + " has"
+                : String.join(", ", namespaces.subList(0, namespaces.size() - 1)) + " and " + namespaces.get(namespaces.size() - 1) + " have";
+        return newest == null ? "no analysed Keras release has all of " + String.join(", ", names)
+                : "keras " + newest + " is the newest analysed release whose " + whose
                         + " all of " + String.join(", ", names)
                         + (tensorflowLine(uses) == null ? "" : "; TensorFlow 1 names need TensorFlow " + tensorflowLine(uses));
     }

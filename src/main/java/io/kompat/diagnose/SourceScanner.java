@@ -27,6 +27,19 @@ public final class SourceScanner {
     public record Use(Path file, int line, String namespace, String name, String code) {
     }
 
+    /**
+     * The Keras modules whose names the symbol tables list per release besides keras.backend and keras.engine
+     * (keras-module-symbols.yaml, scripts/gen-keras-module-symbols.py): a name imported from one of them is a use.
+     */
+    static final Set<String> KERAS_MODULES = Set.of("keras.layers", "keras.layers.core", "keras.layers.convolutional",
+            "keras.layers.recurrent", "keras.layers.normalization", "keras.layers.merge", "keras.layers.advanced_activations",
+            "keras.layers.embeddings", "keras.layers.pooling", "keras.layers.wrappers", "keras.layers.noise", "keras.models",
+            "keras.optimizers", "keras.callbacks", "keras.utils", "keras.utils.np_utils", "keras.utils.generic_utils",
+            "keras.utils.data_utils", "keras.utils.vis_utils", "keras.utils.layer_utils", "keras.utils.conv_utils",
+            "keras.preprocessing.image", "keras.preprocessing.sequence", "keras.preprocessing.text", "keras.wrappers.scikit_learn",
+            "keras.applications", "keras.regularizers", "keras.initializers", "keras.initializations", "keras.activations",
+            "keras.losses", "keras.objectives", "keras.metrics", "keras.constraints", "keras.legacy");
+
     private static final Pattern IMPORT_AS = Pattern.compile("^\\s*import\\s+([\\w.]+)\\s+as\\s+(\\w+)\\s*(#.*)?$");
     private static final Pattern IMPORT_PLAIN = Pattern.compile("^\\s*import\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)\\s*(#.*)?$");
     private static final Pattern FROM_IMPORT = Pattern.compile("^\\s*from\\s+([\\w.]+)\\s+import\\s+\\(?([\\w\\s,]+?)\\)?\\s*(#.*)?$");
@@ -34,9 +47,33 @@ public final class SourceScanner {
     private SourceScanner() {
     }
 
+    /**
+     * What was read of a project's code: the uses, and every identifier or word its code lines mention
+     * ({@code LSTM}, {@code channels_first}), for rules that only some code hits.
+     */
+    public record Code(List<Use> uses, Set<String> words) {
+        public Code {
+            uses = List.copyOf(uses);
+            words = Set.copyOf(words);
+        }
+
+        /** Whether the code mentions any of {@code names}. */
+        public boolean mentionsAny(List<String> names) {
+            return names.stream().anyMatch(words::contains);
+        }
+    }
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     /** Every use in the {@code .py} files under {@code root} (virtual environments and VCS folders skipped). */
     public static List<Use> scan(Path root) throws IOException {
+        return read(root).uses();
+    }
+
+    /** The uses and words of the {@code .py} files under {@code root} (virtual environments and VCS folders skipped). */
+    public static Code read(Path root) throws IOException {
         List<Use> uses = new ArrayList<>();
+        Set<String> words = new java.util.HashSet<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
@@ -45,10 +82,10 @@ public final class SourceScanner {
         }
         for (Path f : files) {
             if (Files.size(f) <= MAX_FILE_BYTES) {
-                scanFile(f, new String(Files.readAllBytes(f), StandardCharsets.UTF_8), uses);
+                scanFile(f, new String(Files.readAllBytes(f), StandardCharsets.UTF_8), uses, words);
             }
         }
-        return uses;
+        return new Code(uses, words);
     }
 
     private static boolean noSkippedDir(Path relative) {
@@ -62,11 +99,20 @@ public final class SourceScanner {
 
     /** Scans one file's text. */
     static void scanFile(Path file, String text, List<Use> uses) {
+        scanFile(file, text, uses, new java.util.HashSet<>());
+    }
+
+    /** Scans one file's text; the words of its code lines go into {@code words}. */
+    static void scanFile(Path file, String text, List<Use> uses, Set<String> words) {
         Map<String, String> aliases = new HashMap<>();
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             String code = stripComment(line);
+            Matcher w = WORD.matcher(code);
+            while (w.find()) {
+                words.add(w.group());
+            }
             if (imports(file, i + 1, code, aliases, uses)) {
                 continue;
             }
@@ -118,7 +164,9 @@ public final class SourceScanner {
                 String asModule = namespaceOfModule(module + "." + name);
                 if (asModule != null) {
                     aliases.put(alias, asModule);
-                } else if (namespaceOfModule(module) != null) {
+                }
+                // from keras.layers import core: a submodule is a name the module must have too.
+                if (namespaceOfModule(module) != null && (asModule == null || KERAS_MODULES.contains(module))) {
                     addUse(file, lineNo, namespaceOfModule(module), name, code.strip(), uses);
                 }
             }
@@ -165,8 +213,6 @@ public final class SourceScanner {
                 return "keras.engine";
             case "keras.engine.topology":
                 return "keras.engine.topology";
-            case "keras.layers":
-                return "keras.layers";
             case "tensorflow.keras.backend":
             case "tensorflow.python.keras.backend":
                 return "tf.keras.backend";
@@ -175,7 +221,7 @@ public final class SourceScanner {
             case "keras":
                 return "keras";
             default:
-                return null;
+                return KERAS_MODULES.contains(module) ? module : null;
         }
     }
 

@@ -48,7 +48,8 @@ final class SymbolIndex {
             case "keras.src.backend":
                 return List.of(KERAS_SRC_BACKEND);
             default:
-                return List.of();
+                // keras.optimizers, keras.layers.core, ...: the module tables (keras-module-symbols.yaml).
+                return SourceScanner.KERAS_MODULES.contains(module) ? List.of(module) : List.of();
         }
     }
 

@@ -223,7 +223,14 @@ final class MatrixBuilder {
         rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), platforms, python,
                 dependencies(ctx, n, "requires", path, true), dependencies(ctx, n, "constrains", path, true),
                 dependencies(ctx, n, "conflicts", path, false), n.has("unavailable") ? n.get("unavailable").asText() : null,
-                build(n), citation, kind, n.has("error") ? n.get("error").asText() : null, null, alternatives(ctx, n, path)));
+                build(n), citation, kind, n.has("error") ? n.get("error").asText() : null, null, alternatives(ctx, n, path), codeUses(n)));
+    }
+
+    /** The names of {@code code-uses}: only code that uses one of them hits the rule's break. */
+    private static List<String> codeUses(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.path("code-uses").forEach(x -> out.add(x.asText()));
+        return out;
     }
 
     private static List<PackageName> alternatives(FileContext ctx, JsonNode n, String path) {
@@ -259,7 +266,7 @@ final class MatrixBuilder {
         String error = n.hasNonNull("error") && !n.get("error").asText().startsWith("(not collected") ? n.get("error").asText() : null;
         rules.add(new MatrixRule(pkg, ctx.versionSet(n.get("versions"), path + ".versions"), platforms, Map.of(),
                 conflict ? Map.of() : with, Map.of(), conflict ? with : Map.of(), null, Map.of(), ctx.citation(id, holder, path),
-                kind, error, n.has("when") ? n.get("when").asText() : null, List.of()));
+                kind, error, n.has("when") ? n.get("when").asText() : null, List.of(), List.of()));
     }
 
     private static Map<String, String> build(JsonNode n) {
@@ -331,7 +338,7 @@ final class MatrixBuilder {
         }
         symbols.add(new SymbolTable(ctx.name(n.get("package").asText(), path + ".package"), v, n.get("namespace").asText(),
                 n.has("backend") ? n.get("backend").asText() : null, n.has("detail") ? n.get("detail").asText() : null, names,
-                ctx.citation(null, n, path)));
+                ctx.citation(null, n, path), n.path("absent").asBoolean(false)));
     }
 
     /**

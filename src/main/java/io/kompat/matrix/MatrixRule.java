@@ -26,11 +26,13 @@ import java.util.Set;
  * @param when when it breaks ({@code import}, {@code load}, {@code call}, ...), or null
  * @param alternatives packages any release of which, installed instead, meets the need {@code requires} states
  *     (another Keras backend in place of TensorFlow); empty for most rules
+ * @param codeUses the names only code using one of which hits the break ({@code _get_available_gpus},
+ *     {@code LSTM}); empty when any code does
  */
 public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> platforms, Map<Platform, SpecifierSet> python,
         Map<PackageName, SpecifierSet> requires, Map<PackageName, SpecifierSet> constrains,
         Map<PackageName, SpecifierSet> conflicts, String unavailable, Map<String, String> build, Citation citation,
-        Kind kind, String error, String when, java.util.List<PackageName> alternatives) {
+        Kind kind, String error, String when, java.util.List<PackageName> alternatives, java.util.List<String> codeUses) {
 
     /** Which of the two kinds of fact a rule states. */
     public enum Kind {
@@ -47,7 +49,7 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> pla
             Map<PackageName, SpecifierSet> requires, Map<PackageName, SpecifierSet> constrains,
             Map<PackageName, SpecifierSet> conflicts, String unavailable, Map<String, String> build, Citation citation) {
         this(pkg, versions, platforms, python, requires, constrains, conflicts, unavailable, build, citation, Kind.RUNTIME, null, null,
-                java.util.List.of());
+                java.util.List.of(), java.util.List.of());
     }
 
     /** Marker value of {@link #requires()} and {@link #constrains()}: the other package must have the same version. */
@@ -64,6 +66,7 @@ public record MatrixRule(PackageName pkg, VersionSet versions, Set<Platform> pla
         conflicts = ordered(conflicts);
         build = ordered(build);
         alternatives = alternatives == null ? java.util.List.of() : java.util.List.copyOf(alternatives);
+        codeUses = codeUses == null ? java.util.List.of() : java.util.List.copyOf(codeUses);
     }
 
     /** An unmodifiable copy that keeps the file's order (Map.copyOf would not), so results are deterministic. */

@@ -5,13 +5,21 @@ import io.kompat.version.Version;
 import java.util.Set;
 
 /**
- * The names one namespace ({@code keras.backend}, {@code tf.keras.backend}, ...) provides in one analysed
- * release, optionally for one Keras backend.
+ * The names one namespace ({@code keras.backend}, {@code tf.keras.backend}, {@code keras.layers}, ...) provides in
+ * one analysed release, optionally for one Keras backend.
+ *
+ * @param absent the release has no such module at all: importing it fails ({@code names} is empty)
  */
 public record SymbolTable(PackageName pkg, Version version, String namespace, String backend, String detail,
-        Set<String> names, Citation citation) {
+        Set<String> names, Citation citation, boolean absent) {
 
     public SymbolTable {
         names = Set.copyOf(names);
+    }
+
+    /** A table of a module the release has. */
+    public SymbolTable(PackageName pkg, Version version, String namespace, String backend, String detail, Set<String> names,
+            Citation citation) {
+        this(pkg, version, namespace, backend, detail, names, citation, false);
     }
 }

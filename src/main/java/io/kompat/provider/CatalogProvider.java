@@ -65,8 +65,17 @@ public final class CatalogProvider implements DependencyProvider {
      */
     public CatalogProvider(ReleaseCatalog catalog, io.kompat.matrix.CompatibilityMatrix matrix, Target target,
             java.util.Set<PackageName> named) {
+        this(catalog, matrix, target, named, names -> true);
+    }
+
+    /**
+     * @param codeMayUse whether the project's code may use one of some names: a rule only code using them hits
+     *     ({@code code-uses}) is left out when it says no
+     */
+    public CatalogProvider(ReleaseCatalog catalog, io.kompat.matrix.CompatibilityMatrix matrix, Target target,
+            java.util.Set<PackageName> named, java.util.function.Predicate<List<String>> codeMayUse) {
         this.catalog = catalog;
-        this.rules = new RuntimeRules(matrix, target.platform(), named);
+        this.rules = new RuntimeRules(matrix, target.platform(), named, codeMayUse);
         this.target = target;
         this.markers = target.markers().withExtra("");
         this.knownOnly = false;

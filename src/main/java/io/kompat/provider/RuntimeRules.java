@@ -26,11 +26,18 @@ final class RuntimeRules {
     private final Platform platform;
     private final java.util.Set<PackageName> named;
 
-    /** @param named the packages the input names (see {@link #provider}) */
-    RuntimeRules(CompatibilityMatrix matrix, Platform platform, java.util.Set<PackageName> named) {
+    private final java.util.function.Predicate<List<String>> codeMayUse;
+
+    /**
+     * @param named the packages the input names (see {@link #provider})
+     * @param codeMayUse whether the project's code may use one of a rule's {@code code-uses} names
+     */
+    RuntimeRules(CompatibilityMatrix matrix, Platform platform, java.util.Set<PackageName> named,
+            java.util.function.Predicate<List<String>> codeMayUse) {
         this.matrix = matrix;
         this.platform = platform;
         this.named = java.util.Set.copyOf(named);
+        this.codeMayUse = codeMayUse;
     }
 
     /**
@@ -45,7 +52,8 @@ final class RuntimeRules {
     List<Incompatibility> of(PackageName pkg, Version version) {
         List<Incompatibility> out = new ArrayList<>();
         for (MatrixRule rule : matrix.rulesFor(pkg, version)) {
-            if (rule.kind() != MatrixRule.Kind.RUNTIME || !rule.holdsOn(platform)) {
+            if (rule.kind() != MatrixRule.Kind.RUNTIME || !rule.holdsOn(platform)
+                    || !rule.codeUses().isEmpty() && !codeMayUse.test(rule.codeUses())) {
                 continue;
             }
             add(out, pkg, version, rule);

@@ -81,6 +81,9 @@ public final class PredictionJson {
             b.citation().sources().forEach(sources::add);
             o.put("matrixLocation", b.citation().location());
             o.put("verified", b.citation().verified());
+            if (!b.onlyFor().isEmpty()) {
+                b.onlyFor().forEach(o.putArray("onlyForCodeUsing")::add);
+            }
         }
         ArrayNode explanation = n.putArray("explanation");
         c.explanation().forEach(explanation::add);

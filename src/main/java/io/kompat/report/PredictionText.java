@@ -197,6 +197,9 @@ public final class PredictionText {
             if (b.error() != null && !b.error().isBlank() && !b.error().startsWith("(not collected")) {
                 sb.append("     the error: ").append(b.error().lines().findFirst().orElse("")).append('\n');
             }
+            if (!b.onlyFor().isEmpty()) {
+                sb.append("     it breaks ").append(b.condition()).append(" (--code DIR checks whether yours does)\n");
+            }
             if (b.kind() == Break.Kind.CODE) {
                 continue;
             }

@@ -224,6 +224,45 @@ class CheckCodeTest {
     }
 
     @Test
+    void aBreakOnlySomeCodeHitsIsKeptWithoutCodeAndDismissedForCodeThatUsesNoneOfItsNames() throws Exception {
+        // keras 2.3 calls tf.config.experimental_list_devices (gone in TensorFlow 2.1) only through _get_available_gpus.
+        String requirements = "keras==2.3.1\ntensorflow==2.2.0\nnumpy<1.20\nprotobuf<4\n";
+        Path req = Files.writeString(dir.resolve("requirements.txt"), requirements);
+        CliTest.Run without = CliTest.run("check", req.toString(), "--python", "3.8", "--offline", "--no-pip-config");
+        assertThat(without.out()).startsWith("BREAKS").contains("keras 2.3.1 works only with tensorflow<2.1")
+                .contains("it breaks only code that uses _get_available_gpus, multi_gpu_model or channels_first");
+
+        CliTest.Run dense = check(requirements, "3.8", "from keras.models import Sequential\nfrom keras.layers import Dense, Conv2D\n"
+                + "m = Sequential([Conv2D(8, 3, data_format='channels_last'), Dense(1)])\n");
+        assertThat(dense.out()).as(dense.err()).startsWith("WORKS").doesNotContain("keras-2.3-tf2.0").doesNotContain("No set of releases");
+
+        CliTest.Run gpus = check(requirements, "3.8", "from keras.utils import multi_gpu_model\nfrom keras.models import Sequential\n"
+                + "m = multi_gpu_model(Sequential(), gpus=2)\n", "--format", "json");
+        JsonNode root = new ObjectMapper().readTree(gpus.out());
+        assertThat(root.get("verdict").asText()).isEqualTo("breaks");
+        assertThat(root.toString()).contains("\"rule\":\"keras-2.3-tf2.0\"").contains("\"onlyForCodeUsing\":[\"_get_available_gpus\"");
+        OutputSchemaTest.assertValid(OutputSchemaTest.schema("kompat.check-2.schema.json"), gpus.out());
+    }
+
+    @Test
+    void namesImportedFromKerasModulesAreCheckedAgainstTheModuleTablesOfTheInstalledKeras() throws Exception {
+        // keras 2.6's keras/optimizers.py imports the optimizer modules only (adam as adam_v2): Adam is not there.
+        CliTest.Run r = check("tensorflow==2.6.0\nkeras==2.6.0\nprotobuf<4\n", "3.8",
+                "from keras.optimizers import Adam\nfrom keras.layers import Dense, core\nfrom keras.preprocessing.image import load_img\n");
+        assertThat(r.out()).startsWith("BREAKS")
+                .contains("model.py:1: keras.optimizers of keras 2.6.0 has no 'Adam' (keras releases that have it: 1.0.0-1.2.2, 2.0.0-2.3.1, 2.9.0-")
+                .doesNotContain("has no 'Dense'").doesNotContain("has no 'core'").doesNotContain("has no 'load_img'");
+
+        // keras 2.13 publishes only its API modules: keras.layers.core and keras.utils.np_utils are gone.
+        CliTest.Run gone = check("tensorflow==2.13.1\nkeras==2.13.1\n", "3.10",
+                "from keras.layers.core import Dense\nfrom keras.utils import np_utils\n");
+        assertThat(gone.out()).startsWith("BREAKS")
+                .contains("model.py:1: keras 2.13.1 has no module keras.layers.core (No module named 'keras.layers.core'")
+                .contains("(replacement: from keras.layers import Dense (keras 2.13.1 has it there))")
+                .contains("model.py:2: keras.utils of keras 2.13.1 has no 'np_utils'");
+    }
+
+    @Test
     void aMissingFolderIsAOneLineErrorWithExitTwo() throws Exception {
         Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\n");
         CliTest.Run r = CliTest.run("check", req.toString(), "--offline", "--no-pip-config", "--code", dir.resolve("nope").toString());

@@ -31,6 +31,17 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void namesAndSubmodulesOfKerasModulesAreRecognisedFromTheModuleTables() {
+        CliTest.Run adam = run("diagnose", "--error", "ImportError: cannot import name 'Adam' from 'keras.optimizers' (/venv/keras/optimizers.py)");
+        assertThat(adam.code()).as(adam.out()).isEqualTo(ExitCode.OK);
+        assertThat(adam.out()).contains("keras.optimizers.Adam: present in keras 1.0.0-1.2.2, 2.0.0-2.3.1, 2.9.0-")
+                .contains("absent in 2.6.0-2.8.0").doesNotContain("does not recognise");
+        CliTest.Run core = run("diagnose", "--error", "ModuleNotFoundError: No module named 'keras.layers.core'");
+        assertThat(core.out()).contains("keras.layers.core: present in keras 1.0.0-1.2.2, 2.0.0-2.3.1, 2.6.0-2.12.0; absent in 2.13.1-")
+                .contains("keras==2.12.0").doesNotContain("does not recognise");
+    }
+
+    @Test
     void classicScenarioNamesBothCallsTheReleasesThatHaveThemTheReplacementsAndPinsOfTheCodesEra() throws Exception {
         String project = DIR.resolve("classic/project").toString();
         String requirements = DIR.resolve("classic/requirements.txt").toString();
