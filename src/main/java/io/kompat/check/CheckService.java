@@ -156,6 +156,12 @@ public final class CheckService {
             return new TargetCheck(target, reason, current.prediction(), current.breaks(), List.of(), List.of(), skipped);
         }
         FixSearch.Result found = fixSearch(input, target, catalog, oracle, codeBreaks(current)).search(current, maxFixes);
+        if (found.fixes().isEmpty() && !codeBreaks(current) && !extra.keeps().isEmpty()) {
+            // What mends the rules alone breaks the code (keras 2.6 for TensorFlow 2.6 lacks keras.optimizers.Adam):
+            // search again within what the code needs.
+            FixSearch.Result within = fixSearch(input, target, catalog, oracle, true).search(current, maxFixes);
+            found = within.fixes().isEmpty() ? found : within;
+        }
         List<Fix> fixes = new ArrayList<>(found.fixes());
         if (fixes.stream().allMatch(f -> f.changes() > 0)) {
             // Every fix here changes or removes what the user wrote: another Python may keep it as written (a

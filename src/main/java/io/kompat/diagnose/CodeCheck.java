@@ -71,11 +71,19 @@ final class CodeCheck implements InstallCheck {
     public synchronized List<Requirement> keeps() {
         if (keeps == null) {
             Diagnosis.PinSet pins = scanner.scan(uses, new Diagnoser.Options(null, null, null)).pins();
+            // Every Keras release with all the names, not only the newest: the fix search then moves the user's pins least.
+            String span = scanner.kerasSpan(uses);
             List<Requirement> out = new ArrayList<>();
+            if (span != null) {
+                out.add(Requirement.parse("keras" + span));
+            }
             if (pins != null) {
                 for (String pin : pins.requested()) {
                     Requirement r = Requirement.parse(pin);
-                    if (r.name().equals(KERAS) || r.name().equals(TENSORFLOW)) {
+                    // With a span, the TensorFlow bound of the newest Keras is left to the matrix's pairing rules and
+                    // the code check; a TensorFlow line the code's TensorFlow names need stays.
+                    if (r.name().equals(KERAS) && span == null
+                            || r.name().equals(TENSORFLOW) && (span == null || scanner.tensorflowLine(uses) != null)) {
                         out.add(r);
                     }
                 }

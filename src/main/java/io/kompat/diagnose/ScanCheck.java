@@ -264,6 +264,37 @@ final class ScanCheck {
         return null;
     }
 
+    /**
+     * The Keras releases whose tables have every Keras name the code uses, as one specifier set over the listed
+     * releases ({@code >=2.0.0,<=2.12.0,!=2.4.0,...,!=2.8.0}); a release no table describes is left out. Null when the
+     * code uses no Keras name kompat has tables for, or no listed release has them all.
+     */
+    String kerasSpan(List<SourceScanner.Use> uses) {
+        Map<String, Set<String>> byNamespace = kerasNamesByNamespace(uses);
+        List<Version> releases = matrix.releaseFacts(KERAS).map(f -> f.releases().stream().map(io.kompat.matrix.ReleaseFact::version)
+                .filter(v -> !v.isPrerelease() && !v.isDevrelease()).sorted().toList()).orElse(List.of());
+        if (byNamespace.isEmpty() || releases.isEmpty()) {
+            return null;
+        }
+        List<Version> ok = new ArrayList<>();
+        List<Version> not = new ArrayList<>();
+        for (Version v : releases) {
+            boolean all = !later(KERAS, v) && byNamespace.entrySet().stream().allMatch(e -> {
+                SymbolTable t = symbols.tableFor(e.getKey(), v);
+                return t != null && !t.absent() && t.names().containsAll(e.getValue());
+            });
+            (all ? ok : not).add(v);
+        }
+        if (ok.isEmpty()) {
+            return null;
+        }
+        Version first = ok.get(0);
+        Version last = ok.get(ok.size() - 1);
+        StringBuilder spec = new StringBuilder(">=" + first + ",<=" + last);
+        not.stream().filter(v -> v.compareTo(first) > 0 && v.compareTo(last) < 0).forEach(v -> spec.append(",!=").append(v));
+        return spec.toString();
+    }
+
     /** Whether release {@code v} of {@code project} came out after the day pip is predicted as of (its date known). */
     private boolean later(PackageName project, Version v) {
         java.util.Optional<java.time.LocalDate> day = predictions.asOf();
@@ -338,7 +369,7 @@ final class ScanCheck {
      * The last TensorFlow line that still has every TensorFlow 1 name the code uses (moves) and every
      * tf.keras.backend name it uses (the newest table that has them all: 1.15 for get_session), or null.
      */
-    private String tensorflowLine(List<SourceScanner.Use> uses) {
+    String tensorflowLine(List<SourceScanner.Use> uses) {
         Version last = null;
         for (SourceScanner.Use u : uses) {
             Move m = u.namespace().equals("tensorflow") ? symbols.moveOf("tensorflow", u.name()) : null;

@@ -107,9 +107,10 @@ class CheckCodeTest {
         assertThat(r.out()).startsWith("BREAKS").contains("model.py:1: keras.engine of keras 2.4.3 has no 'training_utils'")
                 .doesNotContain("has no 'topology'").doesNotContain("the project's code, which");
         String fixes = r.out().substring(r.out().indexOf("Fixes ("));
-        // keras 2.3 is the multi-backend line that also runs on TensorFlow 2.0 (and the code uses no TensorFlow 1 name).
-        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("use Python 3.7").contains("keras ==2.4.3 -> ==2.3.1")
-                .contains("tensorflow ==2.3.0 -> ==2.0.1");
+        // keras 2.3.1 is the newest release with both names; on TensorFlow 2.3 it breaks only code that reaches
+        // _get_available_gpus (multi_gpu_model, channels_first), which this code does not: TensorFlow stays.
+        assertThat(fixes.lines().skip(1).findFirst().orElseThrow()).contains("keras ==2.4.3 -> ==2.3.1").doesNotContain("tensorflow ==")
+                .doesNotContain("use Python");
     }
 
     @Test
@@ -260,6 +261,15 @@ class CheckCodeTest {
                 .contains("model.py:1: keras 2.13.1 has no module keras.layers.core (No module named 'keras.layers.core'")
                 .contains("(replacement: from keras.layers import Dense (keras 2.13.1 has it there))")
                 .contains("model.py:2: keras.utils of keras 2.13.1 has no 'np_utils'");
+    }
+
+    @Test
+    void whenWhatMendsTheRulesBreaksTheCodeTheFixStaysWithinWhatTheCodeNeedsOnTheSamePython() throws Exception {
+        // TensorFlow 2.6.0 beside the keras 2.15 pip picks breaks; keras 2.6 would mend that but lacks keras.optimizers.Adam.
+        CliTest.Run r = check("tensorflow==2.6.0\nprotobuf<4\n", "3.8", "from keras.optimizers import Adam\nfrom keras.layers import Dense\n");
+        assertThat(r.out()).startsWith("BREAKS");
+        String first = r.out().substring(r.out().indexOf("Fixes (")).lines().skip(1).findFirst().orElseThrow();
+        assertThat(first).contains("tensorflow ==2.6.0 -> ==2.13.1").doesNotContain("use Python").doesNotContain("keras<2.7");
     }
 
     @Test
