@@ -148,7 +148,8 @@ public final class Diagnoser {
         if (newestWith != null) {
             sources.add(newestWith.citation().primarySource());
         }
-        List<String> advice = replacements(a.attribute(), sources);
+        List<String> advice = new ArrayList<>(replacements(a.attribute(), sources));
+        enclosingModuleAdvice(a.module(), a.attribute()).ifPresent(advice::add);
         TargetCheck env = options.environment() == null ? null : predictions.check(options.environment(), options);
         Version installedKeras = env == null ? null : Predictions.versions(env).get(KERAS);
         Diagnosis.PinSet pins = newestWith == null ? null : firstThatResolves(withIt, withItNamespaces, installedKeras, a.attribute(), options);
@@ -157,6 +158,23 @@ public final class Diagnoser {
                 + (newestWith == null ? "; no analysed release of it has one" : "; the newest analysed release that has it is "
                 + (newestNamespace.startsWith("tf.") ? "tf.keras " : "keras ") + newestWith.version());
         return new Diagnosis(a.line(), true, summary, facts, advice, new ArrayList<>(sources), pins, environment);
+    }
+
+    /**
+     * {@code from keras.layers import LayerNormalization}: the nearest enclosing Keras module whose analysed releases
+     * have the name, with those releases, when the module the error names lacks it.
+     */
+    private java.util.Optional<String> enclosingModuleAdvice(String module, String name) {
+        for (int dot = module.lastIndexOf('.'); dot > 0; dot = module.lastIndexOf('.', dot - 1)) {
+            String parent = module.substring(0, dot);
+            if (SourceScanner.KERAS_MODULES.contains(parent)) {
+                String has = SymbolIndex.ranges(symbols.presence(parent, name), true);
+                if (!has.isEmpty()) {
+                    return java.util.Optional.of("from " + parent + " import " + name + " (keras releases that have it there: " + has + ")");
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

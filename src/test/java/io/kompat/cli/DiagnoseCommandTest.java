@@ -39,6 +39,8 @@ class DiagnoseCommandTest {
         CliTest.Run core = run("diagnose", "--error", "ModuleNotFoundError: No module named 'keras.layers.core'");
         assertThat(core.out()).contains("keras.layers.core: present in keras 1.0.0-1.2.2, 2.0.0-2.3.1, 2.6.0-2.12.0; absent in 2.13.1-")
                 .contains("keras==2.12.0").doesNotContain("does not recognise");
+        CliTest.Run norm = run("diagnose", "--error", "ImportError: cannot import name 'LayerNormalization' from 'keras.layers.normalization'");
+        assertThat(norm.out()).contains("from keras.layers import LayerNormalization (keras releases that have it there: 2.6.0-");
     }
 
     @Test
