@@ -165,12 +165,18 @@ public final class Diagnoser {
      * have the name, with those releases, when the module the error names lacks it.
      */
     private java.util.Optional<String> enclosingModuleAdvice(String module, String name) {
-        for (int dot = module.lastIndexOf('.'); dot > 0; dot = module.lastIndexOf('.', dot - 1)) {
-            String parent = module.substring(0, dot);
-            if (SourceScanner.KERAS_MODULES.contains(parent)) {
+        List<String> namespaces = SymbolIndex.namespacesOf(module);
+        String ns = namespaces.size() == 1 ? namespaces.get(0) : module;
+        if (SourceScanner.tabledModule(ns + "." + name)) {
+            return java.util.Optional.empty(); // a submodule: a namesake elsewhere is another module
+        }
+        for (int dot = ns.lastIndexOf('.'); dot > 0; dot = ns.lastIndexOf('.', dot - 1)) {
+            String parent = ns.substring(0, dot);
+            if (SourceScanner.tabledModule(parent)) {
                 String has = SymbolIndex.ranges(symbols.presence(parent, name), true);
                 if (!has.isEmpty()) {
-                    return java.util.Optional.of("from " + parent + " import " + name + " (keras releases that have it there: " + has + ")");
+                    return java.util.Optional.of("from " + SourceScanner.importPath(parent) + " import " + name
+                            + " (keras releases that have it there: " + has + ")");
                 }
             }
         }

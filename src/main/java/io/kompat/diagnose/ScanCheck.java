@@ -27,6 +27,8 @@ final class ScanCheck {
     private static final PackageName KERAS = PackageName.of("keras");
     private static final PackageName TENSORFLOW = PackageName.of("tensorflow");
     private static final Version KERAS3_TF = Version.parse("2.16");
+    /** From TensorFlow 2.6 on, tf.keras is the keras package (2.6-2.15 of the same minor, then Keras 3). */
+    private static final Version TF_KERAS_FROM_KERAS = Version.parse("2.6");
 
     private final CompatibilityMatrix matrix;
     private final SymbolIndex symbols;
@@ -105,9 +107,16 @@ final class ScanCheck {
         // tf.keras tables are TensorFlow's (1.4-2.0) and keras' (2.5-2.15, the same minor as TensorFlow's).
         String which = use.namespace().startsWith("tf.") ? "releases" : "keras releases";
         SymbolTable table = keras == null ? null : symbols.tableFor(use.namespace(), keras);
+        boolean tfKeras = SourceScanner.TF_KERAS_MODULES.contains(use.namespace());
+        String module = SourceScanner.importPath(use.namespace());
+        String owner = tfKeras ? "tensorflow " + tf + " (keras " + keras + ")" : "keras " + keras;
+        if (tfKeras) {
+            where = module + " of " + owner;
+            which = "keras releases";
+        }
         String message = table != null && table.absent()
-                ? "keras " + keras + " has no module " + use.namespace() + " (No module named '" + use.namespace() + "'"
-                        + (has.isEmpty() ? "" : "; keras releases whose " + use.namespace() + " has '" + use.name() + "': " + has) + ")"
+                ? owner + " has no module " + module + " (No module named '" + module + "'"
+                        + (has.isEmpty() ? "" : "; keras releases whose " + module + " has '" + use.name() + "': " + has) + ")"
                 : where + " has no '" + use.name() + "'" + (has.isEmpty() ? "" : " (" + which + " that have it: " + has + ")");
         String elsewhere = keras == null ? null : enclosingModuleWith(use, keras);
         return new ScanReport.Finding(use, message, elsewhere != null ? elsewhere : hint(use));
@@ -119,11 +128,14 @@ final class ScanCheck {
      */
     private String enclosingModuleWith(SourceScanner.Use use, Version keras) {
         String ns = use.namespace();
+        if (SourceScanner.tabledModule(ns + "." + use.name())) {
+            return null; // a submodule (layers.experimental.preprocessing): a namesake elsewhere is another module
+        }
         for (int dot = ns.lastIndexOf('.'); dot > 0; dot = ns.lastIndexOf('.', dot - 1)) {
             String parent = ns.substring(0, dot);
-            SymbolTable t = SourceScanner.KERAS_MODULES.contains(parent) ? symbols.tableFor(parent, keras) : null;
+            SymbolTable t = SourceScanner.tabledModule(parent) ? symbols.tableFor(parent, keras) : null;
             if (t != null && !t.absent() && t.names().contains(use.name())) {
-                return "from " + parent + " import " + use.name() + " (keras " + keras + " has it there)";
+                return "from " + SourceScanner.importPath(parent) + " import " + use.name() + " (keras " + keras + " has it there)";
             }
         }
         return null;
@@ -173,6 +185,10 @@ final class ScanCheck {
             default: {
                 if (SourceScanner.KERAS_MODULES.contains(use.namespace())) {
                     return moduleProvides(use, keras, unknown);
+                }
+                if (SourceScanner.TF_KERAS_MODULES.contains(use.namespace())) {
+                    // TensorFlow 1.x-2.5 carry their own tf.keras, which has no module tables: not looked at.
+                    return tf == null || tf.compareTo(TF_KERAS_FROM_KERAS) < 0 ? null : moduleProvides(use, keras, unknown);
                 }
                 SymbolTable t = null;
                 if (tf != null && tf.compareTo(KERAS3_TF) >= 0 && keras != null) {
@@ -232,7 +248,10 @@ final class ScanCheck {
         out.put(SymbolIndex.KERAS_BACKEND, kerasBackendNames(uses));
         out.put(SymbolIndex.KERAS_ENGINE, publicNames(uses, SymbolIndex.KERAS_ENGINE));
         out.put(SymbolIndex.KERAS_ENGINE_TOPOLOGY, topologyNames(uses));
-        new TreeSet<>(SourceScanner.KERAS_MODULES).forEach(ns -> {
+        // tf.keras modules too: their tables are those of the Keras releases that provide tf.keras (2.6 and later).
+        java.util.SortedSet<String> modules = new TreeSet<>(SourceScanner.KERAS_MODULES);
+        modules.addAll(SourceScanner.TF_KERAS_MODULES);
+        modules.forEach(ns -> {
             Set<String> names = new TreeSet<>();
             uses.stream().filter(u -> u.namespace().equals(ns)).forEach(u -> names.add(u.name()));
             out.put(ns, names);
@@ -333,7 +352,7 @@ final class ScanCheck {
         return names;
     }
 
-    /** The Keras names the code uses, for the sentences: {@code get_session}, {@code KE.Layer}, {@code layers.Merge}. */
+    /** The Keras names the code uses, for the sentences: {@code get_session}, {@code KE.Layer}, {@code layers.Merge}, {@code tf.keras.layers.Dense}. */
     private static Set<String> kerasNames(List<SourceScanner.Use> uses) {
         Set<String> names = new TreeSet<>(kerasBackendNames(uses));
         publicNames(uses, SymbolIndex.KERAS_ENGINE).forEach(n -> names.add("KE." + n));
@@ -341,6 +360,8 @@ final class ScanCheck {
         kerasNamesByNamespace(uses).forEach((ns, used) -> {
             if (SourceScanner.KERAS_MODULES.contains(ns)) {
                 used.forEach(n -> names.add(ns.substring("keras.".length()) + "." + n));
+            } else if (SourceScanner.TF_KERAS_MODULES.contains(ns)) {
+                used.forEach(n -> names.add(ns + "." + n));
             }
         });
         return names;

@@ -40,6 +40,28 @@ public final class SourceScanner {
             "keras.applications", "keras.regularizers", "keras.initializers", "keras.initializations", "keras.activations",
             "keras.losses", "keras.objectives", "keras.metrics", "keras.constraints", "keras.legacy");
 
+    /**
+     * The tensorflow.keras modules the symbol tables list per Keras release that provides tf.keras (keras 2.6-2.15,
+     * Keras 3.3+; tf-keras-module-symbols.yaml, scripts/gen-tf-keras-module-symbols.py), as namespaces {@code tf.keras.X}.
+     */
+    static final Set<String> TF_KERAS_MODULES = Set.of("tf.keras", "tf.keras.layers", "tf.keras.layers.experimental",
+            "tf.keras.layers.experimental.preprocessing", "tf.keras.optimizers", "tf.keras.optimizers.legacy",
+            "tf.keras.optimizers.schedules", "tf.keras.callbacks", "tf.keras.utils", "tf.keras.preprocessing",
+            "tf.keras.preprocessing.image", "tf.keras.preprocessing.sequence", "tf.keras.preprocessing.text", "tf.keras.models",
+            "tf.keras.losses", "tf.keras.metrics", "tf.keras.regularizers", "tf.keras.initializers", "tf.keras.activations",
+            "tf.keras.constraints", "tf.keras.applications", "tf.keras.wrappers", "tf.keras.wrappers.scikit_learn",
+            "tf.keras.mixed_precision", "tf.keras.datasets");
+
+    /** Whether a namespace has per-release module tables: a Keras module or a tensorflow.keras one. */
+    static boolean tabledModule(String namespace) {
+        return KERAS_MODULES.contains(namespace) || TF_KERAS_MODULES.contains(namespace);
+    }
+
+    /** The module a namespace stands for, as code imports it: {@code tensorflow.keras.layers} for {@code tf.keras.layers}. */
+    static String importPath(String namespace) {
+        return namespace.equals("tf.keras") || namespace.startsWith("tf.keras.") ? "tensorflow" + namespace.substring("tf".length()) : namespace;
+    }
+
     private static final Pattern IMPORT_AS = Pattern.compile("^\\s*import\\s+([\\w.]+)\\s+as\\s+(\\w+)\\s*(#.*)?$");
     private static final Pattern IMPORT_PLAIN = Pattern.compile("^\\s*import\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)\\s*(#.*)?$");
     private static final Pattern FROM_IMPORT = Pattern.compile("^\\s*from\\s+([\\w.]+)\\s+import\\s+\\(?([\\w\\s,]+?)\\)?\\s*(#.*)?$");
@@ -166,7 +188,7 @@ public final class SourceScanner {
                     aliases.put(alias, asModule);
                 }
                 // from keras.layers import core: a submodule is a name the module must have too.
-                if (namespaceOfModule(module) != null && (asModule == null || KERAS_MODULES.contains(module))) {
+                if (namespaceOfModule(module) != null && (asModule == null || tabledModule(namespaceOfModule(module)))) {
                     addUse(file, lineNo, namespaceOfModule(module), name, code.strip(), uses);
                 }
             }
@@ -195,13 +217,30 @@ public final class SourceScanner {
     }
 
     private static void addUse(Path file, int lineNo, String namespace, String dotted, String code, List<Use> uses) {
-        if (namespace.equals("tensorflow") && dotted.startsWith("keras.backend.")) {
-            uses.add(new Use(file, lineNo, "tf.keras.backend", dotted.substring("keras.backend.".length()).split("\\.")[0], code));
-        } else if (namespace.equals("keras") && dotted.startsWith("backend.")) {
-            uses.add(new Use(file, lineNo, "keras.backend", dotted.substring("backend.".length()).split("\\.")[0], code));
-        } else {
-            uses.add(new Use(file, lineNo, namespace, dotted.split("\\.")[0], code));
+        String ns = namespace;
+        String rest = dotted;
+        if (ns.equals("tensorflow") && rest.startsWith("keras.")) {
+            ns = "tf.keras";
+            rest = rest.substring("keras.".length());
         }
+        if (ns.equals("tf.keras") && rest.startsWith("backend.")) {
+            uses.add(new Use(file, lineNo, "tf.keras.backend", rest.substring("backend.".length()).split("\\.")[0], code));
+            return;
+        }
+        if (ns.equals("keras") && rest.startsWith("backend.")) {
+            uses.add(new Use(file, lineNo, "keras.backend", rest.substring("backend.".length()).split("\\.")[0], code));
+            return;
+        }
+        // The longest module with tables the chain goes through: keras.layers.core.Dense is Dense of keras.layers.core.
+        String[] parts = rest.split("\\.");
+        for (int k = parts.length - 1; k >= 1; k--) {
+            String module = ns + "." + String.join(".", java.util.Arrays.copyOfRange(parts, 0, k));
+            if (tabledModule(module)) {
+                uses.add(new Use(file, lineNo, module, parts[k], code));
+                return;
+            }
+        }
+        uses.add(new Use(file, lineNo, ns, parts[0], code));
     }
 
     /** The namespace a module name imports, or null when it is none of interest. */
@@ -216,11 +255,16 @@ public final class SourceScanner {
             case "tensorflow.keras.backend":
             case "tensorflow.python.keras.backend":
                 return "tf.keras.backend";
+            case "tensorflow.keras":
+                return "tf.keras";
             case "tensorflow":
                 return "tensorflow";
             case "keras":
                 return "keras";
             default:
+                if (module.startsWith("tensorflow.keras.") && TF_KERAS_MODULES.contains("tf" + module.substring("tensorflow".length()))) {
+                    return "tf" + module.substring("tensorflow".length());
+                }
                 return KERAS_MODULES.contains(module) ? module : null;
         }
     }

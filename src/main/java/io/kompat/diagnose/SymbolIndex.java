@@ -48,7 +48,18 @@ final class SymbolIndex {
             case "keras.src.backend":
                 return List.of(KERAS_SRC_BACKEND);
             default:
-                // keras.optimizers, keras.layers.core, ...: the module tables (keras-module-symbols.yaml).
+                // keras.optimizers, keras.layers.core, ...: the module tables (keras-module-symbols.yaml); tf.keras's
+                // modules under the names their errors give (tf-keras-module-symbols.yaml).
+                for (String prefix : List.of("tensorflow.keras.", "keras._tf_keras.keras.", "keras.api._v2.keras.")) {
+                    String dotted = module + ".";
+                    if (dotted.startsWith(prefix)) {
+                        String rest = dotted.substring(prefix.length());
+                        String ns = rest.isEmpty() ? "tf.keras" : "tf.keras." + rest.substring(0, rest.length() - 1);
+                        if (SourceScanner.TF_KERAS_MODULES.contains(ns)) {
+                            return List.of(ns);
+                        }
+                    }
+                }
                 return SourceScanner.KERAS_MODULES.contains(module) ? List.of(module) : List.of();
         }
     }

@@ -273,6 +273,28 @@ class CheckCodeTest {
     }
 
     @Test
+    void tfKerasModulesAreCheckedAgainstTheKerasThatProvidesTfKeras() throws Exception {
+        // TensorFlow 2.16 loads tf.keras from Keras 3: no layers.experimental, no scikit_learn wrapper, and before 3.3.2
+        // no legacy ImageDataGenerator or preprocessing.text.
+        String code = "import tensorflow as tf\nfrom tensorflow.keras.preprocessing.image import ImageDataGenerator\n"
+                + "from tensorflow.keras.wrappers.scikit_learn import KerasClassifier\n"
+                + "x = tf.keras.layers.experimental.preprocessing.Rescaling(1.0 / 255)\nfrom tensorflow.keras.layers import Dense\n";
+        CliTest.Run r = check("tensorflow==2.16.1\nkeras==3.3.0\n", "3.11", code);
+        assertThat(r.out()).startsWith("BREAKS")
+                .contains("model.py:2: tensorflow.keras.preprocessing.image of tensorflow 2.16.1 (keras 3.3.0) has no 'ImageDataGenerator'")
+                .contains("model.py:3: tensorflow 2.16.1 (keras 3.3.0) has no module tensorflow.keras.wrappers.scikit_learn")
+                .contains("model.py:4: tensorflow 2.16.1 (keras 3.3.0) has no module tensorflow.keras.layers.experimental.preprocessing")
+                .contains("(replacement: from tensorflow.keras.layers import Rescaling (keras 3.3.0 has it there))")
+                .doesNotContain("has no 'Dense'");
+        String first = r.out().substring(r.out().indexOf("Fixes (")).lines().skip(1).findFirst().orElseThrow();
+        assertThat(first).contains("keras ==3.3.0 -> ==2.12.0").contains("tensorflow ==2.16.1 -> ==2.12.1").doesNotContain("use Python");
+
+        // TensorFlow 2.4 carries its own tf.keras, which has no module tables: nothing is claimed about it.
+        CliTest.Run own = check("tensorflow==2.4.4\nprotobuf<4\n", "3.8", code);
+        assertThat(own.out()).doesNotContain("has no module").doesNotContain("has no 'ImageDataGenerator'");
+    }
+
+    @Test
     void aMissingFolderIsAOneLineErrorWithExitTwo() throws Exception {
         Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\n");
         CliTest.Run r = CliTest.run("check", req.toString(), "--offline", "--no-pip-config", "--code", dir.resolve("nope").toString());

@@ -41,6 +41,9 @@ class DiagnoseCommandTest {
                 .contains("keras==2.12.0").doesNotContain("does not recognise");
         CliTest.Run norm = run("diagnose", "--error", "ImportError: cannot import name 'LayerNormalization' from 'keras.layers.normalization'");
         assertThat(norm.out()).contains("from keras.layers import LayerNormalization (keras releases that have it there: 2.6.0-");
+        CliTest.Run experimental = run("diagnose", "--error", "ModuleNotFoundError: No module named 'tensorflow.keras.layers.experimental.preprocessing'");
+        assertThat(experimental.out()).contains("tf.keras.layers.experimental.preprocessing: present in tf.keras 2.6.0-2.15.0; absent in 3.3.0-")
+                .contains("keras==2.15.0, tensorflow<2.16,>=2.15").doesNotContain("from tensorflow.keras import preprocessing");
     }
 
     @Test
