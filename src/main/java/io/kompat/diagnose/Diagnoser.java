@@ -104,7 +104,43 @@ public final class Diagnoser {
         if (error instanceof KnownError.NumpyAbi) {
             return numpyAbi(error, options);
         }
+        if (error instanceof KnownError.ResolutionConflict c) {
+            return conflict(c, options);
+        }
         return new NoDistributionDiagnosis(matrix, era, predictions).diagnose((KnownError.NoMatchingDistribution) error, options);
+    }
+
+    /**
+     * pip's resolver found no set of releases: the environment given (else the requirements pip's message names as
+     * asked for) checked as pip would resolve it, with the reason and the smallest changes that make it install.
+     */
+    private Diagnosis conflict(KnownError.ResolutionConflict c, Options options) {
+        Manifest env = options.environment() != null ? options.environment()
+                : c.requested().isEmpty() ? null : ManifestReader.fromRequirements("the requirements pip's message names", c.requested());
+        String summary = "pip's resolver found no set of releases that meets every requirement (ResolutionImpossible)";
+        if (env == null) {
+            return new Diagnosis(c.line(), true, summary, List.of("the message names no requirement kompat can read; "
+                    + "give the requirements file beside the error to see which ones conflict and how to fix it"), List.of(), List.of(), null, List.of());
+        }
+        TargetCheck check = predictions.check(env, options);
+        List<String> facts = new ArrayList<>(Predictions.problems(check));
+        check.explanation().forEach(facts::add);
+        List<String> advice = new ArrayList<>();
+        Predictions.fixes(check).stream().limit(2).forEach(f -> advice.add("smallest change that makes it work: " + f));
+        Set<String> sources = new LinkedHashSet<>();
+        check.breaks().forEach(b -> sources.addAll(b.citation().sources()));
+        // The release metadata the explanation cites (a setup.py at the release tag, wheel METADATA quoted in an issue).
+        check.explanation().forEach(line -> java.util.regex.Pattern.compile("https://[^\\s,;()]+").matcher(line).results()
+                .forEach(r -> sources.add(r.group())));
+        for (String text : c.requested()) {
+            // The Requires-Dist sources of each release pip's message pins: what its metadata declares comes from there.
+            Requirement r = Requirement.parse(text);
+            r.specifiers().specifiers().stream().filter(sp -> sp.operator().symbol().equals("==") && sp.version() != null).findFirst()
+                    .flatMap(sp -> matrix.releaseFacts(r.name()).flatMap(f -> f.release(sp.version())))
+                    .ifPresent(fact -> sources.addAll(fact.sources().getOrDefault("requires-dist", List.of())));
+        }
+        return new Diagnosis(c.line(), true, summary + (options.environment() == null ? " among " + String.join(", ", c.requested()) : ""),
+                facts, advice, new ArrayList<>(sources), null, List.of());
     }
 
     /** The honest answer for an error kompat does not know. */

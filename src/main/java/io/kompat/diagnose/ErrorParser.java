@@ -18,6 +18,15 @@ public final class ErrorParser {
     private static final Pattern NO_MODULE = Pattern.compile("No module named '?([\\w.]+)'?");
     /** The requirement is the rest of the line: pip quotes it whole, markers included ({@code x==1; platform_system == "Linux"}). */
     private static final Pattern NO_DISTRIBUTION = Pattern.compile("No matching distribution found for (\\S.*?)\\s*$");
+    /** pip's "Could not find a version that satisfies the requirement X (from versions: ...)", pipenv's "... that matches X". */
+    private static final Pattern NO_VERSION = Pattern.compile("Could not find a version that (?:satisfies the requirement|matches) (\\S.*?)\\s*$");
+    /** What pip appends to a requirement it quotes: {@code (from -r requirements.txt (line 3))}, {@code (from versions: ...)}. */
+    private static final Pattern PIP_SUFFIX = Pattern.compile("\\s*\\((?:from|from versions:)\\s.*\\)\\s*$");
+    private static final Pattern CANNOT_INSTALL = Pattern.compile("Cannot install (.+?) because these package versions have conflicting dependencies");
+    private static final Pattern USER_REQUESTED = Pattern.compile("The user requested (\\S+)");
+    /** "tensorflow 2.5.0 depends on tensorboard~=2.5": a release pip's resolver tried. */
+    private static final Pattern DEPENDS_ON = Pattern.compile("([A-Za-z0-9][\\w.-]*) (\\d[\\w.+!-]*) depends on ");
+    private static final Pattern RESOLUTION_IMPOSSIBLE = Pattern.compile("ResolutionImpossible");
     private static final Pattern FROM_IMPORT = Pattern.compile("^\\s*from\\s+([\\w.]+)\\s+import\\s+.*\\b(\\w+)\\b");
     private static final Pattern NUMPY_ABI = Pattern.compile("compiled using NumPy 1\\.x cannot be run in\\s+NumPy 2|_ARRAY_API not found"
             + "|numpy\\.core\\.multiarray failed to import|numpy\\.dtype size changed, may indicate binary incompatibility");
@@ -78,11 +87,70 @@ public final class ErrorParser {
                 continue;
             }
             m = NO_DISTRIBUTION.matcher(line);
-            if (m.find()) {
-                found.add(new KnownError.NoMatchingDistribution(m.group(1), line.strip()));
+            Matcher version = NO_VERSION.matcher(line);
+            String quoted = m.find() ? m.group(1) : version.find() ? version.group(1) : null;
+            if (quoted != null) {
+                String requirement = PIP_SUFFIX.matcher(quoted).replaceAll("");
+                // pip says it twice ("Could not find a version ..." then "No matching distribution found for ..."): once.
+                if (found.stream().noneMatch(k -> k instanceof KnownError.NoMatchingDistribution n && n.requirement().equals(requirement))) {
+                    found.add(new KnownError.NoMatchingDistribution(requirement, line.strip()));
+                }
+                continue;
+            }
+            if (CANNOT_INSTALL.matcher(line).find() || RESOLUTION_IMPOSSIBLE.matcher(line).find()) {
+                if (found.stream().noneMatch(k -> k instanceof KnownError.ResolutionConflict)) {
+                    found.add(new KnownError.ResolutionConflict(requested(lines), line.strip()));
+                }
             }
         }
         return new ArrayList<>(found);
+    }
+
+    /**
+     * The requirements pip's resolver message names as asked for: those of "Cannot install A and B because ..."
+     * that read as requirements ({@code -r requirements.txt (line 1)} does not), and each "The user requested X".
+     */
+    private static List<String> requested(List<String> lines) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String line : lines) {
+            Matcher m = CANNOT_INSTALL.matcher(line);
+            if (m.find()) {
+                for (String item : m.group(1).split(",\\s*|\\s+and\\s+")) {
+                    String text = item.strip();
+                    if (!text.startsWith("-") && text.matches("[A-Za-z0-9][\\w.\\-\\[\\],]*\\s*(?:[=<>!~].*)?")) {
+                        out.add(text);
+                    }
+                }
+            }
+            m = USER_REQUESTED.matcher(line);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        // A project whose one release the message shows pip trying (tensorflow 2.5.0 depends on ...) joins as that pin:
+        // the user's file asked for it, or pip had no other choice.
+        java.util.Map<String, Set<String>> tried = new java.util.LinkedHashMap<>();
+        for (String line : lines) {
+            Matcher m = DEPENDS_ON.matcher(line);
+            while (m.find()) {
+                tried.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>()).add(m.group(2));
+            }
+        }
+        tried.forEach((name, versions) -> {
+            if (versions.size() == 1 && out.stream().noneMatch(r -> r.toLowerCase(java.util.Locale.ROOT).startsWith(name.toLowerCase(java.util.Locale.ROOT)))) {
+                out.add(name + "==" + versions.iterator().next());
+            }
+        });
+        List<String> readable = new ArrayList<>();
+        for (String r : out) {
+            try {
+                io.kompat.requirement.Requirement.parse(r);
+                readable.add(r);
+            } catch (IllegalArgumentException e) {
+                // Not a requirement pip would have taken from the user either.
+            }
+        }
+        return readable;
     }
 
     private static String lineContaining(List<String> lines, String fragment) {

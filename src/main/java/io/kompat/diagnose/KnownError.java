@@ -2,7 +2,7 @@ package io.kompat.diagnose;
 
 /** An error message kompat recognises, reduced to what matters for the diagnosis. */
 public sealed interface KnownError permits KnownError.Catalogued, KnownError.MissingAttribute, KnownError.MissingModule,
-        KnownError.NumpyAbi, KnownError.NoMatchingDistribution {
+        KnownError.NumpyAbi, KnownError.NoMatchingDistribution, KnownError.ResolutionConflict {
 
     /** The line of the input it was read from. */
     String line();
@@ -29,5 +29,15 @@ public sealed interface KnownError permits KnownError.Catalogued, KnownError.Mis
 
     /** pip's "No matching distribution found for tensorflow==1.15". */
     record NoMatchingDistribution(String requirement, String line) implements KnownError {
+    }
+
+    /**
+     * pip's resolver gave up: "Cannot install A and B because these package versions have conflicting
+     * dependencies", ResolutionImpossible; {@code requested} are the requirements its message names as asked for.
+     */
+    record ResolutionConflict(java.util.List<String> requested, String line) implements KnownError {
+        public ResolutionConflict {
+            requested = java.util.List.copyOf(requested);
+        }
     }
 }
