@@ -128,12 +128,29 @@ public final class SourceScanner {
     static void scanFile(Path file, String text, List<Use> uses, Set<String> words) {
         Map<String, String> aliases = new HashMap<>();
         List<String> lines = text.lines().toList();
+        // Uses are read with string contents and comments blanked; words with the strings kept ('channels_first').
+        List<String> codeLines = PythonText.codeOnly(text);
+        boolean[] guarded = PythonText.guarded(codeLines);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            String code = stripComment(line);
-            Matcher w = WORD.matcher(code);
+            Matcher w = WORD.matcher(stripComment(line));
             while (w.find()) {
                 words.add(w.group());
+            }
+            String code = i < codeLines.size() ? codeLines.get(i) : "";
+            if (i < guarded.length && guarded[i]) {
+                // Code that picks between releases (try: ... except ImportError:, if tf.__version__ ...): no use is
+                // claimed from it, and a module it imports under a name leaves that name unknown.
+                Map<String, String> scratch = new HashMap<>();
+                imports(file, i + 1, code, scratch, new ArrayList<>());
+                scratch.forEach((alias, ns) -> {
+                    if (!ns.equals("tensorflow") && !ns.equals("keras")) {
+                        aliases.remove(alias);
+                    } else {
+                        aliases.putIfAbsent(alias, ns);
+                    }
+                });
+                continue;
             }
             if (imports(file, i + 1, code, aliases, uses)) {
                 continue;
@@ -253,7 +270,6 @@ public final class SourceScanner {
             case "keras.engine.topology":
                 return "keras.engine.topology";
             case "tensorflow.keras.backend":
-            case "tensorflow.python.keras.backend":
                 return "tf.keras.backend";
             case "tensorflow.keras":
                 return "tf.keras";

@@ -295,6 +295,20 @@ class CheckCodeTest {
     }
 
     @Test
+    void stringsCommentsImportFallbacksVersionBranchesAndTensorFlowsPrivateBackendClaimNothing() throws Exception {
+        // lukas/ml-class#40: model.save('image.h5') beside 'from keras.preprocessing import image'; matterport Mask R-CNN's
+        // try/except ImportError between keras.engine.saving and topology; ToxiCR's tensorflow.python.keras.backend.
+        String code = "import tensorflow as tf\nfrom keras.preprocessing import image\nfrom tensorflow.python.keras import backend as K\n"
+                + "\"\"\"Docs: use tf.contrib.layers here.\"\"\"\ntry:\n    from keras.engine import saving\nexcept ImportError:\n"
+                + "    from keras.engine import topology as saving\nif tf.__version__[0] == '2':\n    x = tf.compat.v1.placeholder(tf.float32)\n"
+                + "else:\n    x = tf.placeholder(tf.float32)\nmodel.save('image.h5')\nK.set_session(None)\ny = tf.placeholder(tf.float32)\n";
+        CliTest.Run r = check("tensorflow==2.4.4\nkeras==2.4.3\nprotobuf<4\n", "3.8", code);
+        assertThat(r.out()).contains("model.py:15: tensorflow has no 'placeholder'").doesNotContain("model.py:12:")
+                .doesNotContain("'h5'").doesNotContain("'contrib'").doesNotContain("'saving'").doesNotContain("'topology'")
+                .doesNotContain("'set_session'");
+    }
+
+    @Test
     void aMissingFolderIsAOneLineErrorWithExitTwo() throws Exception {
         Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\n");
         CliTest.Run r = CliTest.run("check", req.toString(), "--offline", "--no-pip-config", "--code", dir.resolve("nope").toString());

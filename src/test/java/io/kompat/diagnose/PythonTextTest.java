@@ -1,0 +1,50 @@
+package io.kompat.diagnose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Python sources as text: strings and comments blanked line for line, and the lines under release-choosing guards. */
+class PythonTextTest {
+    @Test
+    void stringContentsAndCommentsAreBlankedAndLinesKept() {
+        String text = "model.save('image.h5')  # keras.backend.x\n\"\"\"Docs:\nuse tf.contrib here\n\"\"\"\ns = \"it's \\\"tf.x\\\"\"\nK.sum(x)\n";
+        List<String> code = PythonText.codeOnly(text);
+        assertThat(code).hasSize(6);
+        assertThat(code.get(0)).startsWith("model.save('        ')").doesNotContain("image.h5").doesNotContain("keras");
+        assertThat(code.get(1)).doesNotContain("Docs");
+        assertThat(code.get(2)).isBlank();
+        assertThat(code.get(4)).doesNotContain("tf.x");
+        assertThat(code.get(5)).isEqualTo("K.sum(x)");
+    }
+
+    @Test
+    void importFallbacksAndVersionBranchesAreGuardedOtherBlocksAreNot() {
+        List<String> code = PythonText.codeOnly(String.join("\n",
+                "try:",                                    // 0
+                "    from keras.engine import saving",     // 1 guarded
+                "",                                        // 2
+                "except ImportError:",                     // 3
+                "    from keras.engine import topology",   // 4 guarded (the fallback)
+                "try:",                                    // 5
+                "    x = K.get_session()",                 // 6 not: ValueError is no import guard
+                "except ValueError:",                      // 7
+                "    pass",                                // 8
+                "if tf.__version__[0] == '2':",            // 9 guarded
+                "    y = tf.compat.v1.placeholder",        // 10 guarded
+                "else:",                                   // 11 guarded
+                "    y = tf.placeholder",                  // 12 guarded
+                "z = tf.placeholder",                      // 13 not
+                "if x > 1:",                               // 14 not
+                "    w = tf.placeholder"));                // 15 not
+        boolean[] guarded = PythonText.guarded(code);
+        assertThat(guarded[1]).isTrue();
+        assertThat(guarded[4]).isTrue();
+        assertThat(guarded[6]).isFalse();
+        assertThat(guarded[10]).isTrue();
+        assertThat(guarded[12]).isTrue();
+        assertThat(guarded[13]).isFalse();
+        assertThat(guarded[15]).isFalse();
+    }
+}
