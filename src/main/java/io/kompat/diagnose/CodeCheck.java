@@ -82,15 +82,29 @@ final class CodeCheck implements InstallCheck {
                     Requirement r = Requirement.parse(pin);
                     // With a span, the TensorFlow bound of the newest Keras is left to the matrix's pairing rules and
                     // the code check; a TensorFlow line the code's TensorFlow names need stays.
-                    if (r.name().equals(KERAS) && span == null
-                            || r.name().equals(TENSORFLOW) && (span == null || scanner.tensorflowLine(uses) != null)) {
+                    if (r.name().equals(KERAS) && span == null) {
                         out.add(r);
+                    } else if (r.name().equals(TENSORFLOW) && (span == null || scanner.tensorflowLine(uses) != null)) {
+                        out.add(upTo(r));
                     }
                 }
             }
             keeps = List.copyOf(out);
         }
         return keeps;
+    }
+
+    /**
+     * {@code tensorflow<1.16} for the era pin {@code tensorflow==1.15.*}: the code's TensorFlow names are those a line
+     * still has, so an earlier line the user pinned (1.14) keeps them too, and the fix search need not move it.
+     */
+    private static Requirement upTo(Requirement r) {
+        var specs = r.specifiers().specifiers();
+        if (specs.size() == 1 && specs.get(0).operator().symbol().equals("==") && specs.get(0).toString().endsWith(".*")) {
+            Version line = Version.parse(specs.get(0).toString().substring(2, specs.get(0).toString().length() - 2));
+            return Requirement.parse(r.name().value() + "<" + line.releasePart(0) + "." + line.releasePart(1).add(java.math.BigInteger.ONE));
+        }
+        return r;
     }
 
     /** A module the code uses that the install lacks altogether (tensorflow, keras) fails at import: one break per module. */

@@ -37,6 +37,10 @@ final class SymbolIndex {
         switch (module) {
             case "keras.backend":
                 return List.of(KERAS_BACKEND);
+            case "keras.engine":
+                return List.of(KERAS_ENGINE);
+            case "keras.engine.topology":
+                return List.of(KERAS_ENGINE_TOPOLOGY);
             case "tensorflow.keras.backend":
             case "tensorflow.python.keras.backend":
             case "keras.api._v2.keras.backend":
