@@ -131,9 +131,11 @@ final class Evaluator {
                 for (int j = i + 1; j < present.size(); j++) {
                     PackageName a = present.get(i);
                     PackageName b = present.get(j);
-                    if (g.clash(a, b)) {
+                    // At the same version both install that release's files: they import as one (tensorflow and
+                    // tensorflow-gpu 2.5.0 side by side); at different versions one overwrites the other's files.
+                    if (g.clash(a, b) && !versions.get(a).equals(versions.get(b))) {
                         out.add(new Break(Break.Kind.CLASH, a, versions.get(a), b, Optional.of(versions.get(b)),
-                                "both install the `" + g.importName() + "` import package", null, "import", g.citation()));
+                                "both install the `" + g.importName() + "` import package, at different versions", null, "import", g.citation()));
                     }
                 }
             }

@@ -203,8 +203,8 @@ public final class Diagnoser {
     private java.util.Optional<String> enclosingModuleAdvice(String module, String name) {
         List<String> namespaces = SymbolIndex.namespacesOf(module);
         String ns = namespaces.size() == 1 ? namespaces.get(0) : module;
-        if (SourceScanner.tabledModule(ns + "." + name)) {
-            return java.util.Optional.empty(); // a submodule: a namesake elsewhere is another module
+        if (!SymbolIndex.advisableElsewhere(ns, name)) {
+            return java.util.Optional.empty();
         }
         for (int dot = ns.lastIndexOf('.'); dot > 0; dot = ns.lastIndexOf('.', dot - 1)) {
             String parent = ns.substring(0, dot);

@@ -128,8 +128,8 @@ final class ScanCheck {
      */
     private String enclosingModuleWith(SourceScanner.Use use, Version keras) {
         String ns = use.namespace();
-        if (SourceScanner.tabledModule(ns + "." + use.name())) {
-            return null; // a submodule (layers.experimental.preprocessing): a namesake elsewhere is another module
+        if (!SymbolIndex.advisableElsewhere(ns, use.name())) {
+            return null;
         }
         for (int dot = ns.lastIndexOf('.'); dot > 0; dot = ns.lastIndexOf('.', dot - 1)) {
             String parent = ns.substring(0, dot);

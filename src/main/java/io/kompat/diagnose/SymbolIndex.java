@@ -68,6 +68,15 @@ final class SymbolIndex {
         }
     }
 
+    /**
+     * Whether a name missing from one module may be advised from an enclosing one: a class or a function
+     * ({@code Dense}, {@code load_img}), not a one-word lowercase name such as {@code experimental}, which is most
+     * often a submodule there, and a submodule of that name elsewhere is another module.
+     */
+    static boolean advisableElsewhere(String namespace, String name) {
+        return !SourceScanner.tabledModule(namespace + "." + name) && (name.contains("_") || !name.equals(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
     /** One analysed release and whether it has the name. */
     record Presence(Version version, boolean has, SymbolTable table) {
     }

@@ -62,8 +62,8 @@ final class RuntimeRules {
             for (PackageName other : g.packages()) {
                 if (g.clash(pkg, other)) {
                     out.add(Incompatibility.external(Cause.Kind.CONFLICT, Origins.of(g.citation()),
-                            "both install the `" + g.importName() + "` import package",
-                            Term.positive(pkg, VersionSet.any()), Term.positive(other, VersionSet.any())));
+                            "both install the `" + g.importName() + "` import package at different versions",
+                            Term.positive(pkg, VersionSet.exactly(version)), Term.positive(other, VersionSet.exactly(version).complement())));
                 }
             }
         }
