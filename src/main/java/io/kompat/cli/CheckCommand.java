@@ -57,8 +57,8 @@ final class CheckCommand extends KompatCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
     Path output;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Predict what pip would have installed on DATE (YYYY-MM-DD): later releases are ignored.")
-    String asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--code", paramLabel = "DIR",
             description = "Also check the project's Python sources in DIR against the names the predicted install provides"
@@ -86,11 +86,7 @@ final class CheckCommand extends KompatCommand {
         if (env.given() == !files.isEmpty()) {
             throw new IllegalArgumentException(env.given() ? "give either FILE... or --env, not both" : "nothing to check: give FILE... or --env [PATH]");
         }
-        try {
-            date = asOf == null ? null : java.time.LocalDate.parse(asOf);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("--as-of takes a date written YYYY-MM-DD, not '" + asOf + "'");
-        }
+        date = asOf.date();
     }
 
     @Override

@@ -60,11 +60,16 @@ final class DiagnoseCommand extends KompatCommand {
     @Mixin
     MatrixOption matrixOption;
 
+    @Mixin
+    AsOfOption asOf;
+
     private Platform targetPlatform;
+    private java.time.LocalDate date;
 
     @Override
     void validate() {
         targetPlatform = target.validated();
+        date = asOf.date();
         format.requireOneOf(ReportFormat.TEXT, ReportFormat.JSON);
     }
 
@@ -80,8 +85,8 @@ final class DiagnoseCommand extends KompatCommand {
         } catch (IOException e) {
             throw CommandFailure.usage(e.getMessage());
         }
-        Diagnoser diagnoser = new Diagnoser(matrix, catalog,
-                CheckServices.offline(matrix));
+        // With --as-of the pins and fixes are those pip would have installed that day (the error's own era).
+        Diagnoser diagnoser = new Diagnoser(matrix, catalog, CheckServices.of(matrix, null, date));
         Diagnoser.Options options = new Diagnoser.Options(target.python, targetPlatform, environment);
         if (input.scan != null) {
             return scan(diagnoser, options, out);

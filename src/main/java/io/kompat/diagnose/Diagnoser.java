@@ -52,7 +52,7 @@ public final class Diagnoser {
         this.symbols = new SymbolIndex(matrix);
         this.predictions = new Predictions(service);
         this.catalog = catalog;
-        this.era = new EraPins(matrix, catalog);
+        this.era = new EraPins(matrix, catalog, service.asOf().orElse(null));
     }
 
     /** The error catalog the diagnoser recognises errors with. */
@@ -172,7 +172,8 @@ public final class Diagnoser {
                     + (lacks.isEmpty() ? "" : "; absent in " + lacks) + " (analysed releases " + presence.get(0).version() + " to "
                     + presence.get(presence.size() - 1).version() + ")");
             for (SymbolIndex.Presence p : presence) {
-                if (p.has()) {
+                // With --as-of, a release that came out later is no answer for the code of that day.
+                if (p.has() && !predictions.later(matrix, p.table().pkg(), p.version())) {
                     newestWith = p.table();
                     newestNamespace = ns;
                     withIt.add(p.table());

@@ -26,10 +26,13 @@ final class EraPins {
 
     private final CompatibilityMatrix matrix;
     private final ErrorCatalog catalog;
+    /** The day pip is predicted as of, or null for today: a Python released later is no Python of that era. */
+    private final java.time.LocalDate asOf;
 
-    EraPins(CompatibilityMatrix matrix, ErrorCatalog catalog) {
+    EraPins(CompatibilityMatrix matrix, ErrorCatalog catalog, java.time.LocalDate asOf) {
         this.matrix = matrix;
         this.catalog = catalog;
+        this.asOf = asOf;
     }
 
     /** {@code keras==2.3.1, tensorflow<2.1,<2.0}: Keras {@code keras} and the TensorFlow that lets {@code names} work. */
@@ -110,7 +113,8 @@ final class EraPins {
         if (allowed.isEmpty()) {
             return null;
         }
-        return matrix.pythons().stream().map(p -> Version.parse(p.version()))
+        return matrix.pythons().stream().filter(p -> asOf == null || p.released() == null || !p.released().isAfter(asOf))
+                .map(p -> Version.parse(p.version()))
                 .filter(v -> allowed.stream().allMatch(a -> a.test(v))).max(Version::compareTo).map(Version::toString).orElse(null);
     }
 

@@ -32,6 +32,17 @@ final class Predictions {
         this.service = service;
     }
 
+    /** Whether release {@code v} of {@code project} came out after the day pip is predicted as of (its date known). */
+    boolean later(io.kompat.matrix.CompatibilityMatrix matrix, io.kompat.requirement.PackageName project, io.kompat.version.Version v) {
+        java.util.Optional<java.time.LocalDate> day = asOf();
+        if (day.isEmpty()) {
+            return false;
+        }
+        java.util.Optional<java.time.LocalDate> released = matrix.releaseFacts(project)
+                .flatMap(f -> f.release(v)).flatMap(io.kompat.matrix.ReleaseFact::date);
+        return released.isPresent() && released.get().isAfter(day.get());
+    }
+
     /** The day pip is predicted as of, if not today. */
     java.util.Optional<java.time.LocalDate> asOf() {
         return service.asOf();

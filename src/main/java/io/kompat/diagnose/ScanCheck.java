@@ -316,13 +316,7 @@ final class ScanCheck {
 
     /** Whether release {@code v} of {@code project} came out after the day pip is predicted as of (its date known). */
     private boolean later(PackageName project, Version v) {
-        java.util.Optional<java.time.LocalDate> day = predictions.asOf();
-        if (day.isEmpty()) {
-            return false;
-        }
-        java.util.Optional<java.time.LocalDate> released = matrix.releaseFacts(project)
-                .flatMap(f -> f.release(v)).flatMap(io.kompat.matrix.ReleaseFact::date);
-        return released.isPresent() && released.get().isAfter(day.get());
+        return predictions.later(matrix, project, v);
     }
 
     /**

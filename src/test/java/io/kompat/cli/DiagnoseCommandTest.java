@@ -50,6 +50,17 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void asOfKeepsTheAnswerInTheErrorsEra() {
+        String error = "AttributeError: module 'keras.backend' has no attribute 'get_session'";
+        CliTest.Run today = run("diagnose", "--error", error);
+        assertThat(today.out()).contains("the newest analysed release that has it is keras 2.12.0");
+        // keras 2.12.0 came out in 2023 and Python 3.9+ after mid-2020: neither is an answer for an error of June 2020.
+        CliTest.Run then = run("diagnose", "--error", error, "--as-of", "2020-06-01");
+        assertThat(then.out()).doesNotContain("keras 2.12.0").doesNotContain("Python 3.13").doesNotContain("Python 3.9");
+        assertThat(run("diagnose", "--error", error, "--as-of", "2020-13-01").code()).isEqualTo(ExitCode.INVALID_INPUT);
+    }
+
+    @Test
     void classicScenarioNamesBothCallsTheReleasesThatHaveThemTheReplacementsAndPinsOfTheCodesEra() throws Exception {
         String project = DIR.resolve("classic/project").toString();
         String requirements = DIR.resolve("classic/requirements.txt").toString();
