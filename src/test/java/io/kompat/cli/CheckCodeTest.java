@@ -326,6 +326,17 @@ class CheckCodeTest {
     }
 
     @Test
+    void tfKeras215ThatPipPicksForTensorflowHubBreaksOnlyCodeThatImportsIt() throws Exception {
+        // WSU-SEAL/ToxiCR (Oct 2024): tensorflow-hub 0.16.1 asks for tf-keras, and pip takes 2.15.1, the newest that
+        // declares no TensorFlow; hub imports tf_keras only under Keras 3, so TensorFlow 2.5 code runs.
+        String requirements = "tensorflow==2.5.0\ntensorflow-hub\nnumpy==1.19.2\nprotobuf<4\n";
+        CliTest.Run hub = check(requirements, "3.8", "import tensorflow_hub as hub\nlayer = hub.KerasLayer('x')\n", "--as-of", "2024-10-18");
+        assertThat(hub.out()).as(hub.out()).startsWith("WORKS").contains("tf-keras 2.15.1");
+        CliTest.Run direct = check(requirements, "3.8", "import tf_keras\n", "--as-of", "2024-10-18");
+        assertThat(direct.out()).startsWith("BREAKS").contains("tf-keras 2.15.1 works only with tensorflow<2.16,>=2.15");
+    }
+
+    @Test
     void aMissingFolderIsAOneLineErrorWithExitTwo() throws Exception {
         Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.15.1\n");
         CliTest.Run r = CliTest.run("check", req.toString(), "--offline", "--no-pip-config", "--code", dir.resolve("nope").toString());
