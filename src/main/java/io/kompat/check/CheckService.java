@@ -366,7 +366,7 @@ public final class CheckService {
         Prediction p = Predictor.predict(new PredictRequest(target, wanted, pre, legacy), catalog);
         List<Break> breaks = new ArrayList<>();
         if (p instanceof Prediction.Installs i) {
-            breaks.addAll(new Evaluator(matrix, target.platform(), extra::mayUse).breaks(i));
+            breaks.addAll(new Evaluator(matrix, target.platform(), extra).breaks(i));
             breaks.addAll(extra.breaks(i));
         }
         return new Outcome(p, breaks);

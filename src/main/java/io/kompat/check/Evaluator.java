@@ -20,13 +20,13 @@ import java.util.Optional;
 final class Evaluator {
     private final CompatibilityMatrix matrix;
     private final Platform platform;
-    private final java.util.function.Predicate<List<String>> codeMayUse;
+    private final InstallCheck code;
 
-    /** @param codeMayUse whether the project's code may use one of some names: false only when its code was read and uses none */
-    Evaluator(CompatibilityMatrix matrix, Platform platform, java.util.function.Predicate<List<String>> codeMayUse) {
+    /** @param code the project's code, when read: a rule only some code hits holds only if it may use one of the names */
+    Evaluator(CompatibilityMatrix matrix, Platform platform, InstallCheck code) {
         this.matrix = matrix;
         this.platform = platform;
-        this.codeMayUse = codeMayUse;
+        this.code = code;
     }
 
     /** The breaks of {@code install}; packages whose release is unknown are not judged (the caller reports them). */
@@ -45,10 +45,11 @@ final class Evaluator {
             Version v = p.version().get();
             for (MatrixRule rule : matrix.rulesFor(p.name(), v)) {
                 if (rule.kind() == MatrixRule.Kind.RUNTIME && rule.holdsOn(platform)
-                        && (rule.codeUses().isEmpty() || codeMayUse.test(rule.codeUses()))) {
+                        && (rule.codeUses().isEmpty() || code.mayUse(rule.codeUses()))) {
                     int before = out.size();
                     check(out, p.name(), v, rule, versions, picks);
-                    for (int i = before; i < out.size(); i++) {
+                    // Without the code the condition is said; with it, the code does use one of the names.
+                    for (int i = before; i < out.size() && !code.readsCode(); i++) {
                         out.set(i, out.get(i).onlyFor(rule.codeUses()));
                     }
                 }

@@ -24,6 +24,11 @@ public interface InstallCheck {
         return true;
     }
 
+    /** Whether the project's code was read: then a break only some code hits is one that code does hit. */
+    default boolean readsCode() {
+        return false;
+    }
+
     /**
      * The requirements under which what is checked works as it is ({@code keras==2.2.4}, {@code tensorflow==1.15.*}
      * for code written against them): when an install breaks this check, the fix search looks for a working

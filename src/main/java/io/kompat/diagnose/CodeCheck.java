@@ -48,6 +48,11 @@ final class CodeCheck implements InstallCheck {
     }
 
     @Override
+    public boolean readsCode() {
+        return code.files() > 0;
+    }
+
+    @Override
     public List<Break> breaks(Prediction.Installs install) {
         Map<PackageName, Version> installed = new LinkedHashMap<>();
         install.picks().forEach(p -> p.version().ifPresent(v -> installed.put(p.name(), v)));

@@ -27,6 +27,11 @@ public final class ErrorParser {
     /** "tensorflow 2.5.0 depends on tensorboard~=2.5": a release pip's resolver tried. */
     private static final Pattern DEPENDS_ON = Pattern.compile("([A-Za-z0-9][\\w.-]*) (\\d[\\w.+!-]*) depends on ");
     private static final Pattern RESOLUTION_IMPOSSIBLE = Pattern.compile("ResolutionImpossible");
+    /**
+     * pip's own lines are short (a "from versions:" list of every TensorFlow release is under 4 KiB); longer lines are
+     * not read for them, which keeps the lazy patterns above linear on hostile input.
+     */
+    private static final int MAX_PIP_LINE = 8192;
     private static final Pattern FROM_IMPORT = Pattern.compile("^\\s*from\\s+([\\w.]+)\\s+import\\s+.*\\b(\\w+)\\b");
     private static final Pattern NUMPY_ABI = Pattern.compile("compiled using NumPy 1\\.x cannot be run in\\s+NumPy 2|_ARRAY_API not found"
             + "|numpy\\.core\\.multiarray failed to import|numpy\\.dtype size changed, may indicate binary incompatibility");
@@ -86,6 +91,9 @@ public final class ErrorParser {
                 found.add(new KnownError.MissingModule(m.group(1), line.strip()));
                 continue;
             }
+            if (line.length() > MAX_PIP_LINE) {
+                continue;
+            }
             m = NO_DISTRIBUTION.matcher(line);
             Matcher version = NO_VERSION.matcher(line);
             String quoted = m.find() ? m.group(1) : version.find() ? version.group(1) : null;
@@ -112,10 +120,12 @@ public final class ErrorParser {
      */
     private static List<String> requested(List<String> lines) {
         Set<String> out = new LinkedHashSet<>();
-        for (String line : lines) {
+        List<String> pipLines = lines.stream().filter(l -> l.length() <= MAX_PIP_LINE).toList();
+        for (String line : pipLines) {
             Matcher m = CANNOT_INSTALL.matcher(line);
             if (m.find()) {
-                for (String item : m.group(1).split(",\\s*|\\s+and\\s+")) {
+                // pip joins the items with ", " and " and "; a requirement's own commas have no space after them.
+                for (String item : m.group(1).split(",\\s+|\\s+and\\s+")) {
                     String text = item.strip();
                     if (!text.startsWith("-") && text.matches("[A-Za-z0-9][\\w.\\-\\[\\],]*\\s*(?:[=<>!~].*)?")) {
                         out.add(text);
@@ -130,14 +140,22 @@ public final class ErrorParser {
         // A project whose one release the message shows pip trying (tensorflow 2.5.0 depends on ...) joins as that pin:
         // the user's file asked for it, or pip had no other choice.
         java.util.Map<String, Set<String>> tried = new java.util.LinkedHashMap<>();
-        for (String line : lines) {
+        for (String line : pipLines) {
             Matcher m = DEPENDS_ON.matcher(line);
             while (m.find()) {
                 tried.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>()).add(m.group(2));
             }
         }
+        Set<io.kompat.requirement.PackageName> named = new java.util.HashSet<>();
+        for (String r : out) {
+            try {
+                named.add(io.kompat.requirement.Requirement.parse(r).name());
+            } catch (IllegalArgumentException e) {
+                // dropped below
+            }
+        }
         tried.forEach((name, versions) -> {
-            if (versions.size() == 1 && out.stream().noneMatch(r -> r.toLowerCase(java.util.Locale.ROOT).startsWith(name.toLowerCase(java.util.Locale.ROOT)))) {
+            if (versions.size() == 1 && !named.contains(io.kompat.requirement.PackageName.of(name))) {
                 out.add(name + "==" + versions.iterator().next());
             }
         });

@@ -8,12 +8,16 @@ import java.util.regex.Pattern;
  * Python source read as text, never run: its lines with string literals and comments blanked (so
  * {@code model.save('image.h5')} is no use of {@code image.h5}, and a help text naming tf.contrib no use of it),
  * and which lines sit under a guard that chooses between releases: a {@code try:} whose handler catches a failed
- * import or attribute ({@code except ImportError:}), with that handler's own body, and an {@code if}/{@code elif}/
- * {@code else} chain whose condition reads a version ({@code if tf.__version__[0] == '2':}, {@code hasattr(tf, ...)}).
+ * import or attribute ({@code except ImportError:}, not a bare or broad except), with that handler's own body, and an
+ * {@code if}/{@code elif}/{@code else} chain whose condition reads a version ({@code if tf.__version__[0] == '2':},
+ * {@code LooseVersion(...)}) or probes the API ({@code hasattr(tf, ...)}).
  */
 final class PythonText {
-    private static final Pattern CATCHES_IMPORT = Pattern.compile("^except\\s*(?::|.*\\b(?:ImportError|ModuleNotFoundError|AttributeError|Exception|BaseException)\\b)");
-    private static final Pattern VERSION_CONDITION = Pattern.compile("(?i)version|hasattr\\s*\\(|\\bis_?tf_?[12]\\b|\\btf_?[12]\\b|executing_eagerly");
+    /** A handler for a failed import or a missing attribute (a bare or broad except guards anything, not a release choice). */
+    private static final Pattern CATCHES_IMPORT = Pattern.compile("^except\\b.*\\b(?:ImportError|ModuleNotFoundError|AttributeError)\\b");
+    /** A condition that reads a version or probes the API: tf.__version__, LooseVersion(...), hasattr(tf, ...), is_tf2. */
+    private static final Pattern VERSION_CONDITION = Pattern.compile("(?i)(?<![a-z])version(?![a-z])|looseversion|"
+            + "hasattr\\s*\\(\\s*(?:tf|tensorflow|keras|k|np|numpy)\\s*[,.]|\\bis_?tf_?[12]\\b|\\btf_?[12]\\b|executing_eagerly");
 
     private PythonText() {
     }

@@ -244,13 +244,23 @@ final class ScanCheck {
      * modules ({@code _to_list}, {@code keras.layers.Merge}): code imports those by name, private ones too.
      */
     private static Map<String, Set<String>> kerasNamesByNamespace(List<SourceScanner.Use> uses) {
+        return kerasNamesByNamespace(uses, false);
+    }
+
+    /**
+     * @param tfKeras whether tensorflow.keras names count too: only where tf.keras is the keras package (TensorFlow 2.6
+     *     and later); TensorFlow 1.x-2.5 carry their own, which no Keras release describes
+     */
+    private static Map<String, Set<String>> kerasNamesByNamespace(List<SourceScanner.Use> uses, boolean tfKeras) {
         Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
         out.put(SymbolIndex.KERAS_BACKEND, kerasBackendNames(uses));
         out.put(SymbolIndex.KERAS_ENGINE, publicNames(uses, SymbolIndex.KERAS_ENGINE));
         out.put(SymbolIndex.KERAS_ENGINE_TOPOLOGY, topologyNames(uses));
         // tf.keras modules too: their tables are those of the Keras releases that provide tf.keras (2.6 and later).
         java.util.SortedSet<String> modules = new TreeSet<>(SourceScanner.KERAS_MODULES);
-        modules.addAll(SourceScanner.TF_KERAS_MODULES);
+        if (tfKeras) {
+            modules.addAll(SourceScanner.TF_KERAS_MODULES);
+        }
         modules.forEach(ns -> {
             Set<String> names = new TreeSet<>();
             uses.stream().filter(u -> u.namespace().equals(ns)).forEach(u -> names.add(u.name()));
@@ -289,7 +299,9 @@ final class ScanCheck {
      * code uses no Keras name kompat has tables for, or no listed release has them all.
      */
     String kerasSpan(List<SourceScanner.Use> uses) {
-        Map<String, Set<String>> byNamespace = kerasNamesByNamespace(uses);
+        // tensorflow.keras names say which keras package the code needs only for code of TensorFlow 2.6 and later:
+        // code with TensorFlow 1 names runs on a TensorFlow that carries its own tf.keras.
+        Map<String, Set<String>> byNamespace = kerasNamesByNamespace(uses, tensorflowLine(uses) == null);
         List<Version> releases = matrix.releaseFacts(KERAS).map(f -> f.releases().stream().map(io.kompat.matrix.ReleaseFact::version)
                 .filter(v -> !v.isPrerelease() && !v.isDevrelease()).sorted().toList()).orElse(List.of());
         if (byNamespace.isEmpty() || releases.isEmpty()) {
@@ -346,7 +358,7 @@ final class ScanCheck {
         return names;
     }
 
-    /** The Keras names the code uses, for the sentences: {@code get_session}, {@code KE.Layer}, {@code layers.Merge}, {@code tf.keras.layers.Dense}. */
+    /** The Keras names the code uses, for the sentences: {@code get_session}, {@code KE.Layer}, {@code layers.Merge}. */
     private static Set<String> kerasNames(List<SourceScanner.Use> uses) {
         Set<String> names = new TreeSet<>(kerasBackendNames(uses));
         publicNames(uses, SymbolIndex.KERAS_ENGINE).forEach(n -> names.add("KE." + n));
@@ -354,8 +366,6 @@ final class ScanCheck {
         kerasNamesByNamespace(uses).forEach((ns, used) -> {
             if (SourceScanner.KERAS_MODULES.contains(ns)) {
                 used.forEach(n -> names.add(ns.substring("keras.".length()) + "." + n));
-            } else if (SourceScanner.TF_KERAS_MODULES.contains(ns)) {
-                used.forEach(n -> names.add(ns + "." + n));
             }
         });
         return names;

@@ -73,15 +73,15 @@ public final class SourceScanner {
      * What was read of a project's code: the uses, and every identifier or word its code lines mention
      * ({@code LSTM}, {@code channels_first}), for rules that only some code hits.
      */
-    public record Code(List<Use> uses, Set<String> words) {
+    public record Code(List<Use> uses, Set<String> words, int files) {
         public Code {
             uses = List.copyOf(uses);
             words = Set.copyOf(words);
         }
 
-        /** Whether the code mentions any of {@code names}. */
+        /** Whether the code may mention any of {@code names}: yes when no source file was read (nothing rules it out). */
         public boolean mentionsAny(List<String> names) {
-            return names.stream().anyMatch(words::contains);
+            return files == 0 || names.stream().anyMatch(words::contains);
         }
     }
 
@@ -102,12 +102,14 @@ public final class SourceScanner {
                     .filter(p -> root.relativize(p).toString().isEmpty() || noSkippedDir(root.relativize(p)))
                     .sorted().toList();
         }
+        int read = 0;
         for (Path f : files) {
             if (Files.size(f) <= MAX_FILE_BYTES) {
                 scanFile(f, new String(Files.readAllBytes(f), StandardCharsets.UTF_8), uses, words);
+                read++;
             }
         }
-        return new Code(uses, words);
+        return new Code(uses, words, read);
     }
 
     private static boolean noSkippedDir(Path relative) {

@@ -198,7 +198,7 @@ public final class PredictionText {
                 sb.append("     the error: ").append(b.error().lines().findFirst().orElse("")).append('\n');
             }
             if (!b.onlyFor().isEmpty()) {
-                sb.append("     it breaks ").append(b.condition()).append(" (--code DIR checks whether yours does)\n");
+                sb.append("     it breaks ").append(b.condition()).append(" (kompat check --code DIR checks whether yours does)\n");
             }
             if (b.kind() == Break.Kind.CODE) {
                 continue;

@@ -243,8 +243,19 @@ class CheckCodeTest {
                 + "m = multi_gpu_model(Sequential(), gpus=2)\n", "--format", "json");
         JsonNode root = new ObjectMapper().readTree(gpus.out());
         assertThat(root.get("verdict").asText()).isEqualTo("breaks");
-        assertThat(root.toString()).contains("\"rule\":\"keras-2.3-tf2.0\"").contains("\"onlyForCodeUsing\":[\"_get_available_gpus\"");
+        // The code was read and uses multi_gpu_model: the break is certain, no condition is attached.
+        assertThat(root.toString()).contains("\"rule\":\"keras-2.3-tf2.0\"").doesNotContain("onlyForCodeUsing");
         OutputSchemaTest.assertValid(OutputSchemaTest.schema("kompat.check-2.schema.json"), gpus.out());
+        CliTest.Run json = CliTest.run("check", req.toString(), "--python", "3.8", "--offline", "--no-pip-config", "--format", "json");
+        assertThat(new ObjectMapper().readTree(json.out()).toString())
+                .contains("\"onlyForCodeUsing\":[\"_get_available_gpus\",\"multi_gpu_model\",\"channels_first\"]");
+        OutputSchemaTest.assertValid(OutputSchemaTest.schema("kompat.check-2.schema.json"), json.out());
+
+        // A folder with no Python source read rules nothing out (a notebook-only project): the break stands.
+        Path notebooks = Files.createDirectories(dir.resolve("notebooks"));
+        Files.writeString(notebooks.resolve("train.ipynb"), "{\"cells\": []}");
+        CliTest.Run none = CliTest.run("check", req.toString(), "--python", "3.8", "--offline", "--no-pip-config", "--code", notebooks.toString());
+        assertThat(none.out()).startsWith("BREAKS").contains("keras 2.3.1 works only with tensorflow<2.1");
     }
 
     @Test
@@ -323,6 +334,9 @@ class CheckCodeTest {
         assertThat(loads.out()).startsWith("BREAKS").contains("h5py");
         CliTest.Run trains = check(requirements, "3.7", "from keras.models import Sequential\nm = Sequential()\nm.save('m.h5')\n");
         assertThat(trains.out()).as(trains.out()).startsWith("WORKS");
+        // keras.applications models load imagenet weights by default, through load_weights.
+        CliTest.Run pretrained = check(requirements, "3.7", "from keras.applications import VGG16\nm = VGG16(include_top=False)\n");
+        assertThat(pretrained.out()).startsWith("BREAKS").contains("h5py");
     }
 
     @Test

@@ -124,6 +124,18 @@ class DiagnoseTest {
     }
 
     @Test
+    void pipsConflictMessageKeepsEachRequirementWholeAndHostileLinesStayLinear() {
+        List<KnownError> errors = ErrorParser.parse("ERROR: Cannot install numpy>=1.20,<1.22, tensorflow-text==2.5.0 and tensorflow==2.4.1 "
+                + "because these package versions have conflicting dependencies.\n    tensorflow 2.4.1 depends on numpy~=1.19.2");
+        assertThat(errors).singleElement().isInstanceOfSatisfying(KnownError.ResolutionConflict.class,
+                c -> assertThat(c.requested()).containsExactly("numpy>=1.20,<1.22", "tensorflow-text==2.5.0", "tensorflow==2.4.1"));
+        // A 450 KB line of repeated pip phrases once took 81 s: lines longer than pip writes are not read for them.
+        String hostile = "Cannot install ".repeat(30_000) + "(from ".repeat(30_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThat(ErrorParser.parse(hostile + "\n" + hostile)).isEmpty());
+    }
+
+    @Test
     void unknownErrorsAreNotGuessed() throws IOException {
         assertThat(parse("unknown.txt")).isEmpty();
         assertThat(ErrorParser.parse("AttributeError: module 'frob' has no attribute 'x'"))

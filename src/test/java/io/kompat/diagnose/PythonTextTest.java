@@ -47,4 +47,26 @@ class PythonTextTest {
         assertThat(guarded[13]).isFalse();
         assertThat(guarded[15]).isFalse();
     }
+
+    @Test
+    void broadHandlersAndConditionsThatOnlyContainTheWordAreNoGuards() {
+        List<String> code = PythonText.codeOnly(String.join("\n",
+                "try:",                                   // 0
+                "    sess = tf.Session()",                // 1 not: a bare except guards anything
+                "except:",                                // 2
+                "    pass",                               // 3
+                "try:",                                   // 4
+                "    x = tf.placeholder",                 // 5 not: Exception is no release choice
+                "except Exception:",                      // 6
+                "    pass",                               // 7
+                "if args.conversion:",                    // 8 not: 'conversion' is no version
+                "    y = tf.contrib.layers",              // 9
+                "if LooseVersion(tf.__version__) < LooseVersion('2'):", // 10 guarded
+                "    z = tf.contrib.layers"));            // 11
+        boolean[] guarded = PythonText.guarded(code);
+        assertThat(guarded[1]).isFalse();
+        assertThat(guarded[5]).isFalse();
+        assertThat(guarded[9]).isFalse();
+        assertThat(guarded[11]).isTrue();
+    }
 }
