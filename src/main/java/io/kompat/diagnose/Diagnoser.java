@@ -167,7 +167,8 @@ public final class Diagnoser {
             String has = SymbolIndex.ranges(presence, true);
             String lacks = SymbolIndex.ranges(presence, false);
             // tf.keras tables: TensorFlow's own up to 2.0, then keras 2.5-2.15, each the tf.keras of that TensorFlow minor.
-            String releases = ns.startsWith("tf.") ? "tf.keras " : "keras ";
+            // tf.keras.backend tables are TensorFlow's own up to 2.2; the tf.keras module tables are keras releases.
+            String releases = ns.startsWith("tf.") && !SourceScanner.TF_KERAS_MODULES.contains(ns) ? "tf.keras " : "keras ";
             facts.add(ns + "." + a.attribute() + ": " + (has.isEmpty() ? "in no analysed release" : "present in " + releases + has)
                     + (lacks.isEmpty() ? "" : "; absent in " + lacks) + " (analysed releases " + presence.get(0).version() + " to "
                     + presence.get(presence.size() - 1).version() + ")");
@@ -193,7 +194,8 @@ public final class Diagnoser {
         List<String> environment = env == null ? List.of() : environmentFacts(env, namespaces, a.attribute(), pins, options);
         String summary = a.module() + " has no '" + a.attribute() + "' in the installed release"
                 + (newestWith == null ? "; no analysed release of it has one" : "; the newest analysed release that has it is "
-                + (newestNamespace.startsWith("tf.") ? "tf.keras " : "keras ") + newestWith.version());
+                + (newestNamespace.startsWith("tf.") && !SourceScanner.TF_KERAS_MODULES.contains(newestNamespace) ? "tf.keras " : "keras ")
+                + newestWith.version());
         return new Diagnosis(a.line(), true, summary, facts, advice, new ArrayList<>(sources), pins, environment);
     }
 

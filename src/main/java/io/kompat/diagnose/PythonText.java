@@ -30,6 +30,7 @@ final class PythonText {
         char quote = 0;
         boolean triple = false;
         boolean comment = false;
+        boolean continued = false; // a backslash ended the line inside a one-line string, which goes on
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
@@ -39,9 +40,10 @@ final class PythonText {
                 out.add(line.toString());
                 line.setLength(0);
                 comment = false;
-                if (quote != 0 && !triple) {
+                if (quote != 0 && !triple && !continued) {
                     quote = 0; // an unterminated one-line string ends with its line
                 }
+                continued = false;
                 continue;
             }
             if (comment) {
@@ -50,6 +52,9 @@ final class PythonText {
                 if (c == '\\' && i + 1 < n && text.charAt(i + 1) != '\n' && text.charAt(i + 1) != '\r') {
                     line.append("  ");
                     i++;
+                } else if (c == '\\') {
+                    line.append(' ');
+                    continued = true;
                 } else if (c == quote && (!triple || i + 2 < n && text.charAt(i + 1) == quote && text.charAt(i + 2) == quote)) {
                     line.append(triple ? "" + c + c + c : String.valueOf(c));
                     i += triple ? 2 : 0;
@@ -90,12 +95,13 @@ final class PythonText {
                     int handlerEnd = blockEnd(code, k, indent);
                     if (CATCHES_IMPORT.matcher(code.get(k).strip()).find()) {
                         catches = true;
-                        handlers.add(new int[] {k + 1, handlerEnd});
+                        handlers.add(new int[] {k, handlerEnd});
                     }
                     k = handlerEnd;
                 }
                 if (catches) {
-                    mark(out, i + 1, end);
+                    // One-line forms count too: "try: import x" and "except ImportError: x = None".
+                    mark(out, stripped.length() > "try:".length() ? i : i + 1, end);
                     handlers.forEach(h -> mark(out, h[0], h[1]));
                 }
             } else if ((stripped.startsWith("if ") || stripped.startsWith("if(")) && VERSION_CONDITION.matcher(stripped).find()) {

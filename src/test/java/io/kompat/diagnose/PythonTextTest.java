@@ -69,4 +69,18 @@ class PythonTextTest {
         assertThat(guarded[9]).isFalse();
         assertThat(guarded[11]).isTrue();
     }
+
+    @Test
+    void oneLineTryAndHandlerAreGuardedAndABackslashContinuesAString() {
+        List<String> code = PythonText.codeOnly("try: from keras.layers import Merge\nexcept ImportError: Merge = None\n"
+                + "s = 'tf.contrib \\\n tf.placeholder'\ny = tf.placeholder\r\n");
+        assertThat(code).hasSize(5);
+        boolean[] guarded = PythonText.guarded(code);
+        assertThat(guarded[0]).isTrue();
+        assertThat(guarded[1]).isTrue();
+        assertThat(code.get(2)).doesNotContain("contrib");
+        assertThat(code.get(3)).doesNotContain("placeholder");
+        assertThat(code.get(4)).isEqualTo("y = tf.placeholder");
+        assertThat(guarded[4]).isFalse();
+    }
 }
