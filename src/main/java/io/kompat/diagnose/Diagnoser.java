@@ -34,6 +34,8 @@ public final class Diagnoser {
     private static final PackageName TENSORFLOW = PackageName.of("tensorflow");
     private static final Version NUMPY_2 = Version.parse("2.0.0");
     private static final Version NUMPY_1_26 = Version.parse("1.26.4");
+    /** A source an explanation cites, as it writes it: {@code (matrix: file:line, https://...)}. */
+    private static final java.util.regex.Pattern CITED_URL = java.util.regex.Pattern.compile("https://[^\\s,;()]+");
 
     private final CompatibilityMatrix matrix;
     private final SymbolIndex symbols;
@@ -130,8 +132,7 @@ public final class Diagnoser {
         Set<String> sources = new LinkedHashSet<>();
         check.breaks().forEach(b -> sources.addAll(b.citation().sources()));
         // The release metadata the explanation cites (a setup.py at the release tag, wheel METADATA quoted in an issue).
-        check.explanation().forEach(line -> java.util.regex.Pattern.compile("https://[^\\s,;()]+").matcher(line).results()
-                .forEach(r -> sources.add(r.group())));
+        check.explanation().forEach(line -> CITED_URL.matcher(line).results().forEach(r -> sources.add(r.group())));
         for (String text : c.requested()) {
             // The Requires-Dist sources of each release pip's message pins: what its metadata declares comes from there.
             Requirement r = Requirement.parse(text);
@@ -166,9 +167,7 @@ public final class Diagnoser {
             }
             String has = SymbolIndex.ranges(presence, true);
             String lacks = SymbolIndex.ranges(presence, false);
-            // tf.keras tables: TensorFlow's own up to 2.0, then keras 2.5-2.15, each the tf.keras of that TensorFlow minor.
-            // tf.keras.backend tables are TensorFlow's own up to 2.2; the tf.keras module tables are keras releases.
-            String releases = ns.startsWith("tf.") && !SourceScanner.TF_KERAS_MODULES.contains(ns) ? "tf.keras " : "keras ";
+            String releases = SymbolIndex.releaseLabel(ns);
             facts.add(ns + "." + a.attribute() + ": " + (has.isEmpty() ? "in no analysed release" : "present in " + releases + has)
                     + (lacks.isEmpty() ? "" : "; absent in " + lacks) + " (analysed releases " + presence.get(0).version() + " to "
                     + presence.get(presence.size() - 1).version() + ")");
@@ -194,8 +193,7 @@ public final class Diagnoser {
         List<String> environment = env == null ? List.of() : environmentFacts(env, namespaces, a.attribute(), pins, options);
         String summary = a.module() + " has no '" + a.attribute() + "' in the installed release"
                 + (newestWith == null ? "; no analysed release of it has one" : "; the newest analysed release that has it is "
-                + (newestNamespace.startsWith("tf.") && !SourceScanner.TF_KERAS_MODULES.contains(newestNamespace) ? "tf.keras " : "keras ")
-                + newestWith.version());
+                + SymbolIndex.releaseLabel(newestNamespace) + newestWith.version());
         return new Diagnosis(a.line(), true, summary, facts, advice, new ArrayList<>(sources), pins, environment);
     }
 
@@ -206,17 +204,11 @@ public final class Diagnoser {
     private java.util.Optional<String> enclosingModuleAdvice(String module, String name) {
         List<String> namespaces = SymbolIndex.namespacesOf(module);
         String ns = namespaces.size() == 1 ? namespaces.get(0) : module;
-        if (!SymbolIndex.advisableElsewhere(ns, name)) {
-            return java.util.Optional.empty();
-        }
-        for (int dot = ns.lastIndexOf('.'); dot > 0; dot = ns.lastIndexOf('.', dot - 1)) {
-            String parent = ns.substring(0, dot);
-            if (SourceScanner.tabledModule(parent)) {
-                String has = SymbolIndex.ranges(symbols.presence(parent, name), true);
-                if (!has.isEmpty()) {
-                    return java.util.Optional.of("from " + SourceScanner.importPath(parent) + " import " + name
-                            + " (keras releases that have it there: " + has + ")");
-                }
+        for (String parent : SymbolIndex.enclosingModules(ns, name)) {
+            String has = SymbolIndex.ranges(symbols.presence(parent, name), true);
+            if (!has.isEmpty()) {
+                return java.util.Optional.of("from " + SourceScanner.importPath(parent) + " import " + name
+                        + " (keras releases that have it there: " + has + ")");
             }
         }
         return java.util.Optional.empty();

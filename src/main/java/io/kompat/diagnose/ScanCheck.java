@@ -127,14 +127,9 @@ final class ScanCheck {
      * {@code keras} (keras.layers for keras.layers.core, keras.utils for keras.utils.np_utils), as advice, or null.
      */
     private String enclosingModuleWith(SourceScanner.Use use, Version keras) {
-        String ns = use.namespace();
-        if (!SymbolIndex.advisableElsewhere(ns, use.name())) {
-            return null;
-        }
-        for (int dot = ns.lastIndexOf('.'); dot > 0; dot = ns.lastIndexOf('.', dot - 1)) {
-            String parent = ns.substring(0, dot);
-            SymbolTable t = SourceScanner.tabledModule(parent) ? symbols.tableFor(parent, keras) : null;
-            if (t != null && !t.absent() && t.names().contains(use.name())) {
+        for (String parent : SymbolIndex.enclosingModules(use.namespace(), use.name())) {
+            SymbolTable t = symbols.tableFor(parent, keras);
+            if (t != null && t.has(use.name())) {
                 return "from " + SourceScanner.importPath(parent) + " import " + use.name() + " (keras " + keras + " has it there)";
             }
         }
@@ -213,7 +208,7 @@ final class ScanCheck {
     private Boolean moduleProvides(SourceScanner.Use use, Version keras, Set<String> unknown) {
         SymbolTable t = keras == null ? null : symbols.tableFor(use.namespace(), keras);
         if (t != null) {
-            return !t.absent() && t.names().contains(use.name());
+            return t.has(use.name());
         }
         Move move = symbols.moveOf(use.namespace(), use.name());
         if (move != null && keras != null) {
@@ -256,7 +251,7 @@ final class ScanCheck {
         out.put(SymbolIndex.KERAS_BACKEND, kerasBackendNames(uses));
         out.put(SymbolIndex.KERAS_ENGINE, publicNames(uses, SymbolIndex.KERAS_ENGINE));
         out.put(SymbolIndex.KERAS_ENGINE_TOPOLOGY, topologyNames(uses));
-        // tf.keras modules too: their tables are those of the Keras releases that provide tf.keras (2.6 and later).
+        // With tfKeras, the tf.keras modules too: their tables are those of the Keras releases that provide tf.keras.
         java.util.SortedSet<String> modules = new TreeSet<>(SourceScanner.KERAS_MODULES);
         if (tfKeras) {
             modules.addAll(SourceScanner.TF_KERAS_MODULES);
@@ -268,6 +263,14 @@ final class ScanCheck {
         });
         out.values().removeIf(Set::isEmpty);
         return out;
+    }
+
+    /** Whether Keras release {@code v}'s table of each namespace has all its names (a module the release lacks has none). */
+    private boolean hasEvery(Map<String, Set<String>> byNamespace, Version v) {
+        return byNamespace.entrySet().stream().allMatch(e -> {
+            SymbolTable t = symbols.tableFor(e.getKey(), v);
+            return t != null && t.hasAll(e.getValue());
+        });
     }
 
     /**
@@ -282,11 +285,7 @@ final class ScanCheck {
             if (later(KERAS, v)) {
                 continue;
             }
-            boolean all = byNamespace.entrySet().stream().allMatch(e -> {
-                SymbolTable t = symbols.tableFor(e.getKey(), v);
-                return t != null && !t.absent() && t.names().containsAll(e.getValue());
-            });
-            if (all) {
+            if (hasEvery(byNamespace, v)) {
                 return v;
             }
         }
@@ -310,11 +309,7 @@ final class ScanCheck {
         List<Version> ok = new ArrayList<>();
         List<Version> not = new ArrayList<>();
         for (Version v : releases) {
-            boolean all = !later(KERAS, v) && byNamespace.entrySet().stream().allMatch(e -> {
-                SymbolTable t = symbols.tableFor(e.getKey(), v);
-                return t != null && !t.absent() && t.names().containsAll(e.getValue());
-            });
-            (all ? ok : not).add(v);
+            (!later(KERAS, v) && hasEvery(byNamespace, v) ? ok : not).add(v);
         }
         if (ok.isEmpty()) {
             return null;

@@ -77,6 +77,32 @@ final class SymbolIndex {
         return !SourceScanner.tabledModule(namespace + "." + name) && (name.contains("_") || !name.equals(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /**
+     * The Keras modules with tables that enclose {@code namespace}, nearest first (keras.layers for keras.layers.core),
+     * where a name it lacks may be advised from; none when {@code name} is not one to advise elsewhere.
+     */
+    static List<String> enclosingModules(String namespace, String name) {
+        List<String> out = new ArrayList<>();
+        if (!advisableElsewhere(namespace, name)) {
+            return out;
+        }
+        for (int dot = namespace.lastIndexOf('.'); dot > 0; dot = namespace.lastIndexOf('.', dot - 1)) {
+            String parent = namespace.substring(0, dot);
+            if (SourceScanner.tabledModule(parent)) {
+                out.add(parent);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * How releases of {@code namespace}'s tables are named: tf.keras.backend's are TensorFlow's own up to 2.2 (then
+     * keras'), so "tf.keras"; the keras and tf.keras module tables are keras releases.
+     */
+    static String releaseLabel(String namespace) {
+        return namespace.startsWith("tf.") && !SourceScanner.TF_KERAS_MODULES.contains(namespace) ? "tf.keras " : "keras ";
+    }
+
     /** One analysed release and whether it has the name. */
     record Presence(Version version, boolean has, SymbolTable table) {
     }
@@ -86,7 +112,7 @@ final class SymbolIndex {
         List<Presence> out = new ArrayList<>();
         for (SymbolTable t : matrix.symbols()) {
             if (describes(t, namespace) && (t.backend() == null || t.backend().equals("tensorflow"))) {
-                out.add(new Presence(t.version(), t.names().contains(name), t));
+                out.add(new Presence(t.version(), t.has(name), t));
             }
         }
         out.sort(Comparator.comparing(Presence::version));

@@ -17,6 +17,16 @@ public record SymbolTable(PackageName pkg, Version version, String namespace, St
         names = Set.copyOf(names);
     }
 
+    /** Whether the release's module has {@code name} ({@code from namespace import name} works): never when it is absent. */
+    public boolean has(String name) {
+        return !absent && names.contains(name);
+    }
+
+    /** Whether the release's module has every one of {@code wanted}: never when it is absent. */
+    public boolean hasAll(java.util.Collection<String> wanted) {
+        return !absent && names.containsAll(wanted);
+    }
+
     /** A table of a module the release has. */
     public SymbolTable(PackageName pkg, Version version, String namespace, String backend, String detail, Set<String> names,
             Citation citation) {
