@@ -322,7 +322,10 @@ public final class CheckService {
             if (there.verdict() == Verdict.WORKS) {
                 continue;
             }
-            for (Fix f : fixSearch(input, other, catalog, oracle, codeBreaks(there)).search(there, maxFixes).fixes()) {
+            // Below a cost of one changed line only fixes that add bounds can win: the changes are not searched.
+            FixSearch search = fixSearch(input, other, catalog, oracle, codeBreaks(there));
+            FixSearch.Result found = costHere <= 1 ? search.searchBoundsOnly(there, maxFixes) : search.search(there, maxFixes);
+            for (Fix f : found.fixes()) {
                 boolean worksHereToo = here.stream().anyMatch(h -> h.edits().equals(f.edits()));
                 if (!worksHereToo && !hypothetical(f.install(), catalog) && weight(f) < costHere && (best == null || weight(f) < weight(best))
                         && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {

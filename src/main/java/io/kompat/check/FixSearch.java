@@ -60,6 +60,18 @@ final class FixSearch {
 
     /** Up to {@code max} verified fixes, best first; the full solve's failure, if no release set can work. */
     Result search(Outcome current, int max) {
+        return search(current, max, true);
+    }
+
+    /**
+     * Fixes that only add bounds or lines (no requirement changed or removed): none when no release set meets the
+     * input as written, since bounds only narrow it. The changes a full search would try are not searched.
+     */
+    Result searchBoundsOnly(Outcome current, int max) {
+        return search(current, max, false);
+    }
+
+    private Result search(Outcome current, int max, boolean changesAllowed) {
         // A pip line naming python asks pip for the interpreter, which it cannot install: every fix drops it.
         List<Edit> base = input.lines().stream().filter(FixSearch::asksPipForPython).map(l -> (Edit) new Edit.Remove(l.entry())).toList();
         if (!base.isEmpty()) {
@@ -79,6 +91,9 @@ final class FixSearch {
             return new Result(rank(fixes, max), Optional.empty());
         }
         Resolution.NoSolution none = (Resolution.NoSolution) resolution;
+        if (!changesAllowed) {
+            return new Result(List.of(), Optional.of(none));
+        }
         List<FixFinder.Fix> candidates = FixFinder.find(full, roots, none.cause(), 3, max + 2);
         // A change to a release whose dependencies no source gives is offered only when no change to a release
         // with known dependencies works: the solve takes such a release as needing nothing, so it would win

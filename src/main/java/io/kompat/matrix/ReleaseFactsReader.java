@@ -66,7 +66,7 @@ final class ReleaseFactsReader {
     private void group(JsonNode n, String path, List<ReleaseFact> out, Set<Version> seen) {
         Optional<SpecifierSet> python = n.has("requires-python") ? specifiers(n.get("requires-python").asText(), path + ".requires-python")
                 : Optional.empty();
-        boolean perRelease = n.has("requires-dist") && (n.get("requires-dist").toString().contains(VERSION) || n.path("extras").toString().contains(VERSION));
+        boolean perRelease = n.has("requires-dist") && (mentions(n.get("requires-dist"), VERSION) || mentions(n.path("extras"), VERSION));
         Optional<List<Requirement>> requires = n.has("requires-dist") && !perRelease ? Optional.of(requirements(n, path, null)) : Optional.empty();
         Optional<Set<String>> extras = n.has("extras") ? Optional.of(extraNames(n.get("extras"))) : Optional.empty();
         Optional<WheelFacts> wheels = n.has("wheels") ? Optional.of(wheels(n.get("wheels"), path + ".wheels")) : Optional.empty();
@@ -116,6 +116,19 @@ final class ReleaseFactsReader {
             out.add(new ReleaseFact(v, date, yanked, python, own, extras, wheels, n.path("sdist-only").asBoolean(false),
                     unverified, citation, sources, by));
         });
+    }
+
+    /** Whether a text anywhere in {@code n} contains {@code text} (without writing the tree out as JSON). */
+    private static boolean mentions(JsonNode n, String text) {
+        if (n.isTextual()) {
+            return n.asText().contains(text);
+        }
+        for (JsonNode child : n) {
+            if (mentions(child, text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

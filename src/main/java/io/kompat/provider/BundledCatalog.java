@@ -87,8 +87,7 @@ public final class BundledCatalog implements ReleaseCatalog {
             return false;
         }
         Optional<java.time.LocalDate> published = r.publishedOnOrBefore();
-        Optional<java.time.LocalDate> python = matrix.pythons().stream()
-                .filter(p -> Version.parse(p.version()).equals(target.pythonLine())).map(p -> p.released()).filter(d -> d != null).findFirst();
+        Optional<java.time.LocalDate> python = matrix.python(target.pythonMinor()).map(p -> p.released());
         return published.isPresent() && python.isPresent() && published.get().plusYears(1).isBefore(python.get());
     }
 
