@@ -44,11 +44,12 @@ final class CatalogDiagnosis {
         facts.add(e.meaning());
         List<MatrixRule> rules = new ArrayList<>();
         for (String id : e.rules()) {
-            matrix.rules().stream().filter(r -> id.equals(r.id())).findFirst().ifPresent(r -> {
-                rules.add(r);
-                facts.add(describe(r));
-                sources.addAll(r.citation().sources());
-            });
+            matrix.rules().stream().filter(r -> id.equals(r.id())).findFirst().ifPresent(rules::add);
+        }
+        rules = namingTheVersion(rules, match.name());
+        for (MatrixRule r : rules) {
+            facts.add(describe(r));
+            sources.addAll(r.citation().sources());
         }
         facts.addAll(cudaBuilds(match.name()));
         List<String> advice = e.replacement() == null ? List.of() : List.of(e.replacement());
@@ -56,6 +57,21 @@ final class CatalogDiagnosis {
         List<String> environment = options.environment() == null ? List.of() : environment(e, rules, options);
         String summary = e.summary() + (match.name() == null ? "" : " ('" + match.name() + "')");
         return new Diagnosis(match.line(), true, summary, facts, advice, new ArrayList<>(sources), pins, environment);
+    }
+
+    /**
+     * The rules that name {@code version} in a requirement, when the error names the version it needs ("requires
+     * TensorFlow version >= 2.4": the one rule of the release line that asks for it, of one rule per line); all of them
+     * when none does or no version was captured.
+     */
+    private static List<MatrixRule> namingTheVersion(List<MatrixRule> rules, String version) {
+        if (version == null || !version.matches("\\d+(?:\\.\\d+)*")) {
+            return rules;
+        }
+        Pattern named = Pattern.compile("(?<![\\w.])" + Pattern.quote(version) + "(?![\\w.])");
+        List<MatrixRule> naming = rules.stream().filter(r -> java.util.stream.Stream.of(r.requires(), r.constrains(), r.conflicts())
+                .flatMap(m -> m.values().stream()).anyMatch(spec -> named.matcher(spec.toString()).find())).toList();
+        return naming.isEmpty() ? rules : naming;
     }
 
     /** {@code tensorflow <2.12 does not work with protobuf>=4 (TypeError: ...) [tensorflow-protobuf4]}. */
@@ -119,6 +135,7 @@ final class CatalogDiagnosis {
             }
         }
         List<Break> hit = c.breaks().stream().filter(b -> e.rules().contains(b.rule())).toList();
+        List<String> ids = rules.stream().map(MatrixRule::id).toList();
         hit.forEach(b -> out.add("it breaks the rule behind this error: " + Predictions.breakSentence(b)));
         if (!hit.isEmpty()) {
             List<String> fixes = Predictions.fixes(c);
@@ -127,7 +144,7 @@ final class CatalogDiagnosis {
                 out.add("the check found no change of up to three requirements that makes it work");
             }
         } else if (!rules.isEmpty()) {
-            out.add("the predicted install does not break " + String.join(", ", e.rules()) + untouched(rules, Predictions.versions(c)));
+            out.add("the predicted install does not break " + String.join(", ", ids) + untouched(rules, Predictions.versions(c)));
         }
         if (c.verdict() != Verdict.WORKS && hit.isEmpty()) {
             Predictions.problems(c).stream().skip(1).forEach(p -> out.add("the check also says: " + p));

@@ -1,0 +1,90 @@
+package io.kompat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TensorFlow Probability and TensorFlow Hub declare no TensorFlow and check it when used: pip pairs their newest release
+ * with any TensorFlow, and the runtime rules read at their release tags say what breaks.
+ */
+class AddOnPackagesTest {
+    @TempDir
+    Path dir;
+
+    private CliTest.Run check(String requirements, String python) throws Exception {
+        Path req = Files.writeString(dir.resolve("requirements.txt"), requirements);
+        return CliTest.run("check", req.toString(), "--python", python, "--offline", "--no-pip-config");
+    }
+
+    private static String firstFix(CliTest.Run r) {
+        return r.out().substring(r.out().indexOf("Fixes (")).lines().skip(1).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anUnpinnedTensorflowProbabilityIsTheNewestAndNeedsANewerTensorflow() throws Exception {
+        // On Python 3.7 pip takes 0.20.0 (0.21 asks for Python 3.8), which checks for TensorFlow 2.12 when used.
+        CliTest.Run r = check("tensorflow==2.3.0\ntensorflow-probability\n", "3.7");
+        assertThat(r.out()).as(r.out()).startsWith("BREAKS")
+                .contains("tensorflow-probability 0.20.0 works only with tensorflow>=2.12 (or jax), and pip installs tensorflow 2.3.0")
+                .contains("This version of TensorFlow Probability requires TensorFlow version >= 2.12");
+        // 0.11 is the line made for TensorFlow 2.3.
+        assertThat(firstFix(r)).contains("tensorflow-probability (any version) -> <0.12");
+        assertThat(r.out()).contains("pip would then install tensorflow-probability 0.11.1");
+    }
+
+    @Test
+    void anyDistributionOfTheTensorflowPackageMeetsTheCheck() throws Exception {
+        assertThat(check("tensorflow-gpu==2.3.0\ntensorflow-probability==0.12.2\nprotobuf<4\n", "3.7").out())
+                .contains("tensorflow-probability-0.12-needs-tensorflow-2.4");
+        CliTest.Run fits = check("tensorflow-gpu==2.4.1\ntensorflow-probability==0.12.2\nprotobuf<4\n", "3.7");
+        assertThat(fits.out()).as(fits.out()).startsWith("WORKS");
+    }
+
+    @Test
+    void jaxAloneServesTheJaxSubstrate() throws Exception {
+        CliTest.Run r = check("tensorflow-probability==0.20.0\njax\n", "3.10");
+        assertThat(r.out()).as(r.out()).doesNotContain("needs-tensorflow");
+    }
+
+    @Test
+    void tensorflowProbability024NeedsTfKerasThatOnlyItsTfExtraBrings() throws Exception {
+        CliTest.Run plain = check("tensorflow==2.16.1\ntensorflow-probability==0.24.0\n", "3.10");
+        assertThat(plain.out()).as(plain.out()).startsWith("BREAKS")
+                .contains("tensorflow-probability 0.24.0 needs tf-keras (or jax) at run time, which pip does not install");
+        assertThat(firstFix(plain)).contains("add tf-keras");
+        CliTest.Run extra = check("tensorflow==2.16.1\ntensorflow-probability[tf]==0.24.0\n", "3.10");
+        assertThat(extra.out()).as(extra.out()).doesNotContain("tensorflow-probability-0.24-needs-tf-keras");
+    }
+
+    @Test
+    void releasesBefore024BreakUnderKeras3() throws Exception {
+        CliTest.Run r = check("tensorflow\ntensorflow-probability==0.23.0\n", "3.10");
+        assertThat(r.out()).as(r.out()).startsWith("BREAKS").contains("tensorflow-probability-before-0.24-keras-3");
+        assertThat(firstFix(r)).contains("tensorflow (any version) -> <2.16");
+    }
+
+    @Test
+    void anUnpinnedTensorflowHubRefusesTensorflowOlderThan115() throws Exception {
+        CliTest.Run r = check("tensorflow==1.14.0\ntensorflow-hub\nprotobuf<4\nh5py<3\n", "3.7");
+        assertThat(r.out()).as(r.out()).startsWith("BREAKS")
+                .contains("tensorflow-hub 0.16.1 works only with tensorflow>=1.15.0, and pip installs tensorflow 1.14.0");
+        assertThat(r.out()).contains("tensorflow-hub (any version) -> <0.10");
+        CliTest.Run old = check("tensorflow==1.14.0\ntensorflow-hub==0.9.0\nprotobuf<4\nh5py<3\n", "3.7");
+        assertThat(old.out()).as(old.out()).doesNotContain("tensorflow-hub-0.10-needs-tensorflow-1.15");
+    }
+
+    @Test
+    void diagnoseNamesTheReleaseLineWhoseMinimumTheMessageQuotes() {
+        CliTest.Run r = CliTest.run("diagnose", "--error", "ImportError: This version of TensorFlow Probability requires TensorFlow version"
+                + " >= 2.4; Detected an installation of version 2.3.0. Please upgrade TensorFlow to proceed.");
+        assertThat(r.out()).as(r.out()).contains("[tensorflow-probability-0.12-needs-tensorflow-2.4]")
+                .doesNotContain("tensorflow-probability-0.13-needs").doesNotContain("tensorflow-probability-0.11-needs");
+        CliTest.Run hub = CliTest.run("diagnose", "--error", "ImportError: This version of tensorflow_hub requires tensorflow version >= 1.15.0;"
+                + " Detected an installation of version 1.14.0.");
+        assertThat(hub.out()).as(hub.out()).contains("[tensorflow-hub-0.10-needs-tensorflow-1.15]");
+    }
+}
