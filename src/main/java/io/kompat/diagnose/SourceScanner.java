@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  */
 public final class SourceScanner {
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", "venv", ".venv", "env", "site-packages", "__pycache__",
-            "node_modules", ".tox", "build", "dist");
+            "node_modules", ".tox", "build", "dist", ".ipynb_checkpoints");
     private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+    private static final long MAX_NOTEBOOK_BYTES = 64L * 1024 * 1024;
 
     /** One use of a name from a namespace: {@code keras.backend}, {@code tf.keras.backend}, {@code tensorflow} or {@code keras}. */
     public record Use(Path file, int line, String namespace, String name, String code) {
@@ -87,24 +88,37 @@ public final class SourceScanner {
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** Every use in the {@code .py} files under {@code root} (virtual environments and VCS folders skipped). */
+    /**
+     * Every use in the {@code .py} files and Jupyter notebooks under {@code root} (virtual environments and VCS folders
+     * skipped).
+     */
     public static List<Use> scan(Path root) throws IOException {
         return read(root).uses();
     }
 
-    /** The uses and words of the {@code .py} files under {@code root} (virtual environments and VCS folders skipped). */
+    /**
+     * The uses and words of the {@code .py} files and the code cells of the notebooks ({@code .ipynb}) under {@code root}
+     * (virtual environments, VCS folders and {@code .ipynb_checkpoints} skipped).
+     */
     public static Code read(Path root) throws IOException {
         List<Use> uses = new ArrayList<>();
         Set<String> words = new java.util.HashSet<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
+            files = walk.filter(p -> (p.toString().endsWith(".py") || p.toString().endsWith(".ipynb")) && Files.isRegularFile(p))
                     .filter(p -> root.relativize(p).toString().isEmpty() || noSkippedDir(root.relativize(p)))
                     .sorted().toList();
         }
         int read = 0;
         for (Path f : files) {
-            if (Files.size(f) <= MAX_FILE_BYTES) {
+            if (f.toString().endsWith(".ipynb")) {
+                // Outputs (images) make notebooks large; the parse streams past them, so the cap is higher.
+                java.util.Optional<String> code = Files.size(f) <= MAX_NOTEBOOK_BYTES ? Notebook.code(f) : java.util.Optional.empty();
+                if (code.isPresent()) {
+                    scanFile(f, code.get(), uses, words);
+                    read++;
+                }
+            } else if (Files.size(f) <= MAX_FILE_BYTES) {
                 scanFile(f, new String(Files.readAllBytes(f), StandardCharsets.UTF_8), uses, words);
                 read++;
             }

@@ -251,11 +251,40 @@ class CheckCodeTest {
                 .contains("\"onlyForCodeUsing\":[\"_get_available_gpus\",\"multi_gpu_model\",\"channels_first\"]");
         OutputSchemaTest.assertValid(OutputSchemaTest.schema("kompat.check-2.schema.json"), json.out());
 
-        // A folder with no Python source read rules nothing out (a notebook-only project): the break stands.
+        // A folder with no code read rules nothing out (a notebook without a code cell): the break stands.
         Path notebooks = Files.createDirectories(dir.resolve("notebooks"));
         Files.writeString(notebooks.resolve("train.ipynb"), "{\"cells\": []}");
         CliTest.Run none = CliTest.run("check", req.toString(), "--python", "3.8", "--offline", "--no-pip-config", "--code", notebooks.toString());
         assertThat(none.out()).startsWith("BREAKS").contains("keras 2.3.1 works only with tensorflow<2.1");
+    }
+
+    @Test
+    void aNotebookOnlyProjectIsReadFromItsCodeCells() throws Exception {
+        String requirements = "keras==2.3.1\ntensorflow==2.2.0\nnumpy<1.20\nprotobuf<4\n";
+        Path req = Files.writeString(dir.resolve("requirements.txt"), requirements);
+        Path notebooks = Files.createDirectories(dir.resolve("notebooks"));
+        Files.writeString(notebooks.resolve("train.ipynb"), notebook("from keras.models import Sequential\nfrom keras.layers import Dense\n"
+                + "m = Sequential([Dense(1)])"));
+        CliTest.Run dense = CliTest.run("check", req.toString(), "--python", "3.8", "--offline", "--no-pip-config", "--code", notebooks.toString());
+        assertThat(dense.out()).as(dense.out()).startsWith("WORKS").doesNotContain("keras-2.3-tf2.0");
+        Files.writeString(notebooks.resolve("train.ipynb"), notebook("from keras.utils import multi_gpu_model\nm = multi_gpu_model(model, gpus=2)"));
+        CliTest.Run gpus = CliTest.run("check", req.toString(), "--python", "3.8", "--offline", "--no-pip-config", "--code", notebooks.toString());
+        assertThat(gpus.out()).as(gpus.out()).startsWith("BREAKS").contains("keras 2.3.1 works only with tensorflow<2.1")
+                .doesNotContain("it breaks only code that uses");
+    }
+
+    /** A notebook with one markdown cell and one code cell holding {@code code}. */
+    private static String notebook(String code) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        var root = json.createObjectNode();
+        var cells = root.putArray("cells");
+        cells.addObject().put("cell_type", "markdown").putArray("source").add("# Training\n");
+        var cell = cells.addObject().put("cell_type", "code");
+        cell.putArray("outputs");
+        var source = cell.putArray("source");
+        code.lines().forEach(l -> source.add(l + "\n"));
+        root.put("nbformat", 4);
+        return json.writeValueAsString(root);
     }
 
     @Test
