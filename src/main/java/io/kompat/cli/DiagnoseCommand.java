@@ -127,13 +127,13 @@ final class DiagnoseCommand extends KompatCommand {
         if (!Files.isDirectory(input.scan)) {
             throw CommandFailure.usage(input.scan + ": not a directory");
         }
-        List<SourceScanner.Use> uses;
+        SourceScanner.Code code;
         try {
-            uses = SourceScanner.scan(input.scan);
+            code = SourceScanner.read(input.scan);
         } catch (IOException e) {
             throw CommandFailure.usage("cannot read " + input.scan + ": " + e.getMessage());
         }
-        ScanReport report = diagnoser.scan(uses, options);
+        ScanReport report = diagnoser.scan(code, options);
         out.print(format == ReportFormat.JSON ? DiagnoseReport.scanJson(report) : DiagnoseReport.scanText(report));
         out.flush();
         return report.allClear() ? ExitCode.OK : ExitCode.FINDINGS;

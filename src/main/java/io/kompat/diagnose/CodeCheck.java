@@ -1,7 +1,6 @@
 package io.kompat.diagnose;
 
 import io.kompat.check.Break;
-import io.kompat.check.InstallCheck;
 import io.kompat.matrix.Citation;
 import io.kompat.matrix.CompatibilityMatrix;
 import io.kompat.predict.Prediction;
@@ -23,33 +22,21 @@ import java.util.Set;
  * code imports that pip does not install fails at import; the era pins of the code (the newest Keras that has
  * every name it uses, the TensorFlow its names need) are what the fix search keeps when the code breaks.
  */
-final class CodeCheck implements InstallCheck {
+final class CodeCheck extends CodeRead {
     private static final PackageName KERAS = PackageName.of("keras");
     private static final PackageName TENSORFLOW = PackageName.of("tensorflow");
 
     private final CompatibilityMatrix matrix;
     private final ScanCheck scanner;
     private final List<SourceScanner.Use> uses;
-    private final SourceScanner.Code code;
     /** The era pins, worked out once and only when a fix search asks. */
     private List<Requirement> keeps;
 
     CodeCheck(CompatibilityMatrix matrix, ScanCheck scanner, SourceScanner.Code code) {
+        super(code);
         this.matrix = matrix;
         this.scanner = scanner;
         this.uses = code.uses();
-        this.code = code;
-    }
-
-    /** A rule that only code using some names hits holds only when the code mentions one of them. */
-    @Override
-    public boolean mayUse(List<String> names) {
-        return code.mentionsAny(names);
-    }
-
-    @Override
-    public boolean readsCode() {
-        return code.files() > 0;
     }
 
     @Override

@@ -345,6 +345,14 @@ public final class Diagnoser {
     }
 
     /**
+     * {@link #scan(List, Options)} of the code read from a project: the environment's check also leaves out the rules
+     * only code using names this code never mentions hits, as {@code kompat check --code} does.
+     */
+    public ScanReport scan(SourceScanner.Code code, Options options) {
+        return new ScanCheck(matrix, symbols, predictions.readingCode(code), catalog, era, this::replacements).scan(code.uses(), options);
+    }
+
+    /**
      * The project's code as a check of every predicted install: each use the install's Keras or TensorFlow lacks
      * (or that raises there) is a break, so the check's verdict and its fixes account for the code.
      */

@@ -32,6 +32,14 @@ final class Predictions {
         this.service = service;
     }
 
+    /**
+     * The same predictions with the project's code read: a rule only some code hits ({@code code-uses}) holds only when
+     * the code mentions one of its names. The code's own findings are told apart, so this adds no break.
+     */
+    Predictions readingCode(SourceScanner.Code code) {
+        return new Predictions(service.with(new CodeRead(code)));
+    }
+
     /** Whether release {@code v} of {@code project} came out after the day pip is predicted as of (its date known). */
     boolean later(io.kompat.matrix.CompatibilityMatrix matrix, io.kompat.requirement.PackageName project, io.kompat.version.Version v) {
         java.util.Optional<java.time.LocalDate> day = asOf();

@@ -82,7 +82,8 @@ class DiagnoseCommandTest {
         json.get("findings").forEach(f -> names.add(f.get("line").asInt() + ":" + f.get("name").asText()));
         assertThat(names).containsExactly("5:get_session", "6:image_dim_ordering");
         JsonNode pins = json.get("pins");
-        assertThat(pins.get("requested").toString()).isEqualTo("[\"keras==2.2.4\",\"tensorflow<2.0\",\"h5py<3\",\"protobuf<4\"]");
+        // The code loads no model or weights, so h5py 3's break (load_model, load_weights, applications) asks no h5py<3.
+        assertThat(pins.get("requested").toString()).isEqualTo("[\"keras==2.2.4\",\"tensorflow<2.0\",\"protobuf<4\"]");
         if (pins.get("verified").asBoolean()) {
             assertThat(pins.get("resolved").toString()).contains("keras==2.2.4").contains("tensorflow==1.");
         } else {
@@ -97,6 +98,21 @@ class DiagnoseCommandTest {
         assertThat(r.out()).contains("model.py:5: keras.backend.get_session exists in keras 2.3.1 but raises there: "
                 + "RuntimeError: `get_session` is not available when using TensorFlow 2.0.")
                 .contains("model.py:6: keras.backend of keras 2.3.1 has no 'image_dim_ordering'");
+    }
+
+    @Test
+    void aScanLeavesOutTheRulesOnlyCodeUsingNamesItNeverMentionsHits(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // keras 2.3 reaches the TensorFlow 2.1 removal only through _get_available_gpus (multi_gpu_model, channels_first).
+        Path requirements = Files.writeString(dir.resolve("requirements.txt"), "keras==2.3.1\ntensorflow==2.2.0\nnumpy<1.20\nprotobuf<4\n");
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("model.py"), "from keras.models import Sequential\nfrom keras.layers import Dense\nm = Sequential([Dense(1)])\n");
+        CliTest.Run dense = run("diagnose", "--scan", src.toString(), requirements.toString(), "--python", "3.8");
+        assertThat(dense.out()).as(dense.out()).doesNotContain("keras-2.3-tf2.0").doesNotContain("does not work");
+        assertThat(dense.code()).isEqualTo(ExitCode.OK);
+        Files.writeString(src.resolve("model.py"), "from keras.utils import multi_gpu_model\nm = multi_gpu_model(model, gpus=2)\n");
+        CliTest.Run gpus = run("diagnose", "--scan", src.toString(), requirements.toString(), "--python", "3.8");
+        assertThat(gpus.out()).as(gpus.out()).contains("[keras-2.3-tf2.0]");
+        assertThat(gpus.code()).isEqualTo(ExitCode.FINDINGS);
     }
 
     @Test
