@@ -80,7 +80,10 @@ public final class HttpFetcher implements AutoCloseable {
     private static final CacheControl NO_STORE = new CacheControl.Builder().noStore().build();
 
     private final HttpSettings settings;
-    private final OkHttpClient client;
+    /** Built on the first request: its TLS set-up (the JDK trust store) costs a run that asks nothing of the network. */
+    private final java.util.function.Supplier<OkHttpClient> build;
+    private volatile OkHttpClient client;
+    private final Cache cache;
     private final Consumer<String> warn;
     private final CredentialInterceptor credentials;
     private final Set<String> downHosts = ConcurrentHashMap.newKeySet();
@@ -127,8 +130,10 @@ public final class HttpFetcher implements AutoCloseable {
             }
         }
         this.lock = l;
-        this.client = customize.apply(new OkHttpClient.Builder()
-                .cache(cache)
+        this.cache = cache;
+        Cache disk = cache;
+        this.build = () -> customize.apply(new OkHttpClient.Builder()
+                .cache(disk)
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
@@ -138,6 +143,20 @@ public final class HttpFetcher implements AutoCloseable {
                 .retryOnConnectionFailure(true)
                 .addNetworkInterceptor(credentials))
                 .build();
+    }
+
+    private OkHttpClient client() {
+        OkHttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = build.get();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -163,7 +182,6 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** Drops {@code url} from the disk cache (a response that turned out unusable must not be served again). */
     public void evict(URI url) {
-        Cache cache = client.cache();
         if (cache == null) {
             return;
         }
@@ -408,7 +426,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** A call of {@code request} that cannot outlive the deadline: its timeout is the {@code left} of it, when that is less. */
     private okhttp3.Call callWithin(Request request, long left) {
-        okhttp3.Call call = client.newCall(request);
+        okhttp3.Call call = client().newCall(request);
         if (left < settings.callTimeout().toMillis()) {
             call.timeout().timeout(left, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
@@ -456,16 +474,25 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private Fetched cachedOrNull(URI url, String accept, String range, long maxBytes) {
-        if (client.cache() == null || range != null) {
+        if (cache == null || range != null || empty(cache)) {
             return null;
         }
-        try (Response r = client.newCall(request(url, accept, null, CacheControl.FORCE_CACHE)).execute()) {
+        try (Response r = client().newCall(request(url, accept, null, CacheControl.FORCE_CACHE)).execute()) {
             if (r.code() == 504 && r.cacheResponse() == null) {
                 return null;
             }
             return new Fetched(r.request().url().uri(), r.code(), r.header("Content-Type"), null, Bodies.read(r.body(), maxBytes, url));
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** Whether the disk cache holds nothing (then no client is needed to look in it). */
+    private static boolean empty(Cache cache) {
+        try {
+            return cache.size() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -480,15 +507,18 @@ public final class HttpFetcher implements AutoCloseable {
             pool.shutdownNow();
         }
         try {
-            if (client.cache() != null) {
-                client.cache().flush();
-                client.cache().close();
+            if (cache != null) {
+                cache.flush();
+                cache.close();
             }
         } catch (IOException e) {
             // Nothing to lose: the cache is an optimisation.
         }
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        OkHttpClient c = client;
+        if (c != null) {
+            c.dispatcher().executorService().shutdown();
+            c.connectionPool().evictAll();
+        }
         if (lock != null) {
             lock.release();
         }
