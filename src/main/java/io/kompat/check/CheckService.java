@@ -304,39 +304,66 @@ public final class CheckService {
             long costHere) {
         List<Version> lines = new ArrayList<>(lines(target.platform()));
         lines.sort(Comparator.comparing((Version v) -> distance(v, target.pythonLine())).thenComparing(Comparator.reverseOrder()));
-        int searched = 0;
+        lines.removeIf(line -> line.equals(target.pythonLine()) || !PythonBound.of(input.manifest()).admits(line));
+        lines = lines.subList(0, Math.min(lines.size(), OTHER_PYTHON_SEARCHES));
+        // The lines are searched two at a time and taken in order, as one after another would be: the first bound-only
+        // fix ends the search (the era-keeping fix of an old project often lies several Pythons back: keras 2.2.4 on
+        // 3.11, a changed pin on 3.9, bounds only on 3.7), and what was started after it is dropped.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "kompat-fix-search");
+            t.setDaemon(true);
+            return t;
+        });
         Fix best = null;
-        for (Version line : lines) {
-            if (line.equals(target.pythonLine()) || !PythonBound.of(input.manifest()).admits(line)) {
-                continue;
+        try {
+            List<java.util.concurrent.Future<List<Fix>>> searches = new ArrayList<>();
+            for (Version line : lines) {
+                searches.add(pool.submit(() -> fixesOn(input, Target.of(line, target.platform()), pre, maxFixes, costHere)));
             }
-            // Only a fix that changes no pin ends the search early: the era-keeping fix of an old project often lies
-            // several Pythons back (keras 2.2.4 on 3.11: a changed pin on 3.9, bounds only on 3.7).
-            if (searched++ == OTHER_PYTHON_SEARCHES || best != null && weight(best) == 0) {
-                break;
-            }
-            Target other = Target.of(line, target.platform());
-            ReleaseCatalog catalog = catalogs.apply(other);
-            Function<List<Wanted>, Outcome> oracle = wanted -> outcome(wanted, other, catalog, pre);
-            Outcome there = oracle.apply(input.wanted());
-            if (there.verdict() == Verdict.WORKS) {
-                continue;
-            }
-            // Below a cost of one changed line only fixes that add bounds can win: the changes are not searched.
-            FixSearch search = fixSearch(input, other, catalog, oracle, codeBreaks(there));
-            FixSearch.Result found = costHere <= 1 ? search.searchBoundsOnly(there, maxFixes) : search.search(there, maxFixes);
-            for (Fix f : found.fixes()) {
-                boolean worksHereToo = here.stream().anyMatch(h -> h.edits().equals(f.edits()));
-                if (!worksHereToo && !hypothetical(f.install(), catalog) && weight(f) < costHere && (best == null || weight(f) < weight(best))
-                        && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
-                    List<Edit> edits = new ArrayList<>();
-                    edits.add(new Edit.UsePython(line));
-                    edits.addAll(f.edits());
-                    best = new Fix(edits, f.install(), f.assumptions());
+            for (int i = 0; i < lines.size() && (best == null || weight(best) != 0); i++) {
+                for (Fix f : await(searches.get(i))) {
+                    boolean worksHereToo = here.stream().anyMatch(h -> h.edits().equals(f.edits()));
+                    if (!worksHereToo && weight(f) < costHere && (best == null || weight(f) < weight(best))
+                            && f.edits().stream().noneMatch(e -> e instanceof Edit.Remove)) {
+                        List<Edit> edits = new ArrayList<>();
+                        edits.add(new Edit.UsePython(lines.get(i)));
+                        edits.addAll(f.edits());
+                        best = new Fix(edits, f.install(), f.assumptions());
+                    }
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
         return java.util.Optional.ofNullable(best);
+    }
+
+    /** The fixes on {@code other} that rest on no release nobody lists; none when the input works there as written. */
+    private List<Fix> fixesOn(Input input, Target other, boolean pre, int maxFixes, long costHere) {
+        ReleaseCatalog catalog = catalogs.apply(other);
+        Function<List<Wanted>, Outcome> oracle = wanted -> outcome(wanted, other, catalog, pre);
+        Outcome there = oracle.apply(input.wanted());
+        if (there.verdict() == Verdict.WORKS) {
+            return List.of();
+        }
+        // Below a cost of one changed line only fixes that add bounds can win: the changes are not searched.
+        FixSearch search = fixSearch(input, other, catalog, oracle, codeBreaks(there));
+        FixSearch.Result found = costHere <= 1 ? search.searchBoundsOnly(there, maxFixes) : search.search(there, maxFixes);
+        return found.fixes().stream().filter(f -> !hypothetical(f.install(), catalog)).toList();
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
