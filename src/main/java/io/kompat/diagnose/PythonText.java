@@ -22,13 +22,20 @@ final class PythonText {
     private PythonText() {
     }
 
-    /** The lines of {@code text} with the contents of string literals and comments replaced by spaces; as many lines. */
+    /**
+     * The lines of {@code text} with the contents of string literals and comments replaced by spaces; as many lines.
+     * The replacement fields of an f-string ({@code f"{K.get_session()}"}) are code and stay, the text around them
+     * does not ({@code {{}} and {@code }}}} are text).
+     */
     static List<String> codeOnly(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         int n = text.length();
         char quote = 0;
         boolean triple = false;
+        boolean formatted = false; // the string open is an f-string
+        int field = 0; // brackets open in the f-string's replacement field (0: in its text)
+        char inner = 0; // a string open inside the replacement field
         boolean comment = false;
         boolean continued = false; // a backslash ended the line inside a one-line string, which goes on
         for (int i = 0; i < n; i++) {
@@ -42,12 +49,26 @@ final class PythonText {
                 comment = false;
                 if (quote != 0 && !triple && !continued) {
                     quote = 0; // an unterminated one-line string ends with its line
+                    field = 0;
+                    inner = 0;
                 }
                 continued = false;
                 continue;
             }
             if (comment) {
                 line.append(' ');
+            } else if (quote != 0 && field > 0) {
+                // Code inside an f-string's replacement field; a string in it is blanked, its closing brace ends it.
+                if (inner != 0) {
+                    line.append(c == inner ? c : ' ');
+                    inner = c == inner ? 0 : inner;
+                } else if (c == '\'' || c == '"') {
+                    inner = c;
+                    line.append(c);
+                } else {
+                    field += c == '{' || c == '[' || c == '(' ? 1 : c == '}' || c == ']' || c == ')' ? -1 : 0;
+                    line.append(field == 0 ? ' ' : c);
+                }
             } else if (quote != 0) {
                 if (c == '\\' && i + 1 < n && text.charAt(i + 1) != '\n' && text.charAt(i + 1) != '\r') {
                     line.append("  ");
@@ -59,6 +80,12 @@ final class PythonText {
                     line.append(triple ? "" + c + c + c : String.valueOf(c));
                     i += triple ? 2 : 0;
                     quote = 0;
+                } else if (formatted && (c == '{' || c == '}') && i + 1 < n && text.charAt(i + 1) == c) {
+                    line.append("  ");
+                    i++;
+                } else if (formatted && c == '{') {
+                    field = 1;
+                    line.append(' ');
                 } else {
                     line.append(' ');
                 }
@@ -67,6 +94,7 @@ final class PythonText {
                 line.append(' ');
             } else if (c == '\'' || c == '"') {
                 quote = c;
+                formatted = fPrefix(text, i);
                 triple = i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c;
                 line.append(triple ? "" + c + c + c : String.valueOf(c));
                 i += triple ? 2 : 0;
@@ -78,6 +106,19 @@ final class PythonText {
             out.add(line.toString());
         }
         return out;
+    }
+
+    /** Whether the quote at {@code at} opens an f-string: its prefix ({@code f}, {@code rf}, {@code Fr} ...) has an f. */
+    private static boolean fPrefix(String text, int at) {
+        int start = at;
+        while (start > 0 && at - start < 2 && "rRbBfFuU".indexOf(text.charAt(start - 1)) >= 0) {
+            start--;
+        }
+        if (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_')) {
+            return false; // the letters end a name (elif"...", x_f"..." is no prefix)
+        }
+        String prefix = text.substring(start, at);
+        return prefix.indexOf('f') >= 0 || prefix.indexOf('F') >= 0;
     }
 
     /** For each line of {@code code} (string contents and comments blanked), whether a release-choosing guard encloses it. */

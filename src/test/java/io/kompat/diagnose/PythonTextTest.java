@@ -20,6 +20,21 @@ class PythonTextTest {
     }
 
     @Test
+    void theReplacementFieldsOfAnFStringAreCode() {
+        List<String> code = PythonText.codeOnly(String.join("\n",
+                "print(f\"session: {K.get_session()} of {d['tf.x']}\")",
+                "s = rf'{{tf.placeholder}} {tf.__version__!r:>10}'",
+                "t = \"{K.not_code}\" + elif_f\"{K.neither}\"",
+                "u = F\"\"\"{",
+                "tf.compat.v1.Session()}\"\"\""));
+        assertThat(code).hasSize(5);
+        assertThat(code.get(0)).contains("K.get_session()").contains("d['    ']").doesNotContain("session:").doesNotContain("tf.x");
+        assertThat(code.get(1)).doesNotContain("placeholder").contains("tf.__version__");
+        assertThat(code.get(2)).doesNotContain("not_code").doesNotContain("neither");
+        assertThat(code.get(4)).contains("tf.compat.v1.Session()");
+    }
+
+    @Test
     void importFallbacksAndVersionBranchesAreGuardedOtherBlocksAreNot() {
         List<String> code = PythonText.codeOnly(String.join("\n",
                 "try:",                                    // 0
