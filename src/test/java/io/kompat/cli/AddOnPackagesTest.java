@@ -78,6 +78,37 @@ class AddOnPackagesTest {
     }
 
     @Test
+    void tensorflowHubBefore013ShipsProtocolBufferCodeThatProtobuf4Refuses() throws Exception {
+        // GantMan/nsfw_model#154: hub 0.12.0 beside TensorFlow 2.15, image_module_info_pb2.py at import.
+        CliTest.Run r = check("tensorflow==2.15.0\ntensorflow-hub==0.12.0\n", "3.10");
+        assertThat(r.out()).as(r.out()).startsWith("BREAKS").contains("tensorflow-hub 0.12.0 breaks with protobuf>=4");
+        assertThat(firstFix(r)).contains("add protobuf<4");
+        CliTest.Run newer = check("tensorflow==2.15.0\ntensorflow-hub==0.13.0\n", "3.10");
+        assertThat(newer.out()).as(newer.out()).doesNotContain("tensorflow-hub-protobuf4");
+    }
+
+    @Test
+    void tensorflowProbabilityBefore022FailsItsArgumentCheckUnderTensorflow214() throws Exception {
+        // tensorflow/probability#1752: TensorFlow 2.14.0 with 0.21.0, ValueError at import.
+        CliTest.Run r = check("tensorflow==2.14.0\ntensorflow-probability==0.21.0\nnumpy<2\n", "3.11");
+        assertThat(r.out()).as(r.out()).startsWith("BREAKS").contains("tensorflow-probability 0.21.0 breaks with tensorflow>=2.14");
+        CliTest.Run fixed = check("tensorflow==2.14.0\ntensorflow-probability==0.22.1\nnumpy<2\n", "3.11");
+        assertThat(fixed.out()).as(fixed.out()).startsWith("WORKS");
+    }
+
+    @Test
+    void aKerasMadeForAnotherTensorflowIsRecognisedFromItsInternalApiError() throws Exception {
+        Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==1.14.0\nkeras==2.11.0\n");
+        // serengil/deepface#835: keras 2.11 beside TensorFlow 1.14.
+        CliTest.Run r = CliTest.run("diagnose", "--error", "AttributeError: module 'tensorflow.compat.v2' has no attribute '__internal__'",
+                req.toString(), "--python", "3.7");
+        assertThat(r.out()).as(r.out()).contains("a Keras 2 made for another TensorFlow minor")
+                .contains("it breaks the rule behind this error: keras 2.11.0 needs tensorflow<2.12,>=2.11");
+        CliTest.Run tf2 = CliTest.run("diagnose", "--error", "AttributeError: module 'tensorflow.compat.v2.__internal__' has no attribute 'tf2'");
+        assertThat(tf2.out()).as(tf2.out()).contains("[keras-2.4-beside-keras-nightly]").doesNotContain("does not recognise");
+    }
+
+    @Test
     void diagnoseNamesTheReleaseLineWhoseMinimumTheMessageQuotes() {
         CliTest.Run r = CliTest.run("diagnose", "--error", "ImportError: This version of TensorFlow Probability requires TensorFlow version"
                 + " >= 2.4; Detected an installation of version 2.3.0. Please upgrade TensorFlow to proceed.");
