@@ -56,7 +56,12 @@ public record Break(Kind kind, PackageName subject, Version subjectVersion, Pack
         /** Two distributions install the same import package. */
         CLASH,
         /** The project's code uses a name the installed release lacks, or a call that raises there ({@code needs} says which). */
-        CODE
+        CODE,
+        /**
+         * An installed environment lacks what a release in it declares ({@code pip check}): the other package is installed
+         * outside {@code needs}, or not at all.
+         */
+        UNMET
     }
 
     /** The rule's id. */
@@ -75,6 +80,8 @@ public record Break(Kind kind, PackageName subject, Version subjectVersion, Pack
             case UNAVAILABLE -> subjectText + " cannot be installed: " + needs;
             case CLASH -> subjectText + " and " + otherText + ": " + needs;
             case CODE -> needs;
+            case UNMET -> subjectText + " requires " + other.value() + needs + ", but " + otherVersion.map(v -> other.value() + " " + v + " is installed")
+                    .orElse("it is not installed");
         };
     }
 }

@@ -72,6 +72,7 @@ public final class CheckService {
 
     public CheckResult check(CheckRequest request) {
         Input input = Input.of(request.manifest(), matrix).preferring(request.preferred());
+        input = input.installed(request.installed());
         Platform platform = request.platform() != null ? request.platform()
                 : request.manifest().platform().map(Platform::fromId).orElse(Platform.LINUX_X86_64);
         List<TargetCheck> checks = new ArrayList<>();
@@ -137,7 +138,7 @@ public final class CheckService {
             }
         }
         Function<List<Wanted>, Outcome> oracle = wanted -> outcome(wanted, target, catalog, pre);
-        Outcome current = oracle.apply(input.wanted());
+        Outcome current = input.installed() == CheckRequest.Installed.NO ? oracle.apply(input.wanted()) : asInstalled(input, target, catalog, pre);
         while (current.verdict() != Verdict.WORKS && !input.preferred().isEmpty()) {
             // Kept pins that take part in the failure are let go (all of them when none is named), and pip asked again.
             java.util.Set<io.kompat.requirement.PackageName> involved = new java.util.HashSet<>();
@@ -378,6 +379,24 @@ public final class CheckService {
     private static long distance(Version a, Version b) {
         return Math.abs(a.releasePart(0).longValue() * 100 + a.releasePart(1).longValue()
                 - b.releasePart(0).longValue() * 100 - b.releasePart(1).longValue());
+    }
+
+    /**
+     * An environment as installed: its releases as listed (pip's {@code --no-deps} install of them), judged by the runtime
+     * rules, and, for a list, every requirement a release declares that the environment does not meet ({@code pip
+     * check}'s findings). A listed release the target cannot install at all still makes it one pip cannot make again.
+     */
+    private Outcome asInstalled(Input input, Target target, ReleaseCatalog catalog, boolean pre) {
+        Outcome listed = predict(input.wanted(), target, InstalledSet.withoutDependencies(catalog), pre);
+        if (!(listed.prediction() instanceof Prediction.Installs installs)) {
+            return listed;
+        }
+        if (input.installed() != CheckRequest.Installed.LISTED) {
+            return listed;
+        }
+        List<Break> breaks = new ArrayList<>(listed.breaks());
+        breaks.addAll(InstalledSet.unmet(installs, catalog, target));
+        return new Outcome(listed.prediction(), breaks);
     }
 
     private Outcome outcome(List<Wanted> wanted, Target target, ReleaseCatalog catalog, boolean pre) {

@@ -27,7 +27,8 @@ import java.util.Set;
  * conda entries bring that their PyPI releases do not declare ({@code implied}: conda's keras 2.2.4 brings
  * tensorflow), which no edit touches.
  */
-record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked, List<Wanted> preferred, List<Wanted> implied) {
+record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked, List<Wanted> preferred, List<Wanted> implied,
+        CheckRequest.Installed installed) {
 
     /** One requirement of the input, from one manifest entry. */
     record Line(ManifestEntry entry, Wanted wanted) {
@@ -40,12 +41,20 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
         implied = List.copyOf(implied);
     }
 
+    /**
+     * The same input read as a list of what is installed (a {@code pip freeze} of an environment, {@code --env}): it is
+     * judged as it stands, not as pip would resolve it, and what its releases declare and it lacks is reported.
+     */
+    Input installed(CheckRequest.Installed how) {
+        return new Input(manifest, lines, unchecked, preferred, implied, how);
+    }
+
     /** The same input with {@code pins} to keep where the install still works with them. */
     Input preferring(java.util.Map<io.kompat.requirement.PackageName, io.kompat.version.Version> pins) {
         List<Wanted> out = new ArrayList<>();
         new java.util.TreeMap<>(pins).forEach((name, v) -> out.add(new Wanted(Requirement.of(name, SpecifierSet.parse("==" + v)),
                 Origin.target("kept from the previous lock: " + name.value() + "==" + v), Set.of(), true)));
-        return new Input(manifest, lines, unchecked, out, implied);
+        return new Input(manifest, lines, unchecked, out, implied, installed);
     }
 
     static Input of(Manifest manifest) {
@@ -70,7 +79,7 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
         // An environment.yml asks conda to solve; an export lists what an environment holds, brought packages included.
         boolean solvedByConda = manifest.format() == InputFormat.CONDA_ENVIRONMENT;
         List<Wanted> implied = matrix == null || !solvedByConda ? List.of() : condaImplied(manifest, lines, matrix);
-        return new Input(manifest, lines, unchecked, List.of(), implied);
+        return new Input(manifest, lines, unchecked, List.of(), implied, CheckRequest.Installed.NO);
     }
 
     /**
@@ -196,13 +205,13 @@ record Input(Manifest manifest, List<Line> lines, List<ManifestEntry> unchecked,
 
     /** The same input without the preferred pins. */
     Input withoutPreferred() {
-        return new Input(manifest, lines, unchecked, List.of(), implied);
+        return new Input(manifest, lines, unchecked, List.of(), implied, installed);
     }
 
     /** The same input without the preferred pins of {@code names}. */
     Input withoutPreferred(Set<io.kompat.requirement.PackageName> names) {
         return new Input(manifest, lines, unchecked, preferred.stream().filter(w -> !names.contains(w.requirement().name())).toList(),
-                implied);
+                implied, installed);
     }
 
     boolean allowPrereleases() {

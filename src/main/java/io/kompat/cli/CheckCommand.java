@@ -128,7 +128,10 @@ final class CheckCommand extends KompatCommand {
                 // The code is asked of every predicted install, the fixes' too: a fix must keep its names working.
                 service = service.with(diagnoser.codeCheck(read));
             }
-            io.kompat.check.CheckResult result = service.check(new CheckRequest(manifest, python, targetPlatform));
+            // An environment read from disk, or a pip freeze given as one, is judged as installed, not as pip would resolve it.
+            CheckRequest.Installed installed = env.given() ? CheckRequest.Installed.READ
+                    : forced == InputFormat.PIP_FREEZE ? CheckRequest.Installed.LISTED : CheckRequest.Installed.NO;
+            io.kompat.check.CheckResult result = service.check(new CheckRequest(manifest, python, targetPlatform).installed(installed));
             report = switch (format) {
                 case JSON -> PredictionJson.render(result);
                 case TEXT -> PredictionText.render(result, matrix, verbose);

@@ -205,6 +205,7 @@ final class Predictions {
             case OUT_OF_RANGE -> "needs " + b.other().value() + b.needs();
             case UNAVAILABLE -> "cannot work: " + b.needs();
             case CLASH, CODE -> b.needs();
+            case UNMET -> "requires " + b.other().value() + b.needs();
         };
         return b.subject().value() + " " + b.subjectVersion() + " " + what + "; the install has " + other + " [" + b.rule()
                 + (b.citation().verified() ? "" : ", unverified") + "]";

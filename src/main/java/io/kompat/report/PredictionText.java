@@ -60,10 +60,20 @@ public final class PredictionText {
     static String headline(TargetCheck c) {
         return switch (c.verdict()) {
             case WORKS -> WORKS_HEADLINE;
-            case BREAKS -> "BREAKS: pip installs it, then it fails " + when(c.breaks()) + ".";
+            case BREAKS -> breaksHeadline(c.breaks());
             case DOES_NOT_INSTALL -> c.prediction() instanceof Prediction.Fails f ? "DOES NOT INSTALL: pip would fail (" + failureKind(f.failure()) + ")."
                     : "DOES NOT INSTALL: pip picks " + unavailable(c.breaks()) + ", which cannot be installed.";
         };
+    }
+
+    /** Why it breaks: at run time, or, for an installed environment, also (or only) in what its releases declare. */
+    private static String breaksHeadline(List<Break> breaks) {
+        List<Break> atRunTime = breaks.stream().filter(b -> b.kind() != Break.Kind.UNMET).toList();
+        if (atRunTime.size() == breaks.size()) {
+            return "BREAKS: pip installs it, then it fails " + when(breaks) + ".";
+        }
+        return atRunTime.isEmpty() ? "BREAKS: what is installed does not meet its own requirements (as pip check says)."
+                : "BREAKS: as installed, it fails " + when(atRunTime) + ", and it does not meet its own requirements (as pip check says).";
     }
 
     /** The releases pip picks that cannot be installed at all ({@code tensorflow-gpu 2.12.0}). */
@@ -201,6 +211,10 @@ public final class PredictionText {
                 sb.append("     it breaks ").append(b.condition()).append(" (kompat check --code DIR checks whether yours does)\n");
             }
             if (b.kind() == Break.Kind.CODE) {
+                continue;
+            }
+            if (b.kind() == Break.Kind.UNMET) {
+                sb.append("     (pip check; its metadata: ").append(b.citation().note()).append(")\n");
                 continue;
             }
             sb.append("     (matrix: ").append(b.rule()).append(b.citation().sources().isEmpty() ? "" : ", " + b.citation().primarySource())

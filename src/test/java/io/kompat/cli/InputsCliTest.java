@@ -68,6 +68,23 @@ class InputsCliTest {
     }
 
     @Test
+    void anEnvironmentPipWouldNotResolveIsJudgedAsItIsInstalled() throws Exception {
+        // tensorflow/probability#1774: keras 3.0.0 installed after TensorFlow 2.15.0 and tensorflow-probability 0.23.0.
+        Path site = Files.createDirectories(dir.resolve("lib/python3.10/site-packages"));
+        String[][] dists = {{"tensorflow", "2.15.0", "Requires-Dist: keras<2.16,>=2.15.0\n"}, {"keras", "3.0.0", ""},
+            {"tensorflow_probability", "0.23.0", ""}, {"numpy", "1.26.4", ""}};
+        for (String[] d : dists) {
+            Path info = Files.createDirectories(site.resolve(d[0] + "-" + d[1] + ".dist-info"));
+            Files.writeString(info.resolve("METADATA"), "Metadata-Version: 2.1\nName: " + d[0] + "\nVersion: " + d[1] + "\n" + d[2]);
+        }
+        CliTest.Run r = CliTest.run("check", "--offline", "--no-pip-config", "--env", dir.toString());
+        assertThat(r.out()).as(r.out()).startsWith("BREAKS: ").doesNotContain("DOES NOT INSTALL")
+                .contains("tensorflow-probability 0.23.0 breaks with keras>=3")
+                .contains("tensorflow 2.15.0 has requirement keras<2.16,>=2.15.0, but you have keras 3.0.0.");
+        assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
+    }
+
+    @Test
     void aMetEnvironmentIsCheckedLikeItsPins() throws Exception {
         Path site = Files.createDirectories(dir.resolve("site-packages/numx-1.18.5.dist-info"));
         Files.writeString(site.resolve("METADATA"), "Metadata-Version: 2.1\nName: numx\nVersion: 1.18.5\n");
