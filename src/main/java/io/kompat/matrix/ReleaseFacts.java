@@ -14,14 +14,15 @@ import java.util.Optional;
  * @param releases newest first
  * @param binary whether the package ships compiled extension modules (a release then installs on a CPython
  *        line from a wheel built for it, or by compiling its sdist)
+ * @param completeFrom a day from which on every release is listed: one the list lacks came out before it
  */
 public record ReleaseFacts(PackageName name, String summary, Optional<LocalDate> completeAsOf, List<String> listSources,
-        List<ReleaseFact> releases, Citation citation, boolean binary) {
+        List<ReleaseFact> releases, Citation citation, boolean binary, Optional<LocalDate> completeFrom) {
 
     /** A package without compiled code (or not known to have any). */
     public ReleaseFacts(PackageName name, String summary, Optional<LocalDate> completeAsOf, List<String> listSources,
             List<ReleaseFact> releases, Citation citation) {
-        this(name, summary, completeAsOf, listSources, releases, citation, false);
+        this(name, summary, completeAsOf, listSources, releases, citation, false, Optional.empty());
     }
 
     public ReleaseFacts {

@@ -60,7 +60,8 @@ final class ReleaseFactsReader {
         ObjectNode listHolder = JsonNodeFactory.instance.objectNode();
         listHolder.putArray("source").addAll(listSources.stream().map(JsonNodeFactory.instance::textNode).toList());
         Citation citation = citations.citation("releases-" + name.value(), listHolder, "$.package");
-        return new ReleaseFacts(name, root.path("summary").asText(name.value()), complete, listSources, releases, citation, root.has("binary"));
+        Optional<LocalDate> from = root.has("complete-from") ? r.date(root.get("complete-from").asText(), "$.complete-from") : Optional.empty();
+        return new ReleaseFacts(name, root.path("summary").asText(name.value()), complete, listSources, releases, citation, root.has("binary"), from);
     }
 
     private void group(JsonNode n, String path, List<ReleaseFact> out, Set<Version> seen) {

@@ -31,7 +31,8 @@ public record WheelFacts(List<Version> pythons, Set<Platform> platforms, boolean
             return special.contains(line);
         }
         boolean python = pythons.isEmpty() ? pure : pythons.contains(line);
-        boolean anywhere = platforms.isEmpty() && byPlatform.isEmpty();
+        // No platform list: every platform but those by-platform names (tensorflow-addons 0.23.0: none for Windows).
+        boolean anywhere = platforms.isEmpty();
         return python && (pure || anywhere || platforms.contains(platform));
     }
 }

@@ -68,7 +68,8 @@ public final class BundledCatalog implements ReleaseCatalog {
         }
         skipped.sort(null);
         Project.Unlisted unlisted = f.completeAsOf().<Project.Unlisted>map(d -> new Project.After(d.toString()))
-                .orElse(new Project.Any("the bundled list of " + name + " releases is not complete"));
+                .orElse(onlyOlderThanThePython(f) ? new Project.None()
+                        : new Project.Any("the bundled list of " + name + " releases is not complete"));
         if (matrix.releaseFacts(name).isEmpty()) {
             unlisted = VariantReleases.unlisted(matrix, name, this, unlisted);
         }
@@ -83,12 +84,21 @@ public final class BundledCatalog implements ReleaseCatalog {
      * keeps real cases out: numpy 1.26.0 (tagged 2023-09-16) supports Python 3.12 (released 2023-10-02), per its release notes.
      */
     private boolean olderThanThePython(ReleaseFacts f, ReleaseFact r) {
-        if (!f.binary() || r.wheels().isPresent()) {
-            return false;
-        }
-        Optional<java.time.LocalDate> published = r.publishedOnOrBefore();
+        return f.binary() && r.wheels().isEmpty() && olderThanThePython(r.publishedOnOrBefore());
+    }
+
+    private boolean olderThanThePython(Optional<java.time.LocalDate> published) {
         Optional<java.time.LocalDate> python = matrix.python(target.pythonMinor()).map(p -> p.released());
         return published.isPresent() && python.isPresent() && published.get().plusYears(1).isBefore(python.get());
+    }
+
+    /**
+     * Whether every release of a package with compiled code that the list lacks came out more than a year before the
+     * target's CPython line (the list is complete from a day on, {@code complete-from}): none of them has a wheel for it,
+     * so pip sees only listed releases (tensorflow-addons on Python 3.12: "from versions: none").
+     */
+    private boolean onlyOlderThanThePython(ReleaseFacts f) {
+        return f.binary() && f.completeFrom().isPresent() && olderThanThePython(f.completeFrom());
     }
 
     /**

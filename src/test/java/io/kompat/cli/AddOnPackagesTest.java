@@ -109,6 +109,39 @@ class AddOnPackagesTest {
     }
 
     @Test
+    void anUnpinnedTensorflowAddonsBelowItsTensorflowMinimumBreaksAtImport() throws Exception {
+        // tensorflow/addons#1927 (2020-06-14): TensorFlow 2.1.0 and the newest tensorflow-addons, 0.10.0.
+        Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.1.0\ntensorflow-addons\nprotobuf<4\nh5py<3\n");
+        CliTest.Run r = CliTest.run("check", req.toString(), "--python", "3.6", "--offline", "--no-pip-config", "--as-of", "2020-06-14");
+        assertThat(r.out()).as(r.out()).startsWith("BREAKS")
+                .contains("tensorflow-addons 0.10.0 works only with tensorflow>=2.2.0, and pip installs tensorflow 2.1.0")
+                .contains("module 'tensorflow_core._api.v2.random' has no attribute 'Generator'");
+        assertThat(firstFix(r)).contains("tensorflow-addons (any version) -> <0.10");
+    }
+
+    @Test
+    void tensorflowAddonsHasWheelsOnlyForThePythonsOfItsCompatibilityMatrix() throws Exception {
+        // zaccharieramzi/fastmri-reproducible-benchmark#149: 0.9.1 on Python 3.8, "(from versions: 0.10.0, ...)".
+        CliTest.Run old = check("tensorflow==2.4.0\ntensorflow-addons==0.9.1\n", "3.8");
+        assertThat(old.out()).as(old.out()).startsWith("DOES NOT INSTALL: pip would fail (No matching distribution found for tensorflow-addons==0.9.1)");
+        // tensorflow/addons#2874: Python 3.12, "(from versions: none)"; the list is complete from 0.9.0, and the older
+        // releases came out years before Python 3.12.
+        CliTest.Run none = check("tensorflow==2.17.0\ntensorflow-addons\n", "3.12");
+        assertThat(none.out()).as(none.out()).contains("Could not find a version that satisfies the requirement tensorflow-addons (from versions: none)");
+        // 0.23.0 has no Windows wheel (its README; tensorflow/addons#2867): pip takes 0.22.0 there.
+        Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.14.1\ntensorflow-addons\n");
+        CliTest.Run windows = CliTest.run("check", req.toString(), "--python", "3.11", "--platform", "windows-amd64", "--offline", "--no-pip-config");
+        assertThat(windows.out()).as(windows.out()).contains("tensorflow-addons 0.22.0");
+    }
+
+    @Test
+    void tensorflowAddonsFromO21ImportsAKerasModuleKeras3LacksUnderTensorflow216() throws Exception {
+        CliTest.Run r = check("tensorflow==2.16.1\ntensorflow-addons==0.23.0\n", "3.11");
+        assertThat(r.out()).as(r.out()).startsWith("BREAKS").contains("tensorflow-addons-keras-3").contains("No module named 'keras.src.engine'");
+        assertThat(firstFix(r)).contains("tensorflow ==2.16.1 -> ==2.15.");
+    }
+
+    @Test
     void diagnoseNamesTheReleaseLineWhoseMinimumTheMessageQuotes() {
         CliTest.Run r = CliTest.run("diagnose", "--error", "ImportError: This version of TensorFlow Probability requires TensorFlow version"
                 + " >= 2.4; Detected an installation of version 2.3.0. Please upgrade TensorFlow to proceed.");
