@@ -150,5 +150,9 @@ class AddOnPackagesTest {
         CliTest.Run hub = CliTest.run("diagnose", "--error", "ImportError: This version of tensorflow_hub requires tensorflow version >= 1.15.0;"
                 + " Detected an installation of version 1.14.0.");
         assertThat(hub.out()).as(hub.out()).contains("[tensorflow-hub-0.10-needs-tensorflow-1.15]");
+        // tensorflow/text#961: "a version of tensorflow_text that was not built for a particular version of TF".
+        CliTest.Run text = CliTest.run("diagnose", "--error", "NotFoundError: /usr/local/lib/python3.7/dist-packages/tensorflow_text/python/"
+                + "metrics/_text_similarity_metric_ops.so: undefined symbol: _ZN10tensorflow8OpKernel11TraceStringEPNS_15OpKernelContextEb");
+        assertThat(text.out()).as(text.out()).contains("a tensorflow-text built for another TensorFlow").doesNotContain("does not recognise");
     }
 }
