@@ -194,8 +194,8 @@ final class ReleaseFactsReader {
             e.getValue().forEach(p -> lines.add(Version.parse(p.asText())));
             byPlatform.put(Platform.fromId(e.getKey()), lines);
         });
-        if (!pure && pythons.isEmpty() && byPlatform.isEmpty()) {
-            problems.problem(path, "wheels that are not pure name their Pythons");
+        if (!pure && pythons.isEmpty() && platforms.isEmpty() && byPlatform.isEmpty()) {
+            problems.problem(path, "wheels that are not pure name their Pythons or their platforms");
         }
         return new WheelFacts(pythons, platforms, pure, byPlatform);
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which wheels a release has: for these Python lines ({@code 3.8}) on these platforms (no platforms: the
- * platforms are not known, and taken as all), or one pure-Python wheel for every platform (its Pythons then
- * bounded by Requires-Python and the lines listed, if any). {@code byPlatform} names other Python lines for
+ * Which wheels a release has: for these Python lines ({@code 3.8}; none listed: not known, and taken as all) on
+ * these platforms (no platforms: the platforms are not known, and taken as all), or one pure-Python wheel for
+ * every platform (its Pythons then bounded by Requires-Python and the lines listed, if any). {@code byPlatform} names other Python lines for
  * some platforms (Windows wheels of TensorFlow 1.x were built for fewer Pythons than the Linux ones); a platform
  * named there has wheels for exactly those lines.
  */
@@ -30,7 +30,8 @@ public record WheelFacts(List<Version> pythons, Set<Platform> platforms, boolean
         if (special != null) {
             return special.contains(line);
         }
-        boolean python = pythons.isEmpty() ? pure : pythons.contains(line);
+        // No Python list: pure, or known only by platform (tensorflow-text from 2.11: Linux x86_64 and Intel Macs).
+        boolean python = pythons.isEmpty() || pythons.contains(line);
         // No platform list: every platform but those by-platform names (tensorflow-addons 0.23.0: none for Windows).
         boolean anywhere = platforms.isEmpty();
         return python && (pure || anywhere || platforms.contains(platform));

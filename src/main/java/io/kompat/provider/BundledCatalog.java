@@ -84,7 +84,9 @@ public final class BundledCatalog implements ReleaseCatalog {
      * keeps real cases out: numpy 1.26.0 (tagged 2023-09-16) supports Python 3.12 (released 2023-10-02), per its release notes.
      */
     private boolean olderThanThePython(ReleaseFacts f, ReleaseFact r) {
-        return f.binary() && r.wheels().isEmpty() && olderThanThePython(r.publishedOnOrBefore());
+        // Wheels known only by platform say nothing of the Pythons: the age still tells.
+        boolean pythonsKnown = r.wheels().isPresent() && (r.wheels().get().pure() || !r.wheels().get().pythons().isEmpty());
+        return f.binary() && !pythonsKnown && olderThanThePython(r.publishedOnOrBefore());
     }
 
     private boolean olderThanThePython(Optional<java.time.LocalDate> published) {

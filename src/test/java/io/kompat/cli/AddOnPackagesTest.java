@@ -142,6 +142,23 @@ class AddOnPackagesTest {
     }
 
     @Test
+    void tensorflowTextHasNoWindowsWheelBefore24NorAfter210() throws Exception {
+        Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.16.1\ntensorflow-text==2.16.1\n");
+        // tensorflow/text#1263: TensorFlow 2.16.1 on Windows; the README from 2.11: Linux x86_64 and Intel Macs only.
+        CliTest.Run windows = CliTest.run("check", req.toString(), "--python", "3.11", "--platform", "windows-amd64", "--offline", "--no-pip-config");
+        assertThat(windows.out()).as(windows.out()).startsWith("DOES NOT INSTALL: pip would fail (No matching distribution found for tensorflow-text==2.16.1)");
+        CliTest.Run silicon = CliTest.run("check", req.toString(), "--python", "3.11", "--platform", "macos-arm64", "--offline", "--no-pip-config");
+        assertThat(silicon.out()).as(silicon.out()).startsWith("DOES NOT INSTALL");
+        CliTest.Run linux = CliTest.run("check", req.toString(), "--python", "3.11", "--offline", "--no-pip-config");
+        assertThat(linux.out()).as(linux.out()).doesNotStartWith("DOES NOT INSTALL");
+        // tensorflow/text#430: tensorflow-text 2.2.1 on Windows with Python 3.7, "(from versions: none)" on 2020-11-10.
+        Path old = Files.writeString(dir.resolve("old.txt"), "tensorflow-text==2.2.1\n");
+        CliTest.Run before = CliTest.run("check", old.toString(), "--python", "3.7", "--platform", "windows-amd64", "--offline", "--no-pip-config",
+                "--as-of", "2020-11-10");
+        assertThat(before.out()).as(before.out()).contains("Could not find a version that satisfies the requirement tensorflow-text==2.2.1 (from versions: none)");
+    }
+
+    @Test
     void diagnoseNamesTheReleaseLineWhoseMinimumTheMessageQuotes() {
         CliTest.Run r = CliTest.run("diagnose", "--error", "ImportError: This version of TensorFlow Probability requires TensorFlow version"
                 + " >= 2.4; Detected an installation of version 2.3.0. Please upgrade TensorFlow to proceed.");
