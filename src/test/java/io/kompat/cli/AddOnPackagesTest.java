@@ -159,6 +159,23 @@ class AddOnPackagesTest {
     }
 
     @Test
+    void hubKerasLayerInAKeras3ModelBreaksCodeThatUsesIt() throws Exception {
+        // tensorflow/tensorflow#65419: hub.KerasLayer in a tf.keras Sequential under TensorFlow 2.16.1.
+        Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.16.1\ntensorflow-hub\n");
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("model.py"), "import tensorflow as tf\nimport tensorflow_hub as hub\n"
+                + "model = tf.keras.Sequential([hub.KerasLayer('https://tfhub.dev/x', input_shape=(224, 224, 3))])\n");
+        CliTest.Run uses = CliTest.run("check", req.toString(), "--python", "3.11", "--offline", "--no-pip-config", "--code", src.toString());
+        assertThat(uses.out()).as(uses.out()).startsWith("BREAKS").contains("tensorflow-hub-keraslayer-keras-3");
+        Files.writeString(src.resolve("model.py"), "import tensorflow_hub as hub\nembed = hub.load('https://tfhub.dev/x')\n");
+        CliTest.Run loads = CliTest.run("check", req.toString(), "--python", "3.11", "--offline", "--no-pip-config", "--code", src.toString());
+        assertThat(loads.out()).as(loads.out()).doesNotContain("tensorflow-hub-keraslayer-keras-3");
+        CliTest.Run error = CliTest.run("diagnose", "--error", "ValueError: Only instances of `keras.Layer` can be added to a Sequential model. "
+                + "Received: <tensorflow_hub.keras_layer.KerasLayer object at 0x28ac6d4d0>");
+        assertThat(error.out()).as(error.out()).contains("[tensorflow-hub-keraslayer-keras-3]");
+    }
+
+    @Test
     void diagnoseNamesTheReleaseLineWhoseMinimumTheMessageQuotes() {
         CliTest.Run r = CliTest.run("diagnose", "--error", "ImportError: This version of TensorFlow Probability requires TensorFlow version"
                 + " >= 2.4; Detected an installation of version 2.3.0. Please upgrade TensorFlow to proceed.");
