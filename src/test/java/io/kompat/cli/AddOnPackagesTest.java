@@ -176,6 +176,17 @@ class AddOnPackagesTest {
     }
 
     @Test
+    void kerasNlpBringsTheTensorflowTextThatPinsItsTensorflow() throws Exception {
+        // keras-nlp 0.4.1+ requires tensorflow-text (not on macOS) and no TensorFlow of its own; text pins its minor.
+        CliTest.Run r = check("tensorflow==2.15.0\nkeras-nlp==0.7.0\n", "3.10");
+        assertThat(r.out()).as(r.out()).contains("tensorflow-text 2.15.0").contains("keras-nlp 0.7.0");
+        // keras-team/keras-hub#2159 (2025-03-23): TensorFlow 2.19.0 beside keras-nlp; no tensorflow-text of that day pins 2.19.
+        Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.19.0\nkeras==3.9.0\nkeras-nlp\n");
+        CliTest.Run day = CliTest.run("check", req.toString(), "--python", "3.10", "--offline", "--no-pip-config", "--as-of", "2025-03-23");
+        assertThat(day.out()).as(day.out()).startsWith("DOES NOT INSTALL").contains("tensorflow-text 2.18.1 depends on tensorflow<2.19");
+    }
+
+    @Test
     void diagnoseNamesTheReleaseLineWhoseMinimumTheMessageQuotes() {
         CliTest.Run r = CliTest.run("diagnose", "--error", "ImportError: This version of TensorFlow Probability requires TensorFlow version"
                 + " >= 2.4; Detected an installation of version 2.3.0. Please upgrade TensorFlow to proceed.");
