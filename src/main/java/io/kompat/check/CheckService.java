@@ -109,7 +109,7 @@ public final class CheckService {
         List<Version> candidates = bound.filter(lines(platform)).isEmpty() ? lines(platform) : bound.filter(lines(platform));
         for (Version line : candidates) {
             Target t = Target.of(line, platform);
-            Outcome o = outcome(input.wanted(), t, catalogs.apply(t), input.allowPrereleases());
+            Outcome o = asItStands(input, t, catalogs.apply(t), input.allowPrereleases());
             if (o.verdict() == Verdict.WORKS) {
                 return checkFor(input, t, prefix + "the newest Python" + inside + " for which the input works", maxFixes);
             }
@@ -138,7 +138,7 @@ public final class CheckService {
             }
         }
         Function<List<Wanted>, Outcome> oracle = wanted -> outcome(wanted, target, catalog, pre);
-        Outcome current = input.installed() == CheckRequest.Installed.NO ? oracle.apply(input.wanted()) : asInstalled(input, target, catalog, pre);
+        Outcome current = asItStands(input, target, catalog, pre);
         while (current.verdict() != Verdict.WORKS && !input.preferred().isEmpty()) {
             // Kept pins that take part in the failure are let go (all of them when none is named), and pip asked again.
             java.util.Set<io.kompat.requirement.PackageName> involved = new java.util.HashSet<>();
@@ -164,7 +164,8 @@ public final class CheckService {
             found = within.fixes().isEmpty() ? found : within;
         }
         List<Fix> fixes = new ArrayList<>(found.fixes());
-        if (fixes.stream().allMatch(f -> f.changes() > 0)) {
+        // An installed environment has its Python: another one is no change to it (a fresh install is).
+        if (input.installed() == CheckRequest.Installed.NO && fixes.stream().allMatch(f -> f.changes() > 0)) {
             // Every fix here changes or removes what the user wrote: another Python may keep it as written (a
             // TensorFlow 1 project on today's Python, say), alone or with bounds added.
             otherPython(input, target, pre).ifPresent(fixes::add);
@@ -316,8 +317,8 @@ public final class CheckService {
             return t;
         });
         Fix best = null;
+        List<java.util.concurrent.Future<List<Fix>>> searches = new ArrayList<>();
         try {
-            List<java.util.concurrent.Future<List<Fix>>> searches = new ArrayList<>();
             for (Version line : lines) {
                 searches.add(pool.submit(() -> fixesOn(input, Target.of(line, target.platform()), pre, maxFixes, costHere)));
             }
@@ -334,7 +335,11 @@ public final class CheckService {
                 }
             }
         } finally {
-            pool.shutdownNow();
+            // Searches not started are dropped; one already running is waited for, never interrupted: an interrupt would
+            // leave a failed index answer in the catalogs and memo maps the service shares.
+            searches.forEach(f -> f.cancel(false));
+            pool.shutdown();
+            awaitTermination(pool);
         }
         return java.util.Optional.ofNullable(best);
     }
@@ -360,10 +365,30 @@ public final class CheckService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            // A search's failure is the check's, as it would be on this thread (a StackOverflowError stays one).
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitTermination(java.util.concurrent.ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -379,6 +404,11 @@ public final class CheckService {
     private static long distance(Version a, Version b) {
         return Math.abs(a.releasePart(0).longValue() * 100 + a.releasePart(1).longValue()
                 - b.releasePart(0).longValue() * 100 - b.releasePart(1).longValue());
+    }
+
+    /** The input's outcome: pip's install of it, or, for an installed environment, the environment as installed. */
+    private Outcome asItStands(Input input, Target target, ReleaseCatalog catalog, boolean pre) {
+        return input.installed() == CheckRequest.Installed.NO ? outcome(input.wanted(), target, catalog, pre) : asInstalled(input, target, catalog, pre);
     }
 
     /**

@@ -27,6 +27,10 @@ import java.util.Set;
  * install of the list would take them; what they declare and the environment lacks is what {@code pip check} reports.
  */
 final class InstalledSet {
+    /** What {@code pip freeze} lists only with {@code --all}: its absence from a list says nothing. */
+    private static final Set<PackageName> FREEZE_LEAVES_OUT = Set.of(PackageName.of("pip"), PackageName.of("setuptools"),
+            PackageName.of("wheel"), PackageName.of("distribute"));
+
     private InstalledSet() {
     }
 
@@ -76,13 +80,14 @@ final class InstalledSet {
             }
             Set<PackageName> reported = new HashSet<>();
             for (Requirement r : known.requiresDist()) {
-                if (!applies(r, pick.extras(), target) || !reported.add(r.name())) {
+                if (!applies(r, pick.extras(), target) || reported.contains(r.name())) {
                     continue;
                 }
                 Version have = versions.get(r.name());
-                if (have != null && r.specifiers().contains(have, true)) {
+                if (have != null && r.specifiers().contains(have, true) || have == null && FREEZE_LEAVES_OUT.contains(r.name())) {
                     continue;
                 }
+                reported.add(r.name());
                 Citation citation = new Citation("pip check", known.origin().sources(), known.origin().location(), 0, known.origin().label(),
                         known.origin().verified());
                 out.add(new Break(Break.Kind.UNMET, pick.name(), pick.version().get(), r.name(), Optional.ofNullable(have),

@@ -149,12 +149,12 @@ final class CheckCommand extends KompatCommand {
         if (!env.unmet().isEmpty()) {
             env.unmet().forEach(d -> err.println(d.oneLine()));
             if (format == ReportFormat.TEXT) {
-                // pip's install of these pins would work, but what is installed does not meet its own requirements.
+                // Nothing breaks what is installed at run time by the rules, but it does not meet its own requirements.
                 if (verdict == Verdict.WORKS && report.startsWith("WORKS:")) {
                     // The whole headline is replaced (the code check may have added to it).
                     int end = report.indexOf('\n');
-                    report = "BREAKS: the installed packages do not meet their own requirements (as pip check says, below);"
-                            + " pip's install of the same versions would work." + (end < 0 ? "" : report.substring(end));
+                    report = "BREAKS: the installed packages do not meet their own requirements (as pip check says, below)."
+                            + (end < 0 ? "" : report.substring(end));
                 }
                 report = report + env.section();
             } else if (format == ReportFormat.JSON && verdict == Verdict.WORKS) {

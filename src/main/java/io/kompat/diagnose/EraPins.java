@@ -126,7 +126,7 @@ final class EraPins {
         return matrix.releaseFacts(r.name()).flatMap(f -> f.releases().stream()
                 .filter(x -> !x.version().isPrerelease() && r.specifiers().contains(x.version(), true))
                 .flatMap(x -> x.wheels().stream())
-                .filter(w -> !w.pure() && !(w.pythons().isEmpty() && w.byPlatform().isEmpty()))
+                .filter(w -> !w.pure() && !w.pythons().isEmpty())
                 .findFirst());
     }
 

@@ -21,8 +21,11 @@ final class Notebook {
     private Notebook() {
     }
 
-    /** The code, or empty when the file is not a notebook of that format (not JSON, no {@code cells} list) or has no code cell. */
-    static Optional<String> code(Path file) throws IOException {
+    /**
+     * The code, or empty when the file is not a notebook of that format (not JSON, no {@code cells} list), has no code
+     * cell, or holds more than {@code maxChars} of code.
+     */
+    static Optional<String> code(Path file, long maxChars) throws IOException {
         try (JsonParser p = JSON.createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -31,17 +34,18 @@ final class Notebook {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (field.equals("cells") && value == JsonToken.START_ARRAY) {
-                    return cells(p);
+                    return cells(p, maxChars);
                 }
                 p.skipChildren();
             }
             return Optional.empty();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.io.CharConversionException e) {
+            // Not JSON, or not text in an encoding JSON allows (binary garbage named .ipynb): not a notebook.
             return Optional.empty();
         }
     }
 
-    private static Optional<String> cells(JsonParser p) throws IOException {
+    private static Optional<String> cells(JsonParser p, long maxChars) throws IOException {
         StringBuilder out = new StringBuilder();
         boolean code = false;
         while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -55,8 +59,12 @@ final class Notebook {
                 } else if (field.equals("source") && value == JsonToken.VALUE_STRING) {
                     source.add(p.getText());
                 } else if (field.equals("source") && value == JsonToken.START_ARRAY) {
-                    while (p.nextToken() == JsonToken.VALUE_STRING) {
-                        source.add(p.getText());
+                    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+                        if (t == JsonToken.VALUE_STRING) {
+                            source.add(p.getText());
+                        } else {
+                            p.skipChildren();
+                        }
                     }
                 } else {
                     p.skipChildren();
@@ -65,9 +73,14 @@ final class Notebook {
             if ("code".equals(type)) {
                 code = true;
                 String text = String.join("", source);
+                // A cell magic (%%bash, %%writefile ...) makes the whole cell something else than Python.
+                boolean magic = text.stripLeading().startsWith("%%");
                 for (String line : text.split("\n", -1)) {
                     String s = line.stripLeading();
-                    out.append(s.startsWith("%") || s.startsWith("!") ? "" : line).append('\n');
+                    out.append(magic || s.startsWith("%") || s.startsWith("!") ? "" : line).append('\n');
+                }
+                if (out.length() > maxChars) {
+                    return Optional.empty();
                 }
             }
         }

@@ -36,6 +36,7 @@ final class PythonText {
         boolean formatted = false; // the string open is an f-string
         int field = 0; // brackets open in the f-string's replacement field (0: in its text)
         char inner = 0; // a string open inside the replacement field
+        boolean spec = false; // in the field's format spec (after its top-level ':'), which is text
         boolean comment = false;
         boolean continued = false; // a backslash ended the line inside a one-line string, which goes on
         for (int i = 0; i < n; i++) {
@@ -51,11 +52,17 @@ final class PythonText {
                     quote = 0; // an unterminated one-line string ends with its line
                     field = 0;
                     inner = 0;
+                    spec = false;
                 }
                 continued = false;
                 continue;
             }
             if (comment) {
+                line.append(' ');
+            } else if (quote != 0 && field > 0 && spec) {
+                // A format spec ({x:'>10}) is text up to the field's closing brace, a quote in it opens nothing.
+                field += c == '{' ? 1 : c == '}' ? -1 : 0;
+                spec = field > 0;
                 line.append(' ');
             } else if (quote != 0 && field > 0) {
                 // Code inside an f-string's replacement field; a string in it is blanked, its closing brace ends it.
@@ -65,6 +72,9 @@ final class PythonText {
                 } else if (c == '\'' || c == '"') {
                     inner = c;
                     line.append(c);
+                } else if (c == ':' && field == 1) {
+                    spec = true;
+                    line.append(' ');
                 } else {
                     field += c == '{' || c == '[' || c == '(' ? 1 : c == '}' || c == ']' || c == ')' ? -1 : 0;
                     line.append(field == 0 ? ' ' : c);

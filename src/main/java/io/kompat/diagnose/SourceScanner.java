@@ -113,7 +113,7 @@ public final class SourceScanner {
         for (Path f : files) {
             if (f.toString().endsWith(".ipynb")) {
                 // Outputs (images) make notebooks large; the parse streams past them, so the cap is higher.
-                java.util.Optional<String> code = Files.size(f) <= MAX_NOTEBOOK_BYTES ? Notebook.code(f) : java.util.Optional.empty();
+                java.util.Optional<String> code = Files.size(f) <= MAX_NOTEBOOK_BYTES ? Notebook.code(f, MAX_FILE_BYTES) : java.util.Optional.empty();
                 if (code.isPresent()) {
                     scanFile(f, code.get(), uses, words);
                     read++;

@@ -196,9 +196,11 @@ public final class PredictionText {
             return;
         }
         boolean code = breaks.stream().anyMatch(b -> b.kind() == Break.Kind.CODE);
+        boolean unmet = breaks.stream().anyMatch(b -> b.kind() == Break.Kind.UNMET);
         long unavailable = breaks.stream().filter(b -> b.kind() == Break.Kind.UNAVAILABLE).count();
         sb.append(unavailable == breaks.size() ? "\nWhy it does not install (facts its metadata does not state; pip learns them only when it tries):\n"
                 : unavailable > 0 ? "\nWhy it does not install, and what would break besides (facts pip's metadata does not state):\n"
+                : unmet ? "\nWhy it breaks (runtime rules, and what the installed releases declare and the environment lacks):\n"
                 : code ? "\nWhy it breaks (runtime rules and the project's code; pip knows neither):\n"
                 : "\nWhy it breaks (runtime rules; pip does not know them):\n");
         int n = 1;

@@ -37,6 +37,12 @@ class AddOnPackagesTest {
     }
 
     @Test
+    void releasesBefore05HaveNoTensorflowCheck() throws Exception {
+        // _ensure_tf_install first appears at v0.5.0; 0.4.0 imports TensorFlow without a version test.
+        assertThat(check("tensorflow==1.10.0\ntensorflow-probability==0.4.0\n", "3.6").out()).doesNotContain("tensorflow-probability-0.5-needs");
+    }
+
+    @Test
     void anyDistributionOfTheTensorflowPackageMeetsTheCheck() throws Exception {
         assertThat(check("tensorflow-gpu==2.3.0\ntensorflow-probability==0.12.2\nprotobuf<4\n", "3.7").out())
                 .contains("tensorflow-probability-0.12-needs-tensorflow-2.4");

@@ -42,4 +42,21 @@ class NotebookTest {
         Files.writeString(dir.resolve(".ipynb_checkpoints/train-checkpoint.ipynb"), NOTEBOOK);
         assertThat(SourceScanner.read(dir).files()).isZero();
     }
+
+    @Test
+    void garbageNullsCellMagicsAndHugeCodeNeitherStopTheScanNorLoseTheRest() throws Exception {
+        Files.write(dir.resolve("binary.ipynb"), new byte[] {0, 0, 0, 0x7B, 1, 2, 3});
+        Files.writeString(dir.resolve("huge.ipynb"), "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"" + "x = 1\\n".repeat(800_000) + "\"}]}");
+        Files.writeString(dir.resolve("nb.ipynb"), """
+                {"cells": [
+                  {"cell_type": "code", "source": ["%%bash\\n", "K.get_session()\\n"]},
+                  {"cell_type": "code", "source": [null, "import keras.backend as K\\n"]},
+                  {"cell_type": "code", "source": ["sess = K.get_session()\\n"]}
+                ]}
+                """);
+        SourceScanner.Code code = SourceScanner.read(dir);
+        assertThat(code.files()).isEqualTo(1);
+        // The %%bash cell is no Python; the cells after a null entry are still read.
+        assertThat(code.uses()).extracting(u -> u.file().getFileName() + ":" + u.name()).containsExactly("nb.ipynb:get_session");
+    }
 }

@@ -32,6 +32,10 @@ class PythonTextTest {
         assertThat(code.get(1)).doesNotContain("placeholder").contains("tf.__version__");
         assertThat(code.get(2)).doesNotContain("not_code").doesNotContain("neither");
         assertThat(code.get(4)).contains("tf.compat.v1.Session()");
+        // A quote in a format spec is text: the line goes on as code after the f-string.
+        List<String> spec = PythonText.codeOnly("s = f\"{x:'>10} and {y[1:2]}\" + K.epsilon()\nK.sum(z)\n");
+        assertThat(spec.get(0)).contains("x").contains("y[1:2]").contains("K.epsilon()").doesNotContain("and");
+        assertThat(spec.get(1)).isEqualTo("K.sum(z)");
     }
 
     @Test
