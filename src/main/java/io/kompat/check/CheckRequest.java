@@ -30,6 +30,7 @@ public record CheckRequest(Manifest manifest, PythonChoice python, Platform plat
 
     public CheckRequest {
         preferred = Map.copyOf(preferred);
+        installed = installed == null ? Installed.NO : installed;
     }
 
     public CheckRequest(Manifest manifest, PythonChoice python, Platform platform, int maxFixes, Map<PackageName, Version> preferred) {

@@ -120,10 +120,9 @@ final class CheckCommand extends KompatCommand {
             PythonChoice python = pythonChoice(interpreter);
             CheckService service = CheckServices.of(matrix, loaded.sources(), date);
             Diagnoser diagnoser = null;
-            List<SourceScanner.Use> uses = List.of();
+            SourceScanner.Code read = null;
             if (code != null) {
-                SourceScanner.Code read = readCode();
-                uses = read.uses();
+                read = readCode();
                 diagnoser = diagnoser(matrix, service);
                 // The code is asked of every predicted install, the fixes' too: a fix must keep its names working.
                 service = service.with(diagnoser.codeCheck(read));
@@ -140,7 +139,8 @@ final class CheckCommand extends KompatCommand {
             verdict = result.verdict();
             if (diagnoser != null) {
                 io.kompat.check.TargetCheck primary = result.primary();
-                report = withCode(report, diagnoser.scan(uses,
+                // The same code read as the check: rules only code using names it never mentions hits are left out there too.
+                report = withCode(report, diagnoser.scan(read,
                         new Diagnoser.Options(primary.target().python().toString(), primary.target().platform(), manifest)));
             }
         } finally {
@@ -184,7 +184,7 @@ final class CheckCommand extends KompatCommand {
         }
     }
 
-    /** The uses of Keras/TensorFlow names, and the words, of the {@code .py} files under {@code --code}. */
+    /** The uses of Keras/TensorFlow names, and the words, of the {@code .py} files and notebooks under {@code --code}. */
     private SourceScanner.Code readCode() {
         if (!Files.isDirectory(code)) {
             throw CommandFailure.usage(code + ": not a directory (--code takes the folder of the project's Python sources)");

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads Python sources (never runs them) for uses of Keras backend functions and TensorFlow 1 names:
+ * Reads Python sources and the code cells of Jupyter notebooks (never runs them) for uses of Keras backend functions
+ * and TensorFlow 1 names:
  * {@code K.get_session()}, {@code tf.placeholder}, {@code from keras.engine import Layer}, with the usual
  * import aliases.
  */
