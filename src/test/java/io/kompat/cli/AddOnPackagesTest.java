@@ -193,6 +193,17 @@ class AddOnPackagesTest {
     }
 
     @Test
+    void tensorflowGanBringsAnUnpinnedTensorflowProbabilityAndNeedsTfEstimator() throws Exception {
+        // Newbeeer/Poisson_flow#6 (2022-11-01): tensorflow-gan beside TensorFlow 2.9.0 pulled tensorflow-probability 0.18.0.
+        Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.9.0\ntensorflow-gan==2.1.0\nprotobuf<4\n");
+        CliTest.Run r = CliTest.run("check", req.toString(), "--python", "3.9", "--offline", "--no-pip-config", "--as-of", "2022-11-01");
+        assertThat(r.out()).as(r.out()).startsWith("BREAKS").contains("tensorflow-probability 0.18.0 works only with tensorflow>=2.10");
+        // tensorflow/gan#55: TensorFlow 2.16 has no tf.estimator.
+        CliTest.Run estimator = check("tensorflow==2.16.1\ntensorflow-gan==2.1.0\ntensorflow-probability==0.24.0\ntf-keras~=2.16.0\n", "3.11");
+        assertThat(estimator.out()).as(estimator.out()).contains("tensorflow-gan-estimator");
+    }
+
+    @Test
     void diagnoseNamesTheReleaseLineWhoseMinimumTheMessageQuotes() {
         CliTest.Run r = CliTest.run("diagnose", "--error", "ImportError: This version of TensorFlow Probability requires TensorFlow version"
                 + " >= 2.4; Detected an installation of version 2.3.0. Please upgrade TensorFlow to proceed.");
