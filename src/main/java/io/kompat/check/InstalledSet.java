@@ -7,7 +7,6 @@ import io.kompat.predict.Prediction;
 import io.kompat.predict.Project;
 import io.kompat.predict.Release;
 import io.kompat.predict.ReleaseCatalog;
-import io.kompat.requirement.MarkerEvaluationException;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Requirement;
 import io.kompat.target.Target;
@@ -98,21 +97,8 @@ final class InstalledSet {
     }
 
     private static boolean applies(Requirement r, Set<String> extras, Target target) {
-        if (r.marker().isEmpty()) {
-            return true;
-        }
-        try {
-            if (r.marker().get().evaluate(target.markers().withExtra(""))) {
-                return true;
-            }
-            for (String extra : extras) {
-                if (r.marker().get().evaluate(target.markers().withExtra(extra))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (MarkerEvaluationException e) {
-            return false;
-        }
+        List<String> asked = new ArrayList<>(List.of(""));
+        asked.addAll(extras);
+        return r.appliesWith(target.markers(), asked);
     }
 }

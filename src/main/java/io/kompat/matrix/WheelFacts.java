@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * Which wheels a release has: for these Python lines ({@code 3.8}; none listed: not known, and taken as all) on
  * these platforms (no platforms: the platforms are not known, and taken as all), or one pure-Python wheel for
- * every platform (its Pythons then bounded by Requires-Python and the lines listed, if any). {@code byPlatform} names other Python lines for
- * some platforms (Windows wheels of TensorFlow 1.x were built for fewer Pythons than the Linux ones); a platform
- * named there has wheels for exactly those lines.
+ * every platform (its Pythons then bounded by Requires-Python and the lines listed, if any). {@code byPlatform}
+ * names other Python lines for some platforms (Windows wheels of TensorFlow 1.x were built for fewer Pythons than
+ * the Linux ones); a platform named there has wheels for exactly those lines.
  */
 public record WheelFacts(List<Version> pythons, Set<Platform> platforms, boolean pure, Map<Platform, List<Version>> byPlatform) {
     public WheelFacts {

@@ -1,7 +1,6 @@
 package io.kompat.predict;
 
 import io.kompat.origin.Origin;
-import io.kompat.requirement.MarkerEvaluationException;
 import io.kompat.requirement.PackageName;
 import io.kompat.requirement.Requirement;
 import io.kompat.target.Target;
@@ -291,19 +290,7 @@ final class PipFinder {
 
     /** Whether a Requires-Dist entry applies on the target with one of {@code extras} requested ("" for none). */
     private boolean applies(Requirement r, List<String> extras) {
-        if (r.marker().isEmpty()) {
-            return true;
-        }
-        for (String extra : extras) {
-            try {
-                if (r.marker().get().evaluate(target.markers().withExtra(extra))) {
-                    return true;
-                }
-            } catch (MarkerEvaluationException e) {
-                // A marker the target cannot evaluate is not applied, as pip does not install it.
-            }
-        }
-        return false;
+        return r.appliesWith(target.markers(), extras);
     }
 
     private static Req dependency(Requirement r) {

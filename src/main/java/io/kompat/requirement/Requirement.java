@@ -80,6 +80,27 @@ public final class Requirement {
         return Optional.ofNullable(marker);
     }
 
+    /**
+     * Whether this Requires-Dist entry applies in {@code env} with one of {@code extras} requested ({@code ""} for none):
+     * no marker, or a marker true for one of them. A marker the environment cannot evaluate applies to none, as pip
+     * installs nothing for it.
+     */
+    public boolean appliesWith(MarkerEnvironment env, java.util.Collection<String> extras) {
+        if (marker == null) {
+            return true;
+        }
+        for (String extra : extras) {
+            try {
+                if (marker.evaluate(env.withExtra(extra))) {
+                    return true;
+                }
+            } catch (MarkerEvaluationException e) {
+                // Not applied for this extra.
+            }
+        }
+        return false;
+    }
+
     /** The reference's normal spelling: {@code name[a,b]<2,>=1; python_version < "3.8"}. */
     @Override
     public String toString() {
