@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Prints releases-keras-nlp.yaml: release facts of the standalone keras-nlp (v0.1.0-v0.15.1) read at its release
-tags in a clone of keras-team/keras-nlp (now keras-team/keras-hub, which carries the same tag commits).
+"""Prints releases-keras-nlp.yaml: release facts of keras-nlp read at the release tags of a clone of keras-team/keras-hub
+(formerly keras-team/keras-nlp, whose tags v0.1.0-v0.15.1 it carries with the same commits).
 
   scripts/gen-keras-nlp-releases.py GIT_DIR > compatibility-matrix/releases-keras-nlp.yaml
 
@@ -8,43 +8,37 @@ Per tag, read statically (nothing is run): the literal install_requires, python_
 setup() call in setup.py (the only metadata source: pyproject.toml holds tool settings only, and setup.py reads no
 requirements file); the version the build takes (a literal in setup(), else __version__ of keras_nlp/version_utils.py
 or keras_nlp/src/version_utils.py, as setup.py's get_version() reads it), which must equal the tag; the committer date
-of the tagged commit. Later keras-nlp builds are a package of the keras-hub repository requiring keras-hub of the same
-version; they are not listed here.
+of the tagged commit.
+
+From v0.17.0 the repository is keras-hub's, and keras-nlp is a shim package built beside keras-hub by pip_build.py
+(unless told --skip_keras_nlp): keras_nlp/setup.py (to v0.20.0) or keras_nlp/pyproject.toml (from v0.21.0), whose only
+requirement is keras-hub of the same version (an f-string of VERSION, or a placeholder that pip_build.py replaces), and
+whose python_requires / requires-python is read as above. Listed for every final tag that carries the shim and builds
+its own version (keras_hub's version file); whether each shim was uploaded was not checked.
 """
 import ast
-import json
+import os
 import re
-import subprocess
 import sys
+import tomllib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tagged  # noqa: E402
 
 BLOB = "https://github.com/keras-team/keras-nlp/blob/"
-
-
-def show(git, tag, path):
-    r = subprocess.run(["git", "--git-dir", git, "show", f"{tag}:{path}"], capture_output=True, text=True)
-    return r.stdout if r.returncode == 0 else None
-
-
-def tags(git):
-    out = subprocess.run(["git", "--git-dir", git, "tag"], capture_output=True, text=True, check=True).stdout.split()
-    final = [t for t in out if re.fullmatch(r"v\d+\.\d+\.\d+", t)]
-    final = [t for t in final if tuple(map(int, t[1:].split("."))) <= (0, 15, 1)]
-    return sorted(final, key=lambda t: tuple(map(int, t[1:].split("."))))
-
-
-def setup_call(tree):
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "setup":
-            return {k.arg: k.value for k in node.keywords}
-    raise ValueError("no setup() call")
+HUB_BLOB = "https://github.com/keras-team/keras-hub/blob/"
+SHIM_TAIL = ['unverified: ["on-pypi"]',
+             'note: "the keras-nlp shim that pip_build.py builds beside keras-hub at the tag; its one requirement is keras-hub'
+             ' of the same version"']
 
 
 def version_of(git, tag, kw):
     v = kw.get("version")
     if isinstance(v, ast.Constant):
         return v.value
-    for path in ["keras_nlp/version_utils.py", "keras_nlp/src/version_utils.py", "keras_nlp/__init__.py"]:
-        text = show(git, tag, path)
+    for path in ["keras_nlp/version_utils.py", "keras_nlp/src/version_utils.py", "keras_nlp/__init__.py",
+                 "keras_hub/src/version_utils.py", "keras_hub/src/version.py"]:
+        text = tagged.show(git, tag, path)
         if text:
             for line in text.splitlines():
                 if line.startswith("__version__"):
@@ -52,61 +46,66 @@ def version_of(git, tag, kw):
     raise ValueError(f"{tag}: no version")
 
 
-def date(git, tag):
-    return subprocess.run(["git", "--git-dir", git, "log", "-1", "--format=%cs", f"{tag}^{{commit}}"], capture_output=True, text=True,
-                          check=True).stdout.strip()
-
-
-def q(s):
-    return json.dumps(s)
+def shim(git, tag):
+    """(requires, python, file) of the keras-nlp shim at a keras-hub tag, or None without one."""
+    setup = tagged.show(git, tag, "keras_nlp/setup.py")
+    if setup:
+        kw = tagged.setup_keywords(ast.parse(setup))
+        pins = kw["install_requires"].elts
+        if len(pins) != 1 or not isinstance(pins[0], ast.JoinedStr) or not ast.unparse(pins[0]).startswith("f'keras-hub=="):
+            raise ValueError(f"{tag}: unexpected shim requirements")
+        return ["keras-hub=={version}"], ast.literal_eval(kw["python_requires"]), "keras_nlp/setup.py"
+    pyproject = tagged.show(git, tag, "keras_nlp/pyproject.toml")
+    if pyproject:
+        project = tomllib.loads(pyproject)["project"]
+        if project["dependencies"] != ["keras-hub==0.0.0"]:
+            raise ValueError(f"{tag}: unexpected shim requirements")
+        return ["keras-hub=={version}"], project.get("requires-python"), "keras_nlp/pyproject.toml"
+    return None
 
 
 def main():
     git = sys.argv[1]
     rows = []
-    for tag in tags(git):
-        kw = setup_call(ast.parse(show(git, tag, "setup.py")))
+    for tag in tagged.final_tags(git, lambda v: v <= (0, 15, 1)):
+        kw = tagged.setup_keywords(ast.parse(tagged.show(git, tag, "setup.py")))
         version = version_of(git, tag, kw)
         if version != tag[1:]:
             raise ValueError(f"{tag} builds {version}")
         requires = ast.literal_eval(kw["install_requires"])
         python = ast.literal_eval(kw["python_requires"]) if "python_requires" in kw else None
         extras = ast.literal_eval(kw["extras_require"]) if "extras_require" in kw else {}
-        rows.append((tag, version, date(git, tag), requires, python, extras))
-    print("# Release metadata of keras-nlp 0.1-0.15 (import keras_nlp), generated by scripts/gen-keras-nlp-releases.py from the")
-    print("# release tags of keras-team/keras-nlp (what it reads and how is said there). The list is the tag list: PyPI itself")
-    print("# could not be read from here. From 0.4.1 keras-nlp requires no TensorFlow itself: it comes through tensorflow-text,")
-    print("# which pins its own TensorFlow minor (releases-tensorflow-text.yaml). keras-nlp builds after 0.15.1 come from the")
-    print("# keras-hub repository and require keras-hub of the same version; they are not listed. The wheels are pure Python")
-    print("# (setup() builds no extension); which were uploaded, and yanked status, are not bundled. Not claimed complete.")
+        rows.append({"tag": tag, "version": version, "date": tagged.date(git, tag), "requires": requires, "python": python,
+                     "extras": extras, "source": BLOB + tag + "/setup.py", "tail": []})
+    shims, skipped = [], []
+    for tag in tagged.final_tags(git, lambda v: v >= (0, 17, 0)):
+        found = shim(git, tag)
+        if found is None:
+            continue
+        version = version_of(git, tag, {})
+        if version != tag[1:]:
+            skipped.append(f"{tag} (builds {version})")
+            continue
+        requires, python, file = found
+        shims.append({"tag": tag, "version": version, "date": tagged.date(git, tag), "requires": requires, "python": python,
+                      "extras": {}, "source": HUB_BLOB + tag + "/" + file, "tail": SHIM_TAIL})
+    print("# Release metadata of keras-nlp (import keras_nlp), generated by scripts/gen-keras-nlp-releases.py from the release")
+    print("# tags of keras-team/keras-nlp, renamed keras-team/keras-hub (what it reads and how is said there). The list is the")
+    print("# tag list: PyPI itself could not be read from here. From 0.4.1 to 0.15.1 keras-nlp requires no TensorFlow itself: it")
+    print("# comes through tensorflow-text, which pins its own TensorFlow minor (releases-tensorflow-text.yaml). From 0.17.0")
+    print("# keras-nlp is a shim built beside keras-hub that requires keras-hub of the same version (releases-keras-hub.yaml);")
+    print("# whether each shim was uploaded was not checked. Releases cut without a tag (0.16.x, 0.19.0) are not listed.")
+    if skipped:
+        print("# Left out, the tag's build not being the tag's version: " + ", ".join(skipped) + ".")
+    print("# The wheels are pure Python (setup() builds no extension); yanked status is not bundled. Not claimed complete.")
     print("schema: kompat.releases/1")
     print("package: keras-nlp")
     print("summary: KerasNLP (import keras_nlp)")
     print("list-sources:")
     print('  - "https://github.com/keras-team/keras-nlp/tags"')
     print("releases:")
-    groups = []
-    for r in rows:
-        key = (r[3], r[4], json.dumps(r[5], sort_keys=True))
-        if groups and groups[-1][0] == key:
-            groups[-1][1].append(r)
-        else:
-            groups.append((key, [r]))
-    for (requires, python, _), members in groups:
-        print("  - versions: {" + ", ".join(f'{q(m[1])}: {{date: {q(m[2])}}}' for m in members) + "}")
-        print("    requires-dist: [" + ", ".join(q(x) for x in requires) + "]")
-        if python:
-            print(f"    requires-python: {q(python)}")
-        extras = members[0][5]
-        if extras:
-            print("    extras: {" + ", ".join(f"{q(k)}: [" + ", ".join(q(x) for x in v) + "]" for k, v in extras.items()) + "}")
-        print("    wheels: {pure: true}")
-        urls = [BLOB + m[0] + "/setup.py" for m in members]
-        one = q(urls[0]) if len(urls) == 1 else "[" + ", ".join(q(u) for u in urls) + "]"
-        print("    sources:")
-        for facet in ["requires-dist"] + (["requires-python"] if python else []) + (["extras"] if extras else []) + ["wheels"]:
-            print(f"      {facet}: {one}")
-        print('      dates: "git tag date, keras-team/keras-nlp"')
+    tagged.print_release_groups(rows, "git tag date, keras-team/keras-nlp")
+    tagged.print_release_groups(shims, "git tag date, keras-team/keras-hub")
 
 
 if __name__ == "__main__":

@@ -79,26 +79,40 @@ final class FixSearch {
         }
         List<RootRequirement> roots = roots();
         Resolution resolution = Solver.solveRoots(full, roots);
-        if (resolution instanceof Resolution.Solved guessed && !guessed.unverified().isEmpty()) {
-            // The solution holds releases whose dependencies no source gives, taken as needing nothing: a set of
-            // releases that all say what they need, if there is one, is the better target to steer to.
-            Resolution sayWhatTheyNeed = Solver.solveRoots(knownOnly, roots);
-            resolution = sayWhatTheyNeed instanceof Resolution.Solved ? sayWhatTheyNeed : resolution;
-        }
         List<Fix> fixes = new ArrayList<>();
+        // A failure among releases that say what they need is no failure of the input: said only of the full solve.
+        boolean guessedOnly = false;
+        if (resolution instanceof Resolution.Solved guessed && !guessed.unverified().isEmpty()) {
+            // The solution holds releases whose dependencies no source gives, taken as needing nothing, or releases
+            // no source lists, taken to exist: a set of releases that all say what they need, if there is one, is
+            // the better target to steer to. If there is none and steering to the guess does not work either, the
+            // changes that lead to such a set are searched (tensorflow 2.19.0 with tensorflow-text before 2.19 was
+            // out: 2.18.1, not a tensorflow-text assumed to exist).
+            Resolution sayWhatTheyNeed = Solver.solveRoots(knownOnly, roots);
+            if (sayWhatTheyNeed instanceof Resolution.NoSolution) {
+                steer(base, known(guessed), current).ifPresent(fixes::add);
+                if (!fixes.isEmpty()) {
+                    return new Result(rank(fixes, max), Optional.empty());
+                }
+            }
+            resolution = sayWhatTheyNeed;
+            guessedOnly = resolution instanceof Resolution.NoSolution;
+        }
         if (resolution instanceof Resolution.Solved solved) {
             steer(base, known(solved), current).ifPresent(fixes::add);
             return new Result(rank(fixes, max), Optional.empty());
         }
         Resolution.NoSolution none = (Resolution.NoSolution) resolution;
+        Optional<Resolution.NoSolution> said = guessedOnly ? Optional.empty() : Optional.of(none);
         if (!changesAllowed) {
-            return new Result(List.of(), Optional.of(none));
+            return new Result(List.of(), said);
         }
-        List<FixFinder.Fix> candidates = FixFinder.find(full, roots, none.cause(), 3, max + 2);
         // A change to a release whose dependencies no source gives is offered only when no change to a release
         // with known dependencies works: the solve takes such a release as needing nothing, so it would win
-        // over a verified one (tensorflow 2.12.0 -> 2.20.0 instead of 2.12.1).
+        // over a verified one (tensorflow 2.12.0 -> 2.20.0 instead of 2.12.1). The first candidates come from
+        // releases that say what they need, so such a release does not hide the known one from the search either.
         for (boolean acceptUnknownDependencies : new boolean[] {false, true}) {
+            List<FixFinder.Fix> candidates = FixFinder.find(acceptUnknownDependencies ? full : knownOnly, roots, none.cause(), 3, max + 2);
             for (FixFinder.Fix candidate : candidates) {
                 changes(candidate, acceptUnknownDependencies).map(changes -> concat(base, changes))
                         .flatMap(changes -> steer(changes, known(candidate.resolution()), oracle.apply(apply(changes))))
@@ -108,7 +122,7 @@ final class FixSearch {
                 break;
             }
         }
-        return new Result(rank(fixes, max), Optional.of(none));
+        return new Result(rank(fixes, max), said);
     }
 
     /** The candidate's changes as edits of the input; none when a change is no fix target. */

@@ -49,11 +49,12 @@ public final class CatalogProvider implements DependencyProvider {
 
     /**
      * This provider without the listed releases whose dependencies no source gives, but a pinned one and those of
-     * a project none of whose releases says what it needs (scipy, whose release facts give Pythons only): a solve
-     * that finds its set among releases that say what they need. Taking an unknown release as needing nothing
-     * would otherwise let it end a search that a known one would have had to go on with (keras 3.3.3 needs a
-     * TensorFlow: tensorflow 2.20.0, dependencies unknown, instead of 2.17.1, which names the ml-dtypes keras
-     * works with).
+     * a project none of whose releases says what it needs (scipy, whose release facts give Pythons only), and
+     * without an unpinned release a list not claimed complete may lack: a solve that finds its set among releases
+     * that say what they need. Taking an unknown release as needing nothing would otherwise let it end a search that
+     * a known one would have had to go on with (keras 3.3.3 needs a TensorFlow: tensorflow 2.20.0, dependencies
+     * unknown, instead of 2.17.1, which names the ml-dtypes keras works with; tensorflow-text "assumed to exist"
+     * for tensorflow 2.19.1 instead of the listed 2.18.1 for tensorflow 2.18.1).
      */
     public CatalogProvider knownDependenciesOnly() {
         return new CatalogProvider(this, true);
@@ -110,7 +111,7 @@ public final class CatalogProvider implements DependencyProvider {
             if (best != null) {
                 return new Chosen(best.version(), best.metadata().get() instanceof Metadata.Unknown u ? u.reason() : null);
             }
-            if (listed.mayHaveUnlisted(allowed)) {
+            if (listed.mayHaveUnlisted(allowed) && !(knownOnly && pinned == null)) {
                 Version guess = pinned != null ? pinned : allowed.sample();
                 if (guess != null) {
                     return new Chosen(guess, "not among the known releases of " + pkg.base() + "; assumed to exist");

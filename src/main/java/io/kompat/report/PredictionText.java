@@ -266,11 +266,26 @@ public final class PredictionText {
             return n.chain();
         }
         if (f instanceof PipFailure.Conflict c) {
-            List<String> out = new ArrayList<>();
+            // Chains that differ only in the release they end at are told once, with those releases listed
+            // (keras-nlp -> keras-nlp 0.19.2 -> keras-hub 0.19.2 -> tensorflow-text 2.18.1, 2.18.0, 2.17.0).
+            java.util.Map<List<String>, java.util.LinkedHashSet<String>> ends = new java.util.LinkedHashMap<>();
             c.causes().forEach(cause -> {
-                if (cause.chain().size() > 1) {
-                    out.add(String.join(" -> ", cause.chain()));
+                List<String> chain = cause.chain();
+                if (chain.size() > 1) {
+                    String last = chain.get(chain.size() - 1);
+                    int space = last.lastIndexOf(' ');
+                    List<String> key = new ArrayList<>(chain.subList(0, chain.size() - 1));
+                    key.add(space < 0 ? last : last.substring(0, space));
+                    ends.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(space < 0 ? "" : last.substring(space + 1));
                 }
+            });
+            List<String> out = new ArrayList<>();
+            ends.forEach((key, versions) -> {
+                String last = key.get(key.size() - 1);
+                String releases = versions.contains("") ? last : last + " " + String.join(", ", versions);
+                List<String> chain = new ArrayList<>(key.subList(0, key.size() - 1));
+                chain.add(releases);
+                out.add(String.join(" -> ", chain));
             });
             return out.isEmpty() ? List.of() : List.of(String.join("; ", out));
         }

@@ -189,7 +189,22 @@ class AddOnPackagesTest {
         // keras-team/keras-hub#2159 (2025-03-23): TensorFlow 2.19.0 beside keras-nlp; no tensorflow-text of that day pins 2.19.
         Path req = Files.writeString(dir.resolve("requirements.txt"), "tensorflow==2.19.0\nkeras==3.9.0\nkeras-nlp\n");
         CliTest.Run day = CliTest.run("check", req.toString(), "--python", "3.10", "--offline", "--no-pip-config", "--as-of", "2025-03-23");
-        assertThat(day.out()).as(day.out()).startsWith("DOES NOT INSTALL").contains("tensorflow-text 2.18.1 depends on tensorflow<2.19");
+        assertThat(day.out()).as(day.out()).startsWith("DOES NOT INSTALL").contains("tensorflow-text 2.18.1 depends on tensorflow<2.19")
+                // From 0.17 keras-nlp is keras-hub's shim; the chains that end at each tensorflow-text are told once.
+                .contains("keras-nlp -> keras-nlp 0.19.2 -> keras-hub 0.19.2 -> tensorflow-text 2.18.1, 2.18.0, 2.17.0,")
+                // The releases of that day that say what they need meet at TensorFlow 2.18.1, not at a tensorflow-text
+                // that may be missing from the list, nor at TensorFlow 2.3 on Python 3.5.
+                .doesNotContain("No set of releases works");
+        assertThat(firstFix(day)).contains("tensorflow ==2.19.0 -> ==2.18.1").doesNotContain("Python");
+    }
+
+    @Test
+    void kerasHubFrom019NeedsKeras3SoPipTakesAnOlderOneBesideKeras2() throws Exception {
+        // keras-hub 0.19.1 (setup.py at its tag) requires keras>=3.5; TensorFlow 2.15 requires keras<2.16.
+        CliTest.Run r = check("tensorflow==2.15.1\nkeras-hub\n", "3.10");
+        assertThat(r.out()).as(r.out()).contains("keras-hub 0.18.1").contains("tensorflow-text 2.15.0").contains("keras 2.15.0");
+        CliTest.Run newer = check("tensorflow==2.18.0\nkeras-hub==0.22.2\n", "3.11");
+        assertThat(newer.out()).as(newer.out()).contains("keras-hub 0.22.2 requires keras>=3.8");
     }
 
     @Test
