@@ -109,6 +109,9 @@ public final class Diagnoser {
         if (error instanceof KnownError.ResolutionConflict c) {
             return conflict(c, options);
         }
+        if (error instanceof KnownError.UnmetRequirement u) {
+            return unmet(u, options);
+        }
         return new NoDistributionDiagnosis(matrix, era, predictions).diagnose((KnownError.NoMatchingDistribution) error, options);
     }
 
@@ -142,6 +145,45 @@ public final class Diagnoser {
         }
         return new Diagnosis(c.line(), true, summary + (options.environment() == null ? " among " + String.join(", ", c.requested()) : ""),
                 facts, advice, new ArrayList<>(sources), null, List.of());
+    }
+
+    /**
+     * pip installed a release outside what another installed release requires: what that requirement is (and where its
+     * metadata comes from), what the runtime rules say of the pair as installed, and the bound that keeps pip inside it,
+     * checked with the requiring release.
+     */
+    private Diagnosis unmet(KnownError.UnmetRequirement u, Options options) {
+        String summary = u.installed() + " " + u.installedVersion() + " is installed although " + u.dependent() + " " + u.dependentVersion()
+                + " requires " + u.requirement() + (u.legacy() ? ": pip before 20.3 warns and installs it anyway"
+                : ": pip checks only what one command installs, and another command brought the other release");
+        List<String> facts = new ArrayList<>();
+        Set<String> sources = new LinkedHashSet<>();
+        Requirement required;
+        try {
+            required = Requirement.parse(u.requirement());
+        } catch (io.kompat.requirement.InvalidRequirementException e) {
+            // Not a requirement kompat can read (a line cut short): said as pip said it.
+            return new Diagnosis(u.line(), true, summary, List.of(), List.of(), List.of(), null, List.of());
+        }
+        Version dependentVersion = Version.tryParse(u.dependentVersion());
+        if (dependentVersion != null) {
+            matrix.releaseFacts(io.kompat.requirement.PackageName.of(u.dependent())).flatMap(f -> f.release(dependentVersion))
+                    .ifPresent(fact -> {
+                        facts.add(u.dependent() + " " + u.dependentVersion() + " declares " + required + " (its release metadata)");
+                        sources.addAll(fact.sources().getOrDefault("requires-dist", List.of()));
+                    });
+        }
+        List<String> pair = List.of(u.dependent() + "==" + u.dependentVersion(), u.installed() + "==" + u.installedVersion());
+        TargetCheck asInstalled = predictions.checkInstalled(ManifestReader.fromRequirements("the installed releases the message names", pair), options);
+        asInstalled.breaks().stream().filter(b -> b.kind() != io.kompat.check.Break.Kind.UNMET).forEach(b -> {
+            facts.add(Predictions.breakSentence(b));
+            sources.addAll(b.citation().sources());
+        });
+        List<String> advice = new ArrayList<>();
+        advice.add("keep " + u.installed() + " inside what " + u.dependent() + " requires: add `" + required + "` to the requirements, "
+                + "and install everything with one pip command");
+        Diagnosis.PinSet pins = predictions.pins(List.of(u.dependent() + "==" + u.dependentVersion(), required.toString()), options);
+        return new Diagnosis(u.line(), true, summary, facts, advice, new ArrayList<>(sources), pins, List.of());
     }
 
     /** The honest answer for an error kompat does not know. */

@@ -27,6 +27,9 @@ public final class ErrorParser {
     /** "tensorflow 2.5.0 depends on tensorboard~=2.5": a release pip's resolver tried. */
     private static final Pattern DEPENDS_ON = Pattern.compile("([A-Za-z0-9][\\w.-]*) (\\d[\\w.+!-]*) depends on ");
     private static final Pattern RESOLUTION_IMPOSSIBLE = Pattern.compile("ResolutionImpossible");
+    /** pip's "X 1.0 has requirement Y<2, but you'll have Y 2.0 which is incompatible" (legacy) or "X 1.0 requires ..., but you have ...". */
+    private static final Pattern UNMET = Pattern.compile("([A-Za-z0-9][\\w.-]*) (\\S+) (has requirement|requires) (\\S.*?), but you(?:'ll)? have "
+            + "([A-Za-z0-9][\\w.-]*) (\\S+) which is incompatible");
     /**
      * pip's own lines are short (a "from versions:" list of every TensorFlow release is under 4 KiB); longer lines are
      * not read for them, which keeps the lazy patterns above linear on hostile input.
@@ -103,6 +106,12 @@ public final class ErrorParser {
                 if (found.stream().noneMatch(k -> k instanceof KnownError.NoMatchingDistribution n && n.requirement().equals(requirement))) {
                     found.add(new KnownError.NoMatchingDistribution(requirement, line.strip()));
                 }
+                continue;
+            }
+            m = UNMET.matcher(line);
+            if (m.find()) {
+                found.add(new KnownError.UnmetRequirement(m.group(1), m.group(2), m.group(4), m.group(5), m.group(6),
+                        m.group(3).equals("has requirement"), line.strip()));
                 continue;
             }
             if (CANNOT_INSTALL.matcher(line).find() || RESOLUTION_IMPOSSIBLE.matcher(line).find()) {

@@ -63,6 +63,13 @@ final class Predictions {
         return service.check(new CheckRequest(manifest, python, options.platform())).primary();
     }
 
+    /** The check of {@code manifest} as what an environment has installed ({@code pip freeze}), for the target of {@code options}. */
+    TargetCheck checkInstalled(Manifest manifest, Diagnoser.Options options) {
+        PythonChoice python = options.python() == null ? PythonChoice.Default.none()
+                : new PythonChoice.Given(Version.parse(options.python()));
+        return service.check(new CheckRequest(manifest, python, options.platform()).installed(io.kompat.check.CheckRequest.Installed.LISTED)).primary();
+    }
+
     /** The requirements checked as a pin set; resolved only when pip's install of them works with every release known. */
     Diagnosis.PinSet pins(List<String> asked, Diagnoser.Options options) {
         TargetCheck c = check(ManifestReader.fromRequirements("pins", asked), options);

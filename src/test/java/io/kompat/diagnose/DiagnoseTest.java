@@ -136,6 +136,44 @@ class DiagnoseTest {
     }
 
     @Test
+    void pipsUnmetRequirementMessagesOfBothResolversNameTheBoundThatKeepsPipInside() {
+        // jaungiers/LSTM-Neural-Network-for-Time-Series-Prediction#47 (2018): the legacy resolver warned and installed.
+        List<KnownError> legacy = ErrorParser.parse("tensorflow-gpu 1.10.0 has requirement numpy<=1.14.5,>=1.13.3, but you'll have numpy 1.15.0"
+                + " which is incompatible.", diagnoser.catalog());
+        assertThat(legacy).singleElement().isEqualTo(new KnownError.UnmetRequirement("tensorflow-gpu", "1.10.0", "numpy<=1.14.5,>=1.13.3",
+                "numpy", "1.15.0", true, "tensorflow-gpu 1.10.0 has requirement numpy<=1.14.5,>=1.13.3, but you'll have numpy 1.15.0"
+                        + " which is incompatible."));
+        Diagnosis old = diagnoser.diagnose(legacy.get(0), new Diagnoser.Options("3.6", null, null));
+        assertThat(old.recognised()).isTrue();
+        assertThat(old.summary()).contains("pip before 20.3 warns and installs it anyway");
+        assertThat(old.advice()).anySatisfy(a -> assertThat(a).contains("add `numpy<=1.14.5,>=1.13.3`"));
+        assertThat(old.pins().requested()).containsExactly("tensorflow-gpu==1.10.0", "numpy<=1.14.5,>=1.13.3");
+        // tensorflow#62825: pip's own check after keras 3 was installed over TensorFlow 2.15's keras 2.15.
+        Diagnosis keras = diagnoser.diagnose(ErrorParser.parse("ERROR: pip's dependency resolver does not currently take into account all the"
+                + " packages that are installed.\ntensorflow 2.15.0.post1 requires keras<2.16,>=2.15.0, but you have keras 3.0.3 which is"
+                + " incompatible.", diagnoser.catalog()).get(0), new Diagnoser.Options("3.11", null, null));
+        assertThat(keras.summary()).startsWith("keras 3.0.3 is installed although tensorflow 2.15.0.post1 requires keras<2.16,>=2.15.0");
+        assertThat(keras.facts()).anySatisfy(f -> assertThat(f).contains("tensorflow 2.15.0.post1 declares keras<2.16,>=2.15.0"))
+                .anySatisfy(f -> assertThat(f).contains("keras 3.0.3 needs tensorflow>=2.16"));
+    }
+
+    @Test
+    void theTensorflowGpuStubIsRecognisedFromItsMessageOrItsArchive() {
+        for (String text : List.of("The \"tensorflow-gpu\" package has been removed! Please install \"tensorflow\" instead.",
+                "Collecting tensorflow-gpu\n  Using cached tensorflow-gpu-2.12.0.tar.gz (2.6 kB)\n  Preparing metadata (setup.py) ... error\n"
+                        + "setuptools.extern.packaging.requirements.InvalidRequirement")) {
+            List<KnownError> errors = ErrorParser.parse(text, diagnoser.catalog());
+            assertThat(errors).as(text).singleElement().isInstanceOfSatisfying(KnownError.Catalogued.class,
+                    c -> assertThat(c.match().entry().id()).isEqualTo("tensorflow-gpu-removed"));
+            Diagnosis d = diagnoser.diagnose(errors.get(0), new Diagnoser.Options("3.10", null, null));
+            assertThat(d.advice()).anySatisfy(a -> assertThat(a).contains("replace tensorflow-gpu with tensorflow"));
+            assertThat(d.pins().requested()).contains("tensorflow-gpu<2.12");
+        }
+        // The 2.11 archive is a real build: no match.
+        assertThat(ErrorParser.parse("Using cached tensorflow-gpu-2.11.0.tar.gz", diagnoser.catalog())).isEmpty();
+    }
+
+    @Test
     void unknownErrorsAreNotGuessed() throws IOException {
         assertThat(parse("unknown.txt")).isEmpty();
         assertThat(ErrorParser.parse("AttributeError: module 'frob' has no attribute 'x'"))
